@@ -1,0 +1,147 @@
+// Configuration, parsed once from the environment with zod; every problem is listed before exiting.
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('creditbank'),
+  DATA_DIR: z.string().default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_ISSUER: z.string().default('creditbank'),
+  AUTH_AUDIENCE: z.string().default('creditbank-api'),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
+  AUTH_PRIVATE_KEY: z
+    .string()
+    .includes('BEGIN PRIVATE KEY', { message: 'must be a PKCS#8 PEM Ed25519 key' })
+    .optional(),
+  LEARNER_ID_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  ALLOW_FOREIGN_DID_WEB: bool.default(false),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20_000),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('5mb'),
+  SEED_DEMO: bool.default(true),
+});
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** did:web host part: the public URL's host, with a port %3A-encoded. */
+  didHost: string;
+  mongodbUri: string | undefined;
+  dbName: string;
+  dataDir: string;
+  logLevel: string;
+  auth: { issuer: string; audience: string; ttlSeconds: number; privateKeyPem: string };
+  learnerIdSecret: string;
+  keyEncryptionKey: Uint8Array;
+  allowForeignDidWeb: boolean;
+  graphql: { maxDepth: number; maxCost: number };
+  bodyLimit: string;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+interface DevSecrets {
+  authPrivateKey: string;
+  learnerIdSecret: string;
+  keyEncryptionKey: string;
+}
+
+/** Outside production, missing secrets are generated once and kept in the data directory. */
+function devSecrets(dataDir: string): DevSecrets {
+  const file = path.join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const secrets: DevSecrets = {
+    authPrivateKey: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+    learnerIdSecret: randomBytes(32).toString('base64url'),
+    keyEncryptionKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const missing: string[] = [];
+  if (e.NODE_ENV === 'production') {
+    for (const k of [
+      'AUTH_PRIVATE_KEY',
+      'LEARNER_ID_SECRET',
+      'KEY_ENCRYPTION_KEY',
+      'PUBLIC_URL',
+      'MONGODB_URI',
+    ] as const) {
+      if (!e[k]) missing.push(`  ${k}: required in production`);
+    }
+  }
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+  const dataDir = path.resolve(e.DATA_DIR);
+  const dev =
+    e.AUTH_PRIVATE_KEY && e.LEARNER_ID_SECRET && e.KEY_ENCRYPTION_KEY ? null : devSecrets(dataDir);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const url = new URL(publicUrl);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    didHost: url.port ? `${url.hostname}%3A${url.port}` : url.hostname,
+    mongodbUri: e.MONGODB_URI,
+    dbName: e.DB_NAME,
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      ttlSeconds: e.TOKEN_TTL_SECONDS,
+      privateKeyPem: e.AUTH_PRIVATE_KEY ?? dev!.authPrivateKey,
+    },
+    learnerIdSecret: e.LEARNER_ID_SECRET ?? dev!.learnerIdSecret,
+    keyEncryptionKey: new Uint8Array(
+      Buffer.from(e.KEY_ENCRYPTION_KEY ?? dev!.keyEncryptionKey, 'base64'),
+    ),
+    allowForeignDidWeb: e.ALLOW_FOREIGN_DID_WEB,
+    graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    bodyLimit: e.BODY_LIMIT,
+    seedDemo: e.SEED_DEMO,
+  };
+}

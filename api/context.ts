@@ -1,0 +1,10 @@
+// The per-request GraphQL context: who is asking, and the services to ask.
+import type { Actor } from '../ledger/access.ts';
+import type { Services } from './services.ts';
+import type { Logger } from './logger.ts';
+
+export interface GraphQLContext {
+  actor: Actor;
+  services: Services;
+  log: Logger;
+}

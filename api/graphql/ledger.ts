@@ -1,0 +1,151 @@
+// Resolvers of learners, courses, the ledger, credit accounts and bulk import.
+import { Readable } from 'node:stream';
+import type { AchievementInput as DomainAchievementInput } from '../../ledger/achievement-input.ts';
+import type { Balance } from '../../ledger/accounts.ts';
+import { NotFound } from '../../ledger/errors.ts';
+import type { AchievementInput, CorrectAchievementInput, Resolvers } from './generated-types.ts';
+import { lower, result, resultError, upper } from './results.ts';
+
+export function achievementInput(i: AchievementInput): DomainAchievementInput {
+  return { ...i, kind: lower(i.kind), title: i.title ?? null };
+}
+
+function correctionChanges(i: CorrectAchievementInput): Partial<DomainAchievementInput> {
+  const { entryId: _e, sourceRecordId: _s, reason: _r, ...changes } = i;
+  return { ...changes, title: changes.title ?? null, earnedAt: changes.earnedAt ?? undefined };
+}
+
+const balance = (b: Balance) => ({ creditSystem: b.system, key: b.key, credits: b.credits / 100 });
+
+export const ledgerResolvers: Resolvers = {
+  Query: {
+    learner: (_p, { id }, { actor, services }) =>
+      result('Learner', () => services.learners.get(actor, id)),
+    findLearner: (_p, { nationalId }, { actor, services }) =>
+      result('Learner', async () => {
+        const found = await services.learners.findByNationalId(actor, nationalId);
+        if (!found) throw new NotFound('Learner', 'with that national ID');
+        return found;
+      }),
+    courses: (_p, { institutionId }, { actor, services }) =>
+      services.catalogue.list(actor, institutionId),
+    learnerRecord: (_p, { learnerId, first, after, types, institutionId }, { actor, services }) =>
+      result('LedgerPage', async () => {
+        const page = await services.ledger.record(actor, learnerId, {
+          first,
+          after,
+          types: types?.map((t) => lower(t) as never),
+          institutionId,
+        });
+        return {
+          items: page.items,
+          pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+        };
+      }),
+    ledgerEntry: (_p, { id }, { actor, services }) =>
+      result('LedgerEntry', () => services.ledger.entry(actor, id)),
+    creditAccount: (_p, { learnerId, asOf }, { actor, services }) =>
+      result('CreditAccount', () => services.ledger.account(actor, learnerId, asOf ?? undefined)),
+    verifyChain: (_p, { learnerId }, { actor, services }) =>
+      result('ChainVerification', () => services.ledger.verify(actor, learnerId)),
+    institutionRecords: (_p, { institutionId, first, after }, { actor, services }) =>
+      result('LedgerPage', async () => {
+        const page = await services.ledger.recordedBy(actor, institutionId, { first, after });
+        return {
+          items: page.items,
+          pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+        };
+      }),
+  },
+  Mutation: {
+    registerLearner: (_p, { input }, { actor, services }) =>
+      result('RegisterLearnerOk', () => services.learners.register(actor, input)),
+    createLearnerAccount: (_p, { learnerId, input }, { actor, services }) =>
+      result('User', () => services.accounts.createLearnerAccount(actor, learnerId, input)),
+    defineCourse: (_p, { institutionId, input }, { actor, services }) =>
+      result('Course', () =>
+        services.catalogue.define(actor, institutionId, {
+          ...input,
+          title: { zh: input.title.zh ?? null, en: input.title.en ?? null },
+        }),
+      ),
+    recordAchievement: (_p, { institutionId, input }, { actor, services }) =>
+      result('RecordAchievementOk', async () => {
+        const o = await services.ledger.recordAchievement(
+          actor,
+          institutionId,
+          achievementInput(input),
+        );
+        if (o.status === 'conflict') throw new Error('unreachable');
+        return { entry: o.entry, created: o.status === 'created' };
+      }),
+    recordAchievements: (_p, { institutionId, inputs }, { actor, services }) =>
+      result('RecordBatchOk', async () => {
+        const rows = await services.ledger.recordBatch(
+          actor,
+          institutionId,
+          inputs.map(achievementInput),
+        );
+        const count = (s: string) => rows.filter((r) => r.status === s).length;
+        return {
+          created: count('created'),
+          duplicates: count('duplicate'),
+          failed: count('error'),
+          rows: rows.map((r) => ({
+            index: r.index,
+            status: upper(r.status),
+            entry: 'entry' in r ? r.entry : null,
+            error: r.status === 'error' ? resultError(r.error) : null,
+          })),
+        };
+      }),
+    importRecords: (_p, { institutionId, format, data, dryRun }, { actor, services }) =>
+      result('ImportReport', async () => {
+        const report = await services.importer.import(
+          actor,
+          institutionId,
+          Readable.from([Buffer.from(data, 'utf8')]),
+          {
+            format: format === 'CSV' ? 'csv' : 'jsonl',
+            dryRun: dryRun ?? false,
+          },
+        );
+        return { ...report, errors: report.errors.map((e) => ({ ...e, field: e.field ?? null })) };
+      }),
+    correctAchievement: (_p, { input }, { actor, services }) =>
+      result('LedgerEntry', () =>
+        services.ledger.correct(actor, {
+          entryId: input.entryId,
+          sourceRecordId: input.sourceRecordId,
+          reason: input.reason,
+          changes: correctionChanges(input),
+        }),
+      ),
+    voidAchievement: (_p, { input }, { actor, services }) =>
+      result('LedgerEntry', () => services.ledger.void(actor, input)),
+  },
+  LedgerEntry: {
+    type: (e) => upper(e.body.type),
+    sourceRecordId: (e) => e.idempotencyKey.slice(e.institutionId.length + 1),
+    achievement: (e) => ('achievement' in e.body ? e.body.achievement : null),
+    targetEntryId: (e) => ('targetEntryId' in e.body ? e.body.targetEntryId : null),
+    reason: (e) => ('reason' in e.body ? (e.body.reason ?? null) : null),
+    credentialId: (e) => ('credentialId' in e.body ? (e.body.credentialId ?? null) : null),
+    credentialAction: (e) => (e.body.type === 'credential' ? e.body.action : null),
+    programmeId: (e) => (e.body.type === 'award' ? e.body.programmeId : null),
+  },
+  Achievement: {
+    kind: (a) => upper(a.kind),
+    credits: (a) => a.credits / 100,
+  },
+  Course: {
+    credits: (c) => c.credits / 100,
+  },
+  CreditAccount: {
+    totals: (a) => a.totals.map(balance),
+    byCategory: (a) => a.byCategory.map(balance),
+    byLevel: (a) => a.byLevel.map(balance),
+    byInstitution: (a) => a.byInstitution.map(balance),
+    expired: (a) => a.expired.map(balance),
+  },
+};

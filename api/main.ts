@@ -1,0 +1,35 @@
+// The server process: parse configuration, start, stop cleanly on SIGTERM/SIGINT.
+import { ConfigError, loadConfig } from './config.ts';
+import { EmbeddedDbUnavailable } from '../embedded-db/launcher.ts';
+import { startServer } from './runtime.ts';
+import { seedIfEmpty } from '../scripts/demo-data.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await startServer(config, {
+    onReady: async (services) => {
+      if (config.seedDemo && config.env !== 'production') await seedIfEmpty(services, console.log);
+    },
+  });
+  const shutdown = (signal: string) => {
+    running.log.info({ signal }, 'signal received');
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        running.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof EmbeddedDbUnavailable) {
+    console.error(err.message);
+  } else {
+    console.error('creditbank failed to start:', err);
+  }
+  process.exit(1);
+});

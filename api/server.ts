@@ -1,0 +1,127 @@
+// Builds the HTTP app (express + graphql-yoga) apart from listening on a port (main.ts does that).
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { pinoHttp } from 'pino-http';
+import { DomainError } from '../ledger/errors.ts';
+import { ping } from '../storage/connection.ts';
+import type { GraphQLContext } from './context.ts';
+import { buildSchema } from './graphql/schema.ts';
+import type { Logger } from './logger.ts';
+import type { Services } from './services.ts';
+
+export interface App {
+  app: Express;
+  yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+}
+
+/** An error the client caused keeps its message and code; anything else is masked and logged with its stack. */
+function maskError(log: Logger) {
+  return (error: unknown, message: string): Error => {
+    const original =
+      error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    if (original instanceof DomainError) {
+      return new GraphQLError(original.message, {
+        extensions: {
+          code: original.code,
+          ...(original.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}),
+        },
+      });
+    }
+    if (original instanceof GraphQLError && original.extensions?.['code']) return original;
+    const errorId = randomUUID();
+    log.error({ err: original, errorId }, 'unexpected error in a GraphQL operation');
+    return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
+  };
+}
+
+export function buildApp(services: Services, log: Logger): App {
+  const { config } = services;
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+    schema: buildSchema() as never,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.env !== 'production' ? { title: 'creditbank GraphQL' } : false,
+    landingPage: false,
+    logging: {
+      debug: (...a: unknown[]) => log.debug(a),
+      info: (...a: unknown[]) => log.info(a),
+      warn: (...a: unknown[]) => log.warn(a),
+      error: (...a: unknown[]) => log.error(a),
+    },
+    maskedErrors: { maskError: maskError(log) },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.graphql.maxDepth },
+        costLimit: { maxCost: config.graphql.maxCost },
+        maxAliases: { n: 30 },
+        maxTokens: { n: 5000 },
+        maxDirectives: { n: 50 },
+        blockFieldSuggestion: { enabled: config.env === 'production' },
+      }),
+    ],
+    context: async ({ request }): Promise<GraphQLContext> => ({
+      actor: await services.authenticate(request.headers.get('authorization')),
+      services,
+      log,
+    }),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id =
+          typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await ping(services.db);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
+  });
+  app.use(
+    express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
+  );
+  app.use(yoga.graphqlEndpoint, yoga as never);
+
+  app.use((_req, res) => {
+    res.status(404).json({ type: 'about:blank', title: 'Not Found', status: 404 });
+  });
+  const onError: ErrorRequestHandler = (
+    err: { status?: number; type?: string; message?: string },
+    req,
+    res,
+    _next,
+  ) => {
+    const status =
+      typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) req.log.error({ err }, 'unhandled error');
+    res.status(status).json({
+      type: 'about:blank',
+      title:
+        status === 413
+          ? 'Payload Too Large'
+          : status === 500
+            ? 'Internal Server Error'
+            : 'Bad Request',
+      status,
+      detail:
+        status === 500
+          ? 'Something went wrong on our side; it has been logged.'
+          : (err.message ?? 'Bad request'),
+    });
+  };
+  app.use(onError);
+  return { app, yoga };
+}

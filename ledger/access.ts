@@ -1,0 +1,82 @@
+// Who is asking, and the authorisation rules every service applies before it touches storage.
+import { Forbidden, Unauthenticated } from './errors.ts';
+import type { ActorRef, ApiKeyScope } from './types.ts';
+
+export type Actor =
+  | { kind: 'public' }
+  | { kind: 'operator'; userId: string }
+  | { kind: 'staff'; userId: string; institutionId: string }
+  | { kind: 'learner'; userId: string; learnerId: string }
+  | { kind: 'apikey'; keyId: string; institutionId: string; scopes: ApiKeyScope[] }
+  /** The server itself: seeding, CLI maintenance, automatic approvals. */
+  | { kind: 'system' };
+
+export const PUBLIC: Actor = { kind: 'public' };
+export const SYSTEM: Actor = { kind: 'system' };
+
+export function actorRef(actor: Actor): ActorRef {
+  switch (actor.kind) {
+    case 'operator':
+    case 'staff':
+    case 'learner':
+      return { kind: actor.kind, id: actor.userId };
+    case 'apikey':
+      return { kind: 'apikey', id: actor.keyId };
+    case 'system':
+      return { kind: 'system', id: 'system' };
+    case 'public':
+      throw new Unauthenticated();
+  }
+}
+
+function requireSignedIn(actor: Actor): void {
+  if (actor.kind === 'public') throw new Unauthenticated();
+}
+
+export function requireOperator(actor: Actor): void {
+  requireSignedIn(actor);
+  if (actor.kind !== 'operator' && actor.kind !== 'system')
+    throw new Forbidden('Only the operator may do this');
+}
+
+/** Staff of that institution, or its system through an API key holding `scope`. */
+export function requireInstitution(actor: Actor, institutionId: string, scope?: ApiKeyScope): void {
+  requireSignedIn(actor);
+  if (actor.kind === 'system') return;
+  if (actor.kind === 'staff' && actor.institutionId === institutionId) return;
+  if (actor.kind === 'apikey' && actor.institutionId === institutionId) {
+    if (!scope || actor.scopes.includes(scope)) return;
+    throw new Forbidden(`This API key lacks the scope ${scope}`);
+  }
+  throw new Forbidden('Only staff of that institution may do this');
+}
+
+/** Operator or the institution's own staff. */
+export function requireOperatorOrInstitution(
+  actor: Actor,
+  institutionId: string,
+  scope?: ApiKeyScope,
+): void {
+  if (actor.kind === 'operator') return;
+  requireInstitution(actor, institutionId, scope);
+}
+
+/** The institution an actor acts for, if any. */
+export function actingInstitution(actor: Actor): string | null {
+  return actor.kind === 'staff' || actor.kind === 'apikey' ? actor.institutionId : null;
+}
+
+/** A learner's whole record: the learner, the operator and the system; institutions see only what they recorded. */
+export function canReadWholeRecord(actor: Actor, learnerId: string): boolean {
+  return (
+    actor.kind === 'operator' ||
+    actor.kind === 'system' ||
+    (actor.kind === 'learner' && actor.learnerId === learnerId)
+  );
+}
+
+export function requireLearnerOrOperator(actor: Actor, learnerId: string): void {
+  requireSignedIn(actor);
+  if (!canReadWholeRecord(actor, learnerId))
+    throw new Forbidden("Only the learner may see this learner's record");
+}

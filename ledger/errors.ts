@@ -1,0 +1,64 @@
+// Domain errors: expected failures carry a code that the API maps to a typed result, never a 500.
+export type ErrorCode =
+  'NOT_FOUND' | 'INPUT_VALIDATION_ERROR' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED';
+
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFound extends DomainError {
+  override name = 'NotFound';
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', `${what} ${id} was not found`, { what, id });
+  }
+}
+
+export class InputValidationError extends DomainError {
+  override name = 'InputValidationError';
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('INPUT_VALIDATION_ERROR', message, details);
+  }
+}
+
+export class Forbidden extends DomainError {
+  override name = 'Forbidden';
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class Conflict extends DomainError {
+  override name = 'Conflict';
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('CONFLICT', message, details);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  override name = 'Unauthenticated';
+  constructor(message = 'Sign in first') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class CreditAmountOutOfRange extends InputValidationError {
+  override name = 'CreditAmountOutOfRange';
+  constructor(value: unknown) {
+    super(
+      `Credits must be a number from 0 to ${MAX_CREDITS} with at most two decimals, got ${String(value)}`,
+      {
+        field: 'credits',
+      },
+    );
+  }
+}
+
+/** No single achievement carries more than this many credits (a whole degree is ~240 ECTS). */
+export const MAX_CREDITS = 400;

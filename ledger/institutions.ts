@@ -1,0 +1,123 @@
+// The operator's registry of institutions and what each is accredited to award.
+import { randomUUID } from 'node:crypto';
+import { requireOperator, type Actor } from './access.ts';
+import { Conflict, InputValidationError, NotFound } from './errors.ts';
+import type { InstitutionRepository } from './ports.ts';
+import type { AccreditationScope, Institution } from './types.ts';
+import {
+  INSTITUTION_TYPES,
+  QUALIFICATION_TYPES,
+  boundedString,
+  localizedText,
+  requireOneOf,
+  type LocalizedTextInput,
+} from './values.ts';
+
+export interface InstitutionInput {
+  slug: string;
+  name: LocalizedTextInput;
+  type: string;
+  region: string;
+  accreditation: { qualificationType: string; levels?: number[] | null }[];
+}
+
+function validScope(scopes: InstitutionInput['accreditation']): AccreditationScope[] {
+  return scopes.map((s) => {
+    const levels = s.levels ?? [];
+    for (const l of levels) {
+      if (!Number.isInteger(l) || l < 0 || l > 10) {
+        throw new InputValidationError(`Accreditation levels are whole numbers 0-10, got ${l}`, {
+          field: 'accreditation',
+        });
+      }
+    }
+    return {
+      qualificationType: requireOneOf(
+        s.qualificationType,
+        QUALIFICATION_TYPES,
+        'accreditation.qualificationType',
+      ),
+      levels: [...new Set(levels)].sort(),
+    };
+  });
+}
+
+export class InstitutionRegistry {
+  constructor(
+    private readonly repo: InstitutionRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async register(actor: Actor, input: InstitutionInput): Promise<Institution> {
+    requireOperator(actor);
+    const slug = boundedString(input.slug, 'slug', 60).toLowerCase();
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+      throw new InputValidationError(
+        'A slug is lower-case letters, digits and single hyphens, e.g. "zju" or "open-u-zj"',
+        {
+          field: 'slug',
+        },
+      );
+    }
+    const institution: Institution = {
+      id: randomUUID(),
+      slug,
+      name: localizedText(input.name, 'name'),
+      type: requireOneOf(input.type, INSTITUTION_TYPES, 'type'),
+      region: boundedString(input.region, 'region', 100),
+      accreditation: validScope(input.accreditation),
+      status: 'active',
+      createdAt: this.now().toISOString(),
+    };
+    if (await this.repo.findBySlug(slug))
+      throw new Conflict(`An institution with slug "${slug}" exists already`);
+    await this.repo.insert(institution);
+    return institution;
+  }
+
+  async setStatus(actor: Actor, id: string, status: Institution['status']): Promise<Institution> {
+    requireOperator(actor);
+    const i = await this.get(id);
+    const updated = { ...i, status };
+    await this.repo.update(updated);
+    return updated;
+  }
+
+  async setAccreditation(
+    actor: Actor,
+    id: string,
+    scopes: InstitutionInput['accreditation'],
+  ): Promise<Institution> {
+    requireOperator(actor);
+    const i = await this.get(id);
+    const updated = { ...i, accreditation: validScope(scopes) };
+    await this.repo.update(updated);
+    return updated;
+  }
+
+  /** The registry is public: verifiers must be able to see who may award what. */
+  async get(id: string): Promise<Institution> {
+    const i = await this.repo.findById(id);
+    if (!i) throw new NotFound('Institution', id);
+    return i;
+  }
+
+  async find(id: string): Promise<Institution | null> {
+    return this.repo.findById(id);
+  }
+
+  async findBySlug(slug: string): Promise<Institution | null> {
+    return this.repo.findBySlug(slug);
+  }
+
+  async list(): Promise<Institution[]> {
+    return this.repo.list();
+  }
+
+  /** An institution that may record: exists and is not suspended. */
+  async requireActive(id: string): Promise<Institution> {
+    const i = await this.get(id);
+    if (i.status !== 'active') throw new Conflict(`Institution ${i.slug} is suspended`);
+    return i;
+  }
+}

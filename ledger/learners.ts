@@ -1,0 +1,85 @@
+// Lifelong learner accounts: one per person, found by a keyed hash of the national ID number.
+import { randomUUID } from 'node:crypto';
+import { actorRef, canReadWholeRecord, requireOperator, type Actor } from './access.ts';
+import { Forbidden, InputValidationError, NotFound } from './errors.ts';
+import type { LearnerRepository } from './ports.ts';
+import type { Learner } from './types.ts';
+import { boundedString, pastDate } from './values.ts';
+
+/** HMAC of a normalised national ID number under the server's secret (see api/config.ts). */
+export type NationalIdHasher = (nationalId: string) => string;
+
+export interface LearnerInput {
+  nationalId: string;
+  name: string;
+  birthDate?: string | null;
+  did?: string | null;
+}
+
+export function normaliseNationalId(raw: string): string {
+  const id = String(raw ?? '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
+  if (!/^[0-9A-Z]{6,32}$/.test(id)) {
+    throw new InputValidationError('A national ID number is 6 to 32 letters or digits', {
+      field: 'nationalId',
+    });
+  }
+  return id;
+}
+
+export class LearnerRegistry {
+  constructor(
+    private readonly repo: LearnerRepository,
+    private readonly hashId: NationalIdHasher,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** An institution registering a learner who exists already gets that learner, never a duplicate. */
+  async register(
+    actor: Actor,
+    input: LearnerInput,
+  ): Promise<{ learner: Learner; created: boolean }> {
+    if (actor.kind !== 'staff' && actor.kind !== 'apikey') requireOperator(actor);
+    const learner: Learner = {
+      id: randomUUID(),
+      idHash: this.hashId(normaliseNationalId(input.nationalId)),
+      name: boundedString(input.name, 'name', 200),
+      birthDate: input.birthDate ? pastDate(input.birthDate, 'birthDate', this.now()) : undefined,
+      did: input.did ? this.#did(input.did) : undefined,
+      createdAt: this.now().toISOString(),
+      createdBy: actorRef(actor),
+    };
+    return this.repo.insertOrGet(learner);
+  }
+
+  #did(did: string): string {
+    const d = boundedString(did, 'did', 300);
+    if (!/^did:(key|web):[A-Za-z0-9._:%-]+$/.test(d)) {
+      throw new InputValidationError('A learner DID is a did:key or did:web', { field: 'did' });
+    }
+    return d;
+  }
+
+  /** Institutions may look a learner up (to record for them); only the learner and operator see the whole record. */
+  async get(actor: Actor, id: string): Promise<Learner> {
+    if (actor.kind === 'public') throw new Forbidden('Sign in to look learners up');
+    if (actor.kind === 'learner' && !canReadWholeRecord(actor, id))
+      throw new Forbidden("Another learner's account");
+    const l = await this.repo.findById(id);
+    if (!l) throw new NotFound('Learner', id);
+    return l;
+  }
+
+  async findByNationalId(actor: Actor, nationalId: string): Promise<Learner | null> {
+    if (actor.kind !== 'staff' && actor.kind !== 'apikey') requireOperator(actor);
+    return this.repo.findByIdHash(this.hashId(normaliseNationalId(nationalId)));
+  }
+
+  /** Internal: existence check for services that already authorised the caller. */
+  async require(id: string): Promise<Learner> {
+    const l = await this.repo.findById(id);
+    if (!l) throw new NotFound('Learner', id);
+    return l;
+  }
+}

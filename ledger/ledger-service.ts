@@ -1,0 +1,583 @@
+// The learner's append-only ledger: recording, correcting and voiding achievements, reading and checking the chain.
+import {
+  actingInstitution,
+  actorRef,
+  canReadWholeRecord,
+  requireInstitution,
+  requireLearnerOrOperator,
+  requireOperatorOrInstitution,
+  type Actor,
+} from './access.ts';
+import {
+  emptyAccount,
+  foldEntries,
+  rebuildAccount,
+  viewAccount,
+  type CreditAccountState,
+  type CreditAccountView,
+  type EffectiveLookup,
+} from './accounts.ts';
+import { contentHash, entryHash, verifyChain, type ChainReport } from './chain.ts';
+import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from './errors.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { InstitutionRegistry } from './institutions.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
+import type { LearnerRegistry } from './learners.ts';
+import type { EntryFilter, LedgerRepository, CreditAccountRepository, Page } from './ports.ts';
+import {
+  validateAchievement,
+  type AchievementInput,
+  type CourseLookup,
+} from './achievement-input.ts';
+import type {
+  AchievementContent,
+  AppendOutcome,
+  AppendRequest,
+  EntryBody,
+  LedgerEntry,
+} from './types.ts';
+import { boundedString } from './values.ts';
+
+export interface CorrectionInput {
+  entryId: string;
+  sourceRecordId: string;
+  reason: string;
+  changes: Partial<Omit<AchievementInput, 'learnerId' | 'sourceRecordId' | 'kind'>>;
+}
+
+export interface VoidInput {
+  entryId: string;
+  sourceRecordId: string;
+  reason: string;
+}
+
+export type RowResult =
+  | { index: number; status: 'created' | 'duplicate'; entry: LedgerEntry }
+  | { index: number; status: 'error'; error: DomainError }
+  | { index: number; status: 'valid' };
+
+export interface RecordQuery {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  types?: EntryBody['type'][] | null | undefined;
+  institutionId?: string | null | undefined;
+}
+
+const MAX_PAGE = 200;
+/** A dry-run import row for a learner it would register: valid as far as the learner goes. */
+export const NEW_LEARNER_IN_DRY_RUN = '(new learner)';
+const MAX_BATCH = 5_000;
+
+function pageSize(first: number | null | undefined): number {
+  const n = first ?? 50;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
+    throw new InputValidationError(`first must be 1 to ${MAX_PAGE}`, { field: 'first' });
+  }
+  return n;
+}
+
+function seqCursor(after: string | null | undefined): number {
+  if (!after) return 0;
+  const n = Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^seq:/, ''));
+  if (!Number.isInteger(n) || n < 0)
+    throw new InputValidationError('Unknown cursor', { field: 'after' });
+  return n;
+}
+const toCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
+
+export class LedgerService {
+  readonly #mutex = new KeyedMutex();
+
+  constructor(
+    private readonly repo: LedgerRepository,
+    private readonly accounts: CreditAccountRepository,
+    private readonly institutions: InstitutionRegistry,
+    private readonly learners: LearnerRegistry,
+    private readonly catalogue: Catalogue,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  /** Records one achievement; the same record again returns the existing entry. */
+  async recordAchievement(
+    actor: Actor,
+    institutionId: string,
+    input: AchievementInput,
+  ): Promise<AppendOutcome> {
+    const [row] = await this.recordBatch(actor, institutionId, [input]);
+    if (!row) throw new Error('empty batch result');
+    if (row.status === 'error') throw row.error;
+    if (row.status === 'valid') throw new Error('not a dry run');
+    return { status: row.status, entry: row.entry };
+  }
+
+  /**
+   * Records many achievements; each row succeeds or fails on its own, and a failed row writes
+   * nothing. Rows for the same learner keep their order in the chain.
+   */
+  async recordBatch(
+    actor: Actor,
+    institutionId: string,
+    inputs: AchievementInput[],
+    opts: { dryRun?: boolean } = {},
+  ): Promise<RowResult[]> {
+    requireInstitution(actor, institutionId, 'records:write');
+    if (inputs.length > MAX_BATCH) {
+      throw new InputValidationError(`A batch holds at most ${MAX_BATCH} rows; split the file`);
+    }
+    await this.institutions.requireActive(institutionId);
+    const courses = this.#courseLookup(institutionId);
+    const results: RowResult[] = new Array<RowResult>(inputs.length);
+    const requests: { index: number; request: AppendRequest }[] = [];
+    const knownLearners = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const achievement = await validateAchievement(input, courses, this.now());
+        const learnerId = boundedString(input.learnerId, 'learnerId', 64);
+        if (
+          !knownLearners.has(learnerId) &&
+          !(opts.dryRun && learnerId === NEW_LEARNER_IN_DRY_RUN)
+        ) {
+          await this.learners.require(learnerId);
+          knownLearners.add(learnerId);
+        }
+        requests.push({
+          index,
+          request: {
+            learnerId,
+            institutionId,
+            sourceRecordId: boundedString(input.sourceRecordId, 'sourceRecordId', 120),
+            body: { type: 'achievement', achievement },
+          },
+        });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        results[index] = { index, status: 'error', error: err };
+      }
+    }
+    if (opts.dryRun) {
+      for (const r of requests) results[r.index] = { index: r.index, status: 'valid' };
+      return results;
+    }
+    const outcomes = await this.append(
+      actor,
+      requests.map((r) => r.request),
+    );
+    outcomes.forEach((o, i) => {
+      const index = requests[i]!.index;
+      results[index] =
+        o.status === 'conflict'
+          ? {
+              index,
+              status: 'error',
+              error: new Conflict(o.message, {
+                sourceRecordId: requests[i]!.request.sourceRecordId,
+              }),
+            }
+          : { index, status: o.status, entry: o.entry };
+    });
+    return results;
+  }
+
+  /** A correction is a new entry carrying the achievement as it should have been. */
+  async correct(actor: Actor, input: CorrectionInput): Promise<LedgerEntry> {
+    const { target, current } = await this.#mutableTarget(actor, input.entryId);
+    const courses = this.#courseLookup(target.institutionId);
+    const merged: AchievementInput = {
+      ...achievementAsInput(current),
+      ...stripUndefined(input.changes),
+      learnerId: target.learnerId,
+      sourceRecordId: input.sourceRecordId,
+      kind: current.kind,
+    };
+    const validated = await validateAchievement(merged, courses, this.now());
+    // The course version a record was earned under stays, unless the correction names another course.
+    const achievement =
+      validated.courseCode === current.courseCode
+        ? { ...validated, courseId: current.courseId }
+        : validated;
+    return this.#appendOne(actor, {
+      learnerId: target.learnerId,
+      institutionId: target.institutionId,
+      sourceRecordId: boundedString(input.sourceRecordId, 'sourceRecordId', 120),
+      body: {
+        type: 'correction',
+        targetEntryId: target.id,
+        reason: boundedString(input.reason, 'reason', 1000),
+        achievement: { ...achievement, recognition: current.recognition },
+      },
+    });
+  }
+
+  async void(actor: Actor, input: VoidInput): Promise<LedgerEntry> {
+    const { target } = await this.#mutableTarget(actor, input.entryId);
+    return this.#appendOne(actor, {
+      learnerId: target.learnerId,
+      institutionId: target.institutionId,
+      sourceRecordId: boundedString(input.sourceRecordId, 'sourceRecordId', 120),
+      body: {
+        type: 'void',
+        targetEntryId: target.id,
+        reason: boundedString(input.reason, 'reason', 1000),
+      },
+    });
+  }
+
+  /** For other capabilities (credentials, awards, recognition) that authorised the caller themselves. */
+  async appendTrusted(
+    actor: Actor,
+    request: AppendRequest,
+  ): Promise<{ status: 'created' | 'duplicate'; entry: LedgerEntry }> {
+    const [o] = await this.append(actor, [request]);
+    if (!o) throw new Error('empty append result');
+    if (o.status === 'conflict') throw new Conflict(o.message);
+    return o;
+  }
+
+  async #appendOne(actor: Actor, request: AppendRequest): Promise<LedgerEntry> {
+    return (await this.appendTrusted(actor, request)).entry;
+  }
+
+  async #mutableTarget(
+    actor: Actor,
+    entryId: string,
+  ): Promise<{ target: LedgerEntry; current: AchievementContent }> {
+    const target = await this.repo.findById(boundedString(entryId, 'entryId', 120));
+    if (!target) throw new NotFound('Ledger entry', entryId);
+    requireInstitution(actor, target.institutionId, 'records:write');
+    if (target.body.type !== 'achievement') {
+      throw new InputValidationError(
+        'Only an achievement can be corrected or voided; point at the original entry',
+        {
+          field: 'entryId',
+        },
+      );
+    }
+    const effective = await this.#loadEffective([target.id]);
+    const current = effective.get(target.id)?.achievement;
+    if (!current) throw new Conflict(`Entry ${target.id} is void already`);
+    return { target, current };
+  }
+
+  #courseLookup(institutionId: string): CourseLookup {
+    const cache = new Map<string, ReturnType<Catalogue['latest']>>();
+    return (code: string) => {
+      let hit = cache.get(code);
+      if (!hit) {
+        hit = this.catalogue.latest(institutionId, code);
+        cache.set(code, hit);
+      }
+      return hit;
+    };
+  }
+
+  /**
+   * Appends entries to learners' chains. Idempotency keys are claimed first (so a replay costs no
+   * chain work), then each learner's new entries are chained from the head its credit account
+   * projection remembers; a stale head shows up as a duplicate (learner, seq) and is re-read.
+   */
+  async append(actor: Actor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
+    const who = actorRef(actor);
+    const outcomes: AppendOutcome[] = new Array<AppendOutcome>(requests.length);
+    const prepared = requests.map((r, i) => ({
+      i,
+      r,
+      key: `${r.institutionId}:${r.sourceRecordId}`,
+      hash: contentHash(r.learnerId, r.body),
+    }));
+
+    // The same key twice in one batch: the first wins, the second is a replay or a conflict.
+    const firstByKey = new Map<string, (typeof prepared)[number]>();
+    const twins: (typeof prepared)[number][] = [];
+    for (const p of prepared) {
+      if (firstByKey.has(p.key)) twins.push(p);
+      else firstByKey.set(p.key, p);
+    }
+    const unique = [...firstByKey.values()];
+    const claimed = await this.repo.reserveKeys(
+      unique.map((p) => ({ key: p.key, contentHash: p.hash, learnerId: p.r.learnerId })),
+    );
+    const fresh: typeof prepared = [];
+    for (const p of unique) {
+      if (!claimed.has(p.key)) {
+        fresh.push(p);
+        continue;
+      }
+      const existing = await this.repo.findByIdempotencyKey(p.key);
+      if (!existing)
+        fresh.push(p); // claimed by a writer that died before appending: finish its work
+      else outcomes[p.i] = this.#replay(existing, p.hash, p.key);
+    }
+
+    const byLearner = new Map<string, typeof prepared>();
+    for (const p of fresh)
+      byLearner.set(p.r.learnerId, [...(byLearner.get(p.r.learnerId) ?? []), p]);
+
+    await this.#mutex.run([...byLearner.keys()], async () => {
+      const states = new Map<string, CreditAccountState>();
+      for (const s of await this.accounts.getMany([...byLearner.keys()]))
+        states.set(s.learnerId, s);
+      for (const id of byLearner.keys()) if (!states.has(id)) states.set(id, emptyAccount(id));
+      const created = new Map<string, LedgerEntry[]>();
+
+      for (let round = 0; byLearner.size > 0; round++) {
+        if (round > 50)
+          throw new Error('ledger append did not converge: too many concurrent writers');
+        const recordedAt = this.now().toISOString();
+        const batch: { p: (typeof prepared)[number]; entry: LedgerEntry }[] = [];
+        for (const [learnerId, pending] of byLearner) {
+          let { uptoSeq: seq, lastHash: prevHash } = states.get(learnerId)!;
+          for (const p of pending) {
+            seq++;
+            const partial = {
+              learnerId,
+              seq,
+              prevHash,
+              institutionId: p.r.institutionId,
+              actor: who,
+              recordedAt,
+              idempotencyKey: p.key,
+              body: p.r.body,
+            };
+            const entry: LedgerEntry = {
+              id: `${learnerId}:${seq}`,
+              ...partial,
+              hash: entryHash(partial),
+            };
+            batch.push({ p, entry });
+            prevHash = entry.hash;
+          }
+        }
+        const { inserted, failure } = await this.repo.insertOrdered(batch.map((b) => b.entry));
+        for (const { p, entry } of batch.slice(0, inserted)) {
+          outcomes[p.i] = { status: 'created', entry };
+          created.set(entry.learnerId, [...(created.get(entry.learnerId) ?? []), entry]);
+          const pending = byLearner.get(entry.learnerId)!;
+          pending.shift();
+          if (pending.length === 0) byLearner.delete(entry.learnerId);
+          const s = states.get(entry.learnerId)!;
+          states.set(entry.learnerId, { ...s, uptoSeq: entry.seq, lastHash: entry.hash });
+        }
+        if (!failure) break;
+        const failed = batch[inserted]!;
+        const learnerId = failed.entry.learnerId;
+        if (failure === 'sequence') {
+          // Another process appended to this learner: fold what it wrote, then chain after it.
+          const s = states.get(learnerId)!;
+          const missing = await this.repo.listByLearner(learnerId, s.uptoSeq);
+          if (missing.length === 0)
+            throw new Error(`sequence conflict on ${failed.entry.id} but no newer entry`);
+          states.set(learnerId, {
+            ...s,
+            uptoSeq: missing.at(-1)!.seq,
+            lastHash: missing.at(-1)!.hash,
+          });
+          created.set(learnerId, [...(created.get(learnerId) ?? []), ...missing]);
+        } else {
+          const existing = await this.repo.findByIdempotencyKey(failed.p.key);
+          outcomes[failed.p.i] = existing
+            ? this.#replay(existing, failed.p.hash, failed.p.key)
+            : {
+                status: 'conflict',
+                message: `Record ${failed.p.key} could not be written; try again`,
+              };
+          const pending = byLearner.get(learnerId)!;
+          pending.shift();
+          if (pending.length === 0) byLearner.delete(learnerId);
+        }
+      }
+
+      // Keep the credit account projections (and so the chain heads) current.
+      const saved = await this.accounts.getMany([...created.keys()]);
+      const savedById = new Map(saved.map((s) => [s.learnerId, s]));
+      for (const [learnerId, entries] of created) {
+        let base = savedById.get(learnerId) ?? emptyAccount(learnerId);
+        const first = entries.reduce((m, e) => Math.min(m, e.seq), Infinity);
+        const all =
+          base.uptoSeq < first - 1
+            ? [...(await this.repo.listByLearner(learnerId, base.uptoSeq))]
+            : entries;
+        const targets = all.flatMap((e) =>
+          'targetEntryId' in e.body ? [e.body.targetEntryId] : [],
+        );
+        const effective = await this.#loadEffective(targets, base.uptoSeq);
+        base = foldEntries(base, dedupeBySeq(all), effective);
+        await this.accounts.put(base);
+      }
+    });
+
+    for (const t of twins) {
+      const first = outcomes[firstByKey.get(t.key)!.i]!;
+      outcomes[t.i] =
+        first.status === 'conflict' ? first : this.#replay(first.entry, t.hash, t.key);
+    }
+    return outcomes;
+  }
+
+  #replay(existing: LedgerEntry, hash: string, key: string): AppendOutcome {
+    return contentHash(existing.learnerId, existing.body) === hash
+      ? { status: 'duplicate', entry: existing }
+      : {
+          status: 'conflict',
+          message: `Record ${key.slice(key.indexOf(':') + 1)} was recorded before with different content (entry ${existing.id})`,
+        };
+  }
+
+  /** Each target achievement's content as of `uptoSeq` (all corrections and voids so far when omitted). */
+  async #loadEffective(targetIds: string[], uptoSeq = Infinity): Promise<EffectiveLookup> {
+    const effective: EffectiveLookup = new Map();
+    for (const id of new Set(targetIds)) {
+      const target = await this.repo.findById(id);
+      if (target?.body.type !== 'achievement') continue;
+      let achievement: AchievementContent | null = target.body.achievement;
+      const history = (await this.repo.listByTarget(id))
+        .filter((e) => e.seq <= uptoSeq)
+        .sort((a, b) => a.seq - b.seq);
+      for (const h of history) {
+        if (h.body.type === 'void') achievement = null;
+        else if (h.body.type === 'correction') achievement = h.body.achievement;
+      }
+      effective.set(id, { institutionId: target.institutionId, achievement });
+    }
+    return effective;
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  /** A learner's record, oldest first, with cursor pagination. Institutions see only their own entries. */
+  async record(actor: Actor, learnerId: string, q: RecordQuery = {}): Promise<Page<LedgerEntry>> {
+    const first = pageSize(q.first);
+    const after = seqCursor(q.after);
+    let institutionId = q.institutionId;
+    if (!canReadWholeRecord(actor, learnerId)) {
+      const own = actingInstitution(actor);
+      if (!own) throw new Forbidden("Only the learner may see this learner's record");
+      if (institutionId && institutionId !== own)
+        throw new Forbidden("Another institution's entries");
+      institutionId = own;
+    }
+    await this.learners.require(learnerId);
+    const filter: EntryFilter = {
+      types: q.types ?? undefined,
+      institutionId: institutionId ?? undefined,
+    };
+    const items = (await this.repo.listByLearner(learnerId, after)).filter(
+      (e) =>
+        (!filter.types?.length || filter.types.includes(e.body.type)) &&
+        (!filter.institutionId || e.institutionId === filter.institutionId),
+    );
+    const page = items.slice(0, first);
+    return { items: page, nextCursor: items.length > first ? toCursor(page.at(-1)!.seq) : null };
+  }
+
+  async entry(actor: Actor, entryId: string): Promise<LedgerEntry> {
+    const e = await this.repo.findById(entryId);
+    if (!e) throw new NotFound('Ledger entry', entryId);
+    if (!canReadWholeRecord(actor, e.learnerId))
+      requireInstitution(actor, e.institutionId, 'records:read');
+    return e;
+  }
+
+  /** What an institution recorded, newest last, for its own reconciliation. */
+  async recordedBy(
+    actor: Actor,
+    institutionId: string,
+    q: { first?: number | null | undefined; after?: string | null | undefined } = {},
+  ): Promise<Page<LedgerEntry>> {
+    requireOperatorOrInstitution(actor, institutionId, 'records:read');
+    const first = pageSize(q.first);
+    let after: string | null = null;
+    if (q.after) {
+      after = Buffer.from(q.after, 'base64url').toString('utf8');
+      if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.+$/.test(after))
+        throw new InputValidationError('Unknown cursor', { field: 'after' });
+    }
+    const items = await this.repo.listByInstitution(institutionId, after, first + 1);
+    const page = items.slice(0, first);
+    const last = page.at(-1);
+    return {
+      items: page,
+      nextCursor:
+        items.length > first && last
+          ? Buffer.from(`${last.recordedAt}|${last.id}`).toString('base64url')
+          : null,
+    };
+  }
+
+  async verify(actor: Actor, learnerId: string): Promise<ChainReport> {
+    if (actor.kind !== 'system') requireLearnerOrOperator(actor, learnerId);
+    await this.learners.require(learnerId);
+    return verifyChain(await this.repo.listByLearner(learnerId, 0));
+  }
+
+  async account(actor: Actor, learnerId: string, asOf?: string): Promise<CreditAccountView> {
+    requireLearnerOrOperator(actor, learnerId);
+    await this.learners.require(learnerId);
+    const state = (await this.accounts.get(learnerId)) ?? emptyAccount(learnerId);
+    return viewAccount(state, asOf ?? this.now().toISOString().slice(0, 10));
+  }
+
+  /** Rebuilds a learner's credit account from the ledger alone and stores it. */
+  async rebuildAccount(actor: Actor, learnerId: string): Promise<CreditAccountState> {
+    if (actor.kind !== 'system') requireLearnerOrOperator(actor, learnerId);
+    return this.#mutex.run([learnerId], async () => {
+      const state = rebuildAccount(learnerId, await this.repo.listByLearner(learnerId, 0));
+      await this.accounts.replace(state);
+      return state;
+    });
+  }
+
+  /** Every achievement of a learner as it stands now (corrections applied, voids dropped). */
+  async currentAchievements(
+    learnerId: string,
+  ): Promise<{ entry: LedgerEntry; achievement: AchievementContent }[]> {
+    const entries = await this.repo.listByLearner(learnerId, 0);
+    const current = new Map<
+      string,
+      { entry: LedgerEntry; achievement: AchievementContent | null }
+    >();
+    for (const e of entries) {
+      if (e.body.type === 'achievement')
+        current.set(e.id, { entry: e, achievement: e.body.achievement });
+      else if (e.body.type === 'correction' || e.body.type === 'void') {
+        const c = current.get(e.body.targetEntryId);
+        if (c) c.achievement = e.body.type === 'correction' ? e.body.achievement : null;
+      }
+    }
+    return [...current.values()].flatMap((c) =>
+      c.achievement ? [{ entry: c.entry, achievement: c.achievement }] : [],
+    );
+  }
+}
+
+function dedupeBySeq(entries: LedgerEntry[]): LedgerEntry[] {
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== null),
+  ) as Partial<T>;
+}
+
+function achievementAsInput(
+  a: AchievementContent,
+): Omit<AchievementInput, 'learnerId' | 'sourceRecordId'> {
+  return {
+    kind: a.kind,
+    title: a.title,
+    courseCode: a.courseCode,
+    credits: a.credits / 100,
+    creditSystem: a.creditSystem,
+    category: a.category,
+    level: a.level,
+    hours: a.hours,
+    grade: a.grade,
+    earnedAt: a.earnedAt,
+    term: a.term,
+    expiresAt: a.expiresAt,
+    evidenceUrl: a.evidenceUrl,
+  };
+}

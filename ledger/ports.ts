@@ -1,0 +1,108 @@
+// Ports: the storage the ledger needs, declared here and implemented in storage/.
+import type { CreditAccountState } from './accounts.ts';
+import type {
+  ApiKey,
+  CourseVersion,
+  Institution,
+  Learner,
+  LedgerEntry,
+  UserAccount,
+} from './types.ts';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface InstitutionRepository {
+  insert(i: Institution): Promise<void>;
+  findById(id: string): Promise<Institution | null>;
+  findBySlug(slug: string): Promise<Institution | null>;
+  list(): Promise<Institution[]>;
+  update(i: Institution): Promise<void>;
+}
+
+export interface UserRepository {
+  insert(u: UserAccount): Promise<void>;
+  findById(id: string): Promise<UserAccount | null>;
+  findByEmail(email: string): Promise<UserAccount | null>;
+  listByInstitution(institutionId: string): Promise<UserAccount[]>;
+  countByRole(role: UserAccount['role']): Promise<number>;
+}
+
+export interface ApiKeyRepository {
+  insert(k: ApiKey): Promise<void>;
+  findById(id: string): Promise<ApiKey | null>;
+  listByInstitution(institutionId: string): Promise<ApiKey[]>;
+  markRevoked(id: string, at: string): Promise<void>;
+}
+
+export interface LearnerRepository {
+  /** Inserts unless a learner with the same idHash exists; returns the stored one either way. */
+  insertOrGet(l: Learner): Promise<{ learner: Learner; created: boolean }>;
+  findById(id: string): Promise<Learner | null>;
+  findByIdHash(idHash: string): Promise<Learner | null>;
+  findManyByIdHash(idHashes: string[]): Promise<Learner[]>;
+  findManyByIds(ids: string[]): Promise<Learner[]>;
+}
+
+export interface CourseRepository {
+  /** Fails with a CONFLICT-style duplicate when that version already exists. */
+  insertVersion(c: CourseVersion): Promise<boolean>;
+  latest(institutionId: string, code: string): Promise<CourseVersion | null>;
+  findVersion(id: string): Promise<CourseVersion | null>;
+  listByInstitution(institutionId: string): Promise<CourseVersion[]>;
+}
+
+export interface KeyReservation {
+  key: string;
+  contentHash: string;
+  learnerId: string;
+}
+
+export interface EntryFilter {
+  types?: LedgerEntry['body']['type'][] | undefined;
+  institutionId?: string | undefined;
+}
+
+export interface LedgerRepository {
+  /** Claims idempotency keys; returns the keys that were already claimed (with their stored content hash). */
+  reserveKeys(reservations: KeyReservation[]): Promise<Map<string, KeyReservation>>;
+  findByIdempotencyKey(key: string): Promise<LedgerEntry | null>;
+  /**
+   * Inserts in order and stops at the first failure, so a learner's chain never has a hole.
+   * Returns how many were inserted and, if one failed, why.
+   */
+  insertOrdered(
+    entries: LedgerEntry[],
+  ): Promise<{ inserted: number; failure?: 'sequence' | 'idempotency' }>;
+  findById(id: string): Promise<LedgerEntry | null>;
+  /** The entry with the highest seq for that learner, at or after `fromSeq`. */
+  findHead(learnerId: string, fromSeq: number): Promise<LedgerEntry | null>;
+  listByLearner(learnerId: string, afterSeq?: number): Promise<LedgerEntry[]>;
+  listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
+  listByInstitution(
+    institutionId: string,
+    afterRecordedAt: string | null,
+    limit: number,
+  ): Promise<LedgerEntry[]>;
+}
+
+export interface CreditAccountRepository {
+  get(learnerId: string): Promise<CreditAccountState | null>;
+  getMany(learnerIds: string[]): Promise<CreditAccountState[]>;
+  /** Writes the projection if it is newer than the stored one. */
+  put(state: CreditAccountState): Promise<void>;
+  /** Overwrites the projection (a rebuild). */
+  replace(state: CreditAccountState): Promise<void>;
+}
+
+export interface Repositories {
+  institutions: InstitutionRepository;
+  users: UserRepository;
+  apiKeys: ApiKeyRepository;
+  learners: LearnerRepository;
+  courses: CourseRepository;
+  ledger: LedgerRepository;
+  accounts: CreditAccountRepository;
+}

@@ -1,0 +1,150 @@
+// The command line: first operator, bulk import, chain verification, account rebuild.
+import { createReadStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig } from '../api/config.ts';
+import { createLogger } from '../api/logger.ts';
+import { openDatabase } from '../api/runtime.ts';
+import { createServices, type Services } from '../api/services.ts';
+import { SYSTEM } from '../ledger/access.ts';
+import { DomainError } from '../ledger/errors.ts';
+import { EmbeddedDbUnavailable } from '../embedded-db/launcher.ts';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+  create-operator --email E --name N --password P   create an operator account
+  import --institution SLUG --file F [--format csv|jsonl] [--dry-run] [--batch N]
+  verify-chain [--learner ID]                        recompute every hash (all learners when omitted)
+  rebuild-accounts [--learner ID]                    rebuild credit accounts from the ledger alone`;
+
+async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
+  const database = await openDatabase(config, log);
+  try {
+    return await fn(createServices(database.db, config));
+  } finally {
+    await database.close();
+  }
+}
+
+async function learnerIds(s: Services, one: string | undefined): Promise<string[]> {
+  if (one) return [one];
+  return (await s.db.models.Learner.find({}, { _id: 1 }).lean()).map((d) => String(d._id));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      institution: { type: 'string' },
+      file: { type: 'string' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      batch: { type: 'string' },
+      learner: { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  switch (command) {
+    case 'create-operator':
+      return withServices(async (s) => {
+        const u = await s.accounts.createOperator(SYSTEM, {
+          email: values.email ?? '',
+          name: values.name ?? 'Operator',
+          password: values.password ?? '',
+        });
+        console.log(`operator ${u.email} created (id ${u.id}); sign in with the login mutation`);
+        return 0;
+      });
+    case 'import': {
+      if (!values.institution || !values.file) {
+        console.error(USAGE);
+        return 2;
+      }
+      const file = values.file;
+      const format = (values.format ?? (file.endsWith('.csv') ? 'csv' : 'jsonl')) as
+        'csv' | 'jsonl';
+      if (format !== 'csv' && format !== 'jsonl') {
+        console.error('--format is csv or jsonl');
+        return 2;
+      }
+      return withServices(async (s) => {
+        const inst = await s.institutions.findBySlug(values.institution!);
+        if (!inst) {
+          console.error(`No institution with the slug "${values.institution}"`);
+          return 2;
+        }
+        const { size } = await import('node:fs/promises').then((f) => f.stat(file));
+        const bar = values.quiet
+          ? null
+          : new cliProgress.SingleBar(
+              {
+                format:
+                  'import [{bar}] {percentage}% | {rows} rows | {created} new, {duplicates} again, {failed} failed',
+              },
+              cliProgress.Presets.shades_classic,
+            );
+        bar?.start(size, 0, { rows: 0, created: 0, duplicates: 0, failed: 0 });
+        const report = await s.importer.import(SYSTEM, inst.id, createReadStream(file), {
+          format,
+          dryRun: !!values['dry-run'],
+          batchSize: values.batch ? Number(values.batch) : 500,
+          onProgress: (p) => bar?.update(p.bytes, p),
+        });
+        bar?.update(size, report);
+        bar?.stop();
+        console.log(JSON.stringify({ ...report, errors: report.errors.slice(0, 50) }, null, 2));
+        if (report.errors.length > 50)
+          console.log(`… and ${report.errors.length - 50} more row errors`);
+        return report.failed > 0 ? 1 : 0;
+      });
+    }
+    case 'verify-chain':
+      return withServices(async (s) => {
+        let broken = 0;
+        for (const id of await learnerIds(s, values.learner)) {
+          const r = await s.ledger.verify(SYSTEM, id);
+          if (!r.valid) {
+            broken++;
+            console.log(
+              `learner ${id}: BROKEN at seq ${r.firstBroken?.seq} (${r.firstBroken?.reason})`,
+            );
+          } else if (values.learner)
+            console.log(`learner ${id}: valid, ${r.entries} entries, head ${r.headHash}`);
+        }
+        if (!values.learner)
+          console.log(broken ? `${broken} broken chain(s)` : 'every chain is valid');
+        return broken ? 1 : 0;
+      });
+    case 'rebuild-accounts':
+      return withServices(async (s) => {
+        const ids = await learnerIds(s, values.learner);
+        for (const id of ids) await s.ledger.rebuildAccount(SYSTEM, id);
+        console.log(`rebuilt ${ids.length} credit account(s) from the ledger`);
+        return 0;
+      });
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (
+      err instanceof DomainError ||
+      err instanceof ConfigError ||
+      err instanceof EmbeddedDbUnavailable
+    ) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

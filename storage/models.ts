@@ -1,0 +1,135 @@
+// Mongoose schemas: what is stored and which indexes guard it. Documents never leave storage/.
+import { Schema, type Connection } from 'mongoose';
+
+const opts = { versionKey: false, _id: false, strict: true } as const;
+const str = { type: String, required: true };
+const mixed = { type: Schema.Types.Mixed, required: true };
+
+const institution = new Schema(
+  {
+    _id: str,
+    slug: str,
+    name: mixed,
+    type: str,
+    region: str,
+    accreditation: mixed,
+    status: str,
+    createdAt: str,
+  },
+  opts,
+);
+institution.index({ slug: 1 }, { unique: true });
+
+const user = new Schema(
+  {
+    _id: str,
+    email: str,
+    name: str,
+    role: str,
+    institutionId: String,
+    learnerId: String,
+    passwordHash: str,
+    createdAt: str,
+  },
+  opts,
+);
+user.index({ email: 1 }, { unique: true });
+user.index({ institutionId: 1 });
+
+const apiKey = new Schema(
+  {
+    _id: str,
+    institutionId: str,
+    label: str,
+    secretHash: str,
+    scopes: [String],
+    createdAt: str,
+    createdBy: str,
+    revokedAt: String,
+  },
+  opts,
+);
+apiKey.index({ institutionId: 1 });
+
+const learner = new Schema(
+  {
+    _id: str,
+    idHash: str,
+    name: str,
+    birthDate: String,
+    did: String,
+    createdAt: str,
+    createdBy: mixed,
+  },
+  opts,
+);
+learner.index({ idHash: 1 }, { unique: true });
+
+const course = new Schema(
+  {
+    _id: str,
+    institutionId: str,
+    code: str,
+    version: { type: Number, required: true },
+    title: mixed,
+    credits: { type: Number, required: true },
+    creditSystem: str,
+    level: { type: Number, required: true },
+    category: str,
+    hours: Number,
+    learningOutcomes: [String],
+    createdAt: str,
+    createdBy: str,
+  },
+  opts,
+);
+course.index({ institutionId: 1, code: 1, version: 1 }, { unique: true });
+course.index({ institutionId: 1 });
+
+const entry = new Schema(
+  {
+    _id: str,
+    learnerId: str,
+    seq: { type: Number, required: true },
+    prevHash: str,
+    hash: str,
+    institutionId: str,
+    actor: mixed,
+    recordedAt: str,
+    idempotencyKey: str,
+    targetEntryId: String,
+    body: mixed,
+  },
+  opts,
+);
+entry.index({ learnerId: 1, seq: 1 }, { unique: true });
+entry.index({ idempotencyKey: 1 }, { unique: true });
+entry.index({ institutionId: 1, recordedAt: 1 });
+entry.index({ targetEntryId: 1 });
+
+const ledgerKey = new Schema({ _id: str, contentHash: str, learnerId: str }, opts);
+
+const account = new Schema(
+  {
+    _id: str,
+    uptoSeq: { type: Number, required: true },
+    lastHash: str,
+    buckets: mixed,
+  },
+  opts,
+);
+
+export function registerModels(c: Connection) {
+  return {
+    Institution: c.model('Institution', institution, 'institutions'),
+    User: c.model('User', user, 'users'),
+    ApiKey: c.model('ApiKey', apiKey, 'api_keys'),
+    Learner: c.model('Learner', learner, 'learners'),
+    Course: c.model('Course', course, 'courses'),
+    Entry: c.model('Entry', entry, 'ledger_entries'),
+    LedgerKey: c.model('LedgerKey', ledgerKey, 'ledger_keys'),
+    Account: c.model('Account', account, 'credit_accounts'),
+  };
+}
+
+export type Models = ReturnType<typeof registerModels>;

@@ -1,0 +1,269 @@
+// MongoDB implementations of the ledger's ports (ledger/ports.ts): map documents to domain records and back.
+import type { Model } from 'mongoose';
+import type { MongoBulkWriteError } from 'mongodb';
+import type { CreditAccountState } from '../ledger/accounts.ts';
+import type {
+  ApiKeyRepository,
+  CourseRepository,
+  CreditAccountRepository,
+  InstitutionRepository,
+  KeyReservation,
+  LearnerRepository,
+  LedgerRepository,
+  Repositories,
+  UserRepository,
+} from '../ledger/ports.ts';
+import type {
+  ApiKey,
+  CourseVersion,
+  Institution,
+  Learner,
+  LedgerEntry,
+  UserAccount,
+} from '../ledger/types.ts';
+import { isDuplicateKey } from './connection.ts';
+import type { Models } from './models.ts';
+
+type WithId = { id: string };
+type Doc = Record<string, unknown> & { _id: string };
+
+function toDoc<T extends WithId>(record: T): Doc {
+  const { id, ...rest } = record;
+  const doc: Doc = { _id: id };
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) doc[k] = v;
+  return doc;
+}
+
+function fromDoc<T>(doc: unknown): T {
+  const { _id, ...rest } = doc as Doc;
+  return { id: _id, ...rest } as T;
+}
+
+interface WriteError {
+  code: number;
+  index: number;
+  errmsg?: string;
+}
+
+/** The per-document errors of an insertMany, or none when the error is of another kind. */
+function writeErrorsOf(err: unknown): WriteError[] {
+  const we = (err as Partial<MongoBulkWriteError>).writeErrors as unknown;
+  const list: unknown[] = Array.isArray(we) ? we : we ? [we] : [];
+  return list.map((e) => e as WriteError);
+}
+
+const fromDocs = <T>(docs: unknown[]): T[] => docs.map((d) => fromDoc<T>(d));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
+
+async function findById<T>(m: AnyModel, id: string): Promise<T | null> {
+  const d: unknown = await m.findById(id).lean();
+  return d ? fromDoc<T>(d) : null;
+}
+
+export function mongoRepositories(models: Models): Repositories {
+  const institutions: InstitutionRepository = {
+    insert: async (i) => void (await models.Institution.collection.insertOne(toDoc(i) as never)),
+    findById: (id) => findById<Institution>(models.Institution, id),
+    findBySlug: async (slug) => {
+      const d: unknown = await models.Institution.findOne({ slug }).lean();
+      return d ? fromDoc<Institution>(d) : null;
+    },
+    list: async () =>
+      fromDocs<Institution>(await models.Institution.find().sort({ slug: 1 }).lean()),
+    update: async (i) => void (await models.Institution.replaceOne({ _id: i.id }, toDoc(i))),
+  };
+
+  const users: UserRepository = {
+    insert: async (u) => void (await models.User.collection.insertOne(toDoc(u) as never)),
+    findById: (id) => findById<UserAccount>(models.User, id),
+    findByEmail: async (email) => {
+      const d: unknown = await models.User.findOne({ email }).lean();
+      return d ? fromDoc<UserAccount>(d) : null;
+    },
+    listByInstitution: async (institutionId) =>
+      fromDocs<UserAccount>(await models.User.find({ institutionId }).sort({ email: 1 }).lean()),
+    countByRole: (role) => models.User.countDocuments({ role }),
+  };
+
+  const apiKeys: ApiKeyRepository = {
+    insert: async (k) => void (await models.ApiKey.collection.insertOne(toDoc(k) as never)),
+    findById: (id) => findById<ApiKey>(models.ApiKey, id),
+    listByInstitution: async (institutionId) =>
+      fromDocs<ApiKey>(await models.ApiKey.find({ institutionId }).sort({ createdAt: 1 }).lean()),
+    markRevoked: async (id, at) =>
+      void (await models.ApiKey.updateOne({ _id: id }, { $set: { revokedAt: at } })),
+  };
+
+  const learners: LearnerRepository = {
+    insertOrGet: async (l) => {
+      try {
+        await models.Learner.collection.insertOne(toDoc(l) as never);
+        return { learner: l, created: true };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const existing: unknown = await models.Learner.findOne({ idHash: l.idHash }).lean();
+        if (!existing) throw err;
+        return { learner: fromDoc<Learner>(existing), created: false };
+      }
+    },
+    findById: (id) => findById<Learner>(models.Learner, id),
+    findByIdHash: async (idHash) => {
+      const d: unknown = await models.Learner.findOne({ idHash }).lean();
+      return d ? fromDoc<Learner>(d) : null;
+    },
+    findManyByIdHash: async (idHashes) =>
+      fromDocs<Learner>(await models.Learner.find({ idHash: { $in: idHashes } }).lean()),
+    findManyByIds: async (ids) =>
+      fromDocs<Learner>(await models.Learner.find({ _id: { $in: ids } }).lean()),
+  };
+
+  const courses: CourseRepository = {
+    insertVersion: async (c) => {
+      try {
+        await models.Course.collection.insertOne(toDoc(c) as never);
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    },
+    latest: async (institutionId, code) => {
+      const all = fromDocs<CourseVersion>(await models.Course.find({ institutionId, code }).lean());
+      return all.sort((a, b) => b.version - a.version)[0] ?? null;
+    },
+    findVersion: (id) => findById<CourseVersion>(models.Course, id),
+    listByInstitution: async (institutionId) =>
+      fromDocs<CourseVersion>(await models.Course.find({ institutionId }).lean()).sort(
+        (a, b) => a.code.localeCompare(b.code) || a.version - b.version,
+      ),
+  };
+
+  const entryToDoc = (e: LedgerEntry): Doc => {
+    const doc = toDoc(e);
+    if ('targetEntryId' in e.body) doc['targetEntryId'] = e.body.targetEntryId;
+    return doc;
+  };
+  const docToEntry = (d: unknown): LedgerEntry => {
+    const { targetEntryId: _t, ...rest } = fromDoc<LedgerEntry & { targetEntryId?: string }>(d);
+    return rest;
+  };
+
+  const ledger: LedgerRepository = {
+    reserveKeys: async (reservations) => {
+      const taken = new Map<string, KeyReservation>();
+      if (reservations.length === 0) return taken;
+      const docs = reservations.map((r) => ({
+        _id: r.key,
+        contentHash: r.contentHash,
+        learnerId: r.learnerId,
+      }));
+      try {
+        await models.LedgerKey.collection.insertMany(docs as never[], { ordered: false });
+      } catch (err) {
+        const list = writeErrorsOf(err);
+        if (list.length === 0) throw err;
+        for (const we of list) {
+          if (we.code !== 11000) throw err;
+          const r = reservations[we.index]!;
+          taken.set(r.key, r);
+        }
+      }
+      return taken;
+    },
+    findByIdempotencyKey: async (key) => {
+      const d: unknown = await models.Entry.findOne({ idempotencyKey: key }).lean();
+      return d ? docToEntry(d) : null;
+    },
+    insertOrdered: async (entries) => {
+      if (entries.length === 0) return { inserted: 0 };
+      try {
+        await models.Entry.collection.insertMany(entries.map(entryToDoc) as never[], {
+          ordered: true,
+        });
+        return { inserted: entries.length };
+      } catch (err) {
+        const first = writeErrorsOf(err)[0];
+        if (!first || first.code !== 11000) throw err;
+        const failure = /idempotencyKey/.test(first.errmsg ?? '') ? 'idempotency' : 'sequence';
+        return { inserted: first.index, failure };
+      }
+    },
+    findById: async (id) => {
+      const d: unknown = await models.Entry.findById(id).lean();
+      return d ? docToEntry(d) : null;
+    },
+    findHead: async (learnerId, fromSeq) => {
+      const d: unknown = await models.Entry.findOne({ learnerId, seq: { $gte: fromSeq } })
+        .sort({ seq: -1 })
+        .lean();
+      return d ? docToEntry(d) : null;
+    },
+    listByLearner: async (learnerId, afterSeq = 0) => {
+      const filter = afterSeq > 0 ? { learnerId, seq: { $gt: afterSeq } } : { learnerId };
+      const docs: unknown[] = await models.Entry.find(filter).lean();
+      return docs.map(docToEntry).sort((a, b) => a.seq - b.seq);
+    },
+    listByTarget: async (targetEntryId) =>
+      ((await models.Entry.find({ targetEntryId }).lean()) as unknown[]).map(docToEntry),
+    listByInstitution: async (institutionId, after, limit) => {
+      const docs = ((await models.Entry.find({ institutionId }).lean()) as unknown[]).map(
+        docToEntry,
+      );
+      const key = (e: LedgerEntry) => `${e.recordedAt}|${e.id}`;
+      return docs
+        .filter((e) => after === null || key(e) > after)
+        .sort((a, b) => key(a).localeCompare(key(b)))
+        .slice(0, limit);
+    },
+  };
+
+  const toAccount = (d: unknown): CreditAccountState => {
+    const { _id, uptoSeq, lastHash, buckets } = d as Doc & Omit<CreditAccountState, 'learnerId'>;
+    return { learnerId: _id, uptoSeq, lastHash, buckets };
+  };
+  const accountDoc = (s: CreditAccountState) => ({
+    _id: s.learnerId,
+    uptoSeq: s.uptoSeq,
+    lastHash: s.lastHash,
+    buckets: s.buckets,
+  });
+
+  const accounts: CreditAccountRepository = {
+    get: async (learnerId) => {
+      const d: unknown = await models.Account.findById(learnerId).lean();
+      return d ? toAccount(d) : null;
+    },
+    getMany: async (learnerIds) => {
+      if (learnerIds.length === 0) return [];
+      if (learnerIds.length === 1) {
+        const d: unknown = await models.Account.findById(learnerIds[0]).lean();
+        return d ? [toAccount(d)] : [];
+      }
+      return ((await models.Account.find({ _id: { $in: learnerIds } }).lean()) as unknown[]).map(
+        toAccount,
+      );
+    },
+    put: async (s) => {
+      // Only ever move forward: a slower writer must not put back an older projection.
+      const res = await models.Account.updateOne(
+        { _id: s.learnerId, uptoSeq: { $lt: s.uptoSeq } },
+        { $set: accountDoc(s) },
+      );
+      if (res.matchedCount > 0) return;
+      try {
+        await models.Account.collection.insertOne(accountDoc(s) as never);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err; // a newer projection is there already
+      }
+    },
+    replace: async (s) => {
+      await models.Account.collection.replaceOne({ _id: s.learnerId } as never, accountDoc(s), {
+        upsert: true,
+      });
+    },
+  };
+
+  return { institutions, users, apiKeys, learners, courses, ledger, accounts };
+}

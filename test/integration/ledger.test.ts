@@ -1,0 +1,247 @@
+// The ledger against the real database: idempotency, corrections, voids, accounts, the chain under concurrency.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { LedgerService } from '../../ledger/ledger-service.ts';
+import { mongoRepositories } from '../../storage/repositories.ts';
+import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+import { Conflict, InputValidationError, NotFound } from '../../ledger/errors.ts';
+import type { AchievementInput } from '../../ledger/achievement-input.ts';
+
+let t: TestApp;
+let w: Awaited<ReturnType<typeof createWorld>>;
+let staffA: Actor;
+
+const course = (
+  learnerId: string,
+  id: string,
+  extra: Partial<AchievementInput> = {},
+): AchievementInput => ({
+  learnerId,
+  sourceRecordId: id,
+  kind: 'course',
+  courseCode: 'MATH101',
+  earnedAt: '2024-06-30',
+  grade: { score: 80 },
+  ...extra,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t);
+  staffA = { kind: 'staff', userId: 'u', institutionId: w.instA.id };
+});
+afterAll(() => t.close());
+
+describe('recording achievements', () => {
+  it('fills a course record from the catalogue and chains it', async () => {
+    const o = await t.services.ledger.recordAchievement(
+      staffA,
+      w.instA.id,
+      course(w.learner1.id, 'R-1'),
+    );
+    expect(o.status).toBe('created');
+    if (o.status === 'conflict') throw new Error();
+    expect(o.entry.seq).toBe(1);
+    expect(o.entry.body).toMatchObject({
+      type: 'achievement',
+      achievement: { credits: 400, creditSystem: 'CN', courseId: `${w.instA.id}:MATH101:v1` },
+    });
+    expect(o.entry.actor).toEqual({ kind: 'staff', id: 'u' });
+  });
+
+  it('returns the existing entry for the same record id and content, and CONFLICT for other content', async () => {
+    const again = await t.services.ledger.recordAchievement(
+      staffA,
+      w.instA.id,
+      course(w.learner1.id, 'R-1'),
+    );
+    expect(again.status).toBe('duplicate');
+    await expect(
+      t.services.ledger.recordAchievement(
+        staffA,
+        w.instA.id,
+        course(w.learner1.id, 'R-1', { grade: { score: 99 } }),
+      ),
+    ).rejects.toBeInstanceOf(Conflict);
+    const record = await t.services.ledger.record(SYSTEM, w.learner1.id);
+    expect(record.items).toHaveLength(1);
+  });
+
+  it('rejects bad input without writing anything', async () => {
+    const bad: [Partial<AchievementInput>, string][] = [
+      [{ credits: -1 }, 'credits'],
+      [{ credits: 1e9 }, 'credits'],
+      [{ credits: 1.234 }, 'credits'],
+      [{ courseCode: 'NOPE999' }, 'Course'],
+      [{ earnedAt: '2999-01-01' }, 'future'],
+      [{ earnedAt: '2024-02-30' }, 'date'],
+      [{ kind: 'wizardry' }, 'kind'],
+    ];
+    for (const [extra, hint] of bad) {
+      const err = await t.services.ledger
+        .recordAchievement(staffA, w.instA.id, course(w.learner1.id, `BAD-${hint}`, extra))
+        .catch((e: unknown) => e);
+      expect(
+        err instanceof InputValidationError || err instanceof NotFound,
+        `${hint}: ${String(err)}`,
+      ).toBe(true);
+      expect(String((err as Error).message)).toMatch(new RegExp(hint, 'i'));
+    }
+    await expect(
+      t.services.ledger.recordAchievement(staffA, w.instA.id, course('no-such-learner', 'X-1')),
+    ).rejects.toBeInstanceOf(NotFound);
+    const record = await t.services.ledger.record(SYSTEM, w.learner1.id);
+    expect(record.items).toHaveLength(1);
+  });
+
+  it('keeps a course version: a changed course makes v2, the old record points at v1', async () => {
+    const v2 = await t.services.catalogue.define(staffA, w.instA.id, {
+      code: 'MATH101',
+      title: { zh: '微积分', en: 'Calculus' },
+      credits: 5,
+      creditSystem: 'CN',
+      level: 6,
+      category: 'general',
+      hours: 80,
+    });
+    expect(v2.version).toBe(2);
+    const same = await t.services.catalogue.define(staffA, w.instA.id, {
+      code: 'MATH101',
+      title: { zh: '微积分', en: 'Calculus' },
+      credits: 5,
+      creditSystem: 'CN',
+      level: 6,
+      category: 'general',
+      hours: 80,
+    });
+    expect(same.version).toBe(2);
+    const first = (await t.services.ledger.record(SYSTEM, w.learner1.id)).items[0]!;
+    expect(first.body.type === 'achievement' && first.body.achievement.courseId).toBe(
+      `${w.instA.id}:MATH101:v1`,
+    );
+    const o = await t.services.ledger.recordAchievement(
+      staffA,
+      w.instA.id,
+      course(w.learner1.id, 'R-2'),
+    );
+    expect(
+      o.status === 'created' &&
+        o.entry.body.type === 'achievement' &&
+        o.entry.body.achievement.credits,
+    ).toBe(500);
+  });
+});
+
+describe('corrections, voids and the credit account', () => {
+  it('applies corrections, excludes voids and shows expired credits apart', async () => {
+    const l = w.learner2.id;
+    const rows = await t.services.ledger.recordBatch(staffA, w.instA.id, [
+      course(l, 'C-1', { credits: 4, category: 'major' }),
+      course(l, 'C-2', { credits: 2, category: 'general' }),
+      {
+        learnerId: l,
+        sourceRecordId: 'CERT-1',
+        kind: 'vocational_certificate',
+        title: { zh: '证书' },
+        credits: 3,
+        creditSystem: 'CN',
+        category: 'major',
+        level: 4,
+        earnedAt: '2015-01-01',
+        expiresAt: '2020-01-01',
+      },
+    ]);
+    expect(rows.map((r) => r.status)).toEqual(['created', 'created', 'created']);
+    const e1 = rows[0]!.status === 'created' ? rows[0]!.entry : null;
+    const e2 = rows[1]!.status === 'created' ? rows[1]!.entry : null;
+    await t.services.ledger.correct(staffA, {
+      entryId: e1!.id,
+      sourceRecordId: 'C-1-fix',
+      reason: 'typo',
+      changes: { credits: 3 },
+    });
+    await t.services.ledger.void(staffA, {
+      entryId: e2!.id,
+      sourceRecordId: 'C-2-void',
+      reason: 'recorded for the wrong student',
+    });
+    await expect(
+      t.services.ledger.void(staffA, {
+        entryId: e2!.id,
+        sourceRecordId: 'C-2-void-again',
+        reason: 'x',
+      }),
+    ).rejects.toBeInstanceOf(Conflict);
+    const account = await t.services.ledger.account(SYSTEM, l, '2026-01-01');
+    expect(account.totals).toEqual([{ system: 'CN', key: 'total', credits: 300 }]);
+    expect(account.byCategory).toEqual([{ system: 'CN', key: 'major', credits: 300 }]);
+    expect(account.expired).toEqual([{ system: 'CN', key: 'expired', credits: 300 }]);
+    expect(account.achievements).toBe(2);
+
+    // Another institution may not correct what A recorded.
+    const staffB: Actor = { kind: 'staff', userId: 'b', institutionId: w.instB.id };
+    await expect(
+      t.services.ledger.correct(staffB, {
+        entryId: e1!.id,
+        sourceRecordId: 'B-fix',
+        reason: 'x',
+        changes: { credits: 1 },
+      }),
+    ).rejects.toThrow(/staff of that institution/);
+  });
+
+  it('rebuilds the projection from the ledger alone to the same result', async () => {
+    const l = w.learner2.id;
+    const before = await t.services.repos.accounts.get(l);
+    await t.db.models.Account.deleteOne({ _id: l });
+    const rebuilt = await t.services.ledger.rebuildAccount(SYSTEM, l);
+    expect(rebuilt).toEqual(before);
+  });
+});
+
+describe('the hash chain', () => {
+  it('stays one linear chain under many parallel writers in two "processes"', async () => {
+    const { learner } = await t.services.learners.register(SYSTEM, {
+      nationalId: 'PARALLEL0001',
+      name: 'Parallel',
+    });
+    // A second service instance shares nothing in memory with the first, like another process.
+    const repos = mongoRepositories(t.db.models);
+    const other = new LedgerService(
+      repos.ledger,
+      repos.accounts,
+      t.services.institutions,
+      t.services.learners,
+      t.services.catalogue,
+    );
+    const writers = Array.from({ length: 40 }, (_, i) =>
+      (i % 2 ? other : t.services.ledger).recordAchievement(
+        staffA,
+        w.instA.id,
+        course(learner.id, `P-${i}`),
+      ),
+    );
+    const results = await Promise.all(writers);
+    expect(results.every((r) => r.status === 'created')).toBe(true);
+    const report = await t.services.ledger.verify(SYSTEM, learner.id);
+    expect(report).toMatchObject({ valid: true, entries: 40, firstBroken: null });
+    const seqs = (await t.services.ledger.record(SYSTEM, learner.id, { first: 100 })).items.map(
+      (e) => e.seq,
+    );
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const account = await t.services.ledger.account(SYSTEM, learner.id);
+    expect(account.achievements).toBe(40);
+  });
+
+  it('catches an entry altered directly in the database and names the first broken link', async () => {
+    const l = w.learner1.id;
+    expect((await t.services.ledger.verify(SYSTEM, l)).valid).toBe(true);
+    await t.db.models.Entry.updateOne(
+      { _id: `${l}:1` },
+      { $set: { 'body.achievement.credits': 900 } },
+    );
+    const report = await t.services.ledger.verify(SYSTEM, l);
+    expect(report.valid).toBe(false);
+    expect(report.firstBroken).toEqual({ seq: 1, entryId: `${l}:1`, reason: 'HASH_MISMATCH' });
+  });
+});
