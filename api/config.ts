@@ -53,7 +53,7 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
-  /** did:web host part: the public URL's host, with a port %3A-encoded. */
+  /** The host (and port) of the public URL: our did:web DIDs are named after it. */
   didHost: string;
   mongodbUri: string | undefined;
   dbName: string;
@@ -124,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     publicUrl,
-    didHost: url.port ? `${url.hostname}%3A${url.port}` : url.hostname,
+    didHost: url.host,
     mongodbUri: e.MONGODB_URI,
     dbName: e.DB_NAME,
     dataDir,

@@ -98,6 +98,7 @@ export async function startServer(
       const timer = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(timer);
+      await services.close();
       await database.close();
       log.info('stopped');
     })());

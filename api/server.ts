@@ -9,6 +9,7 @@ import { DomainError } from '../ledger/errors.ts';
 import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { vcApiRouter } from './vc-api.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -94,6 +95,7 @@ export function buildApp(services: Services, log: Logger): App {
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
   );
   app.use(yoga.graphqlEndpoint, yoga as never);
+  app.use(vcApiRouter(services));
 
   app.use((_req, res) => {
     res.status(404).json({ type: 'about:blank', title: 'Not Found', status: 404 });

@@ -9,14 +9,31 @@ import { BulkImporter } from '../ledger/importer.ts';
 import { PUBLIC, type Actor } from '../ledger/access.ts';
 import { Unauthenticated } from '../ledger/errors.ts';
 import { mongoRepositories } from '../storage/repositories.ts';
+import { recognitionRepositories } from '../storage/recognition-repositories.ts';
+import { RuleRegistry } from '../ledger/recognition/registry.ts';
+import { RecognitionService } from '../ledger/recognition/workflow.ts';
+import { ProgrammeRegistry } from '../ledger/programmes/registry.ts';
+import { AuditService } from '../ledger/audit/service.ts';
+import { AwardService, type AwardCredentialIssuer } from '../ledger/awards.ts';
 import type { Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
 import { TokenService } from './tokens.ts';
+import { createBatchIssuer, createDocumentLoader, type BatchIssuer } from '../credentials/index.ts';
+import { CredentialService } from '../ledger/credential-service.ts';
+import { InstitutionKeys } from '../ledger/institution-keys.ts';
+import { mongoCredentialRepositories } from '../storage/credential-repositories.ts';
+import { fetchDidWeb } from './did-web-client.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(db: Database, config: Config, now: () => Date = () => new Date()) {
+export function createServices(
+  db: Database,
+  config: Config,
+  now: () => Date = () => new Date(),
+  opts: { awardIssuer?: AwardCredentialIssuer } = {},
+) {
   const repos = mongoRepositories(db.models);
+  const recognitionRepos = recognitionRepositories(db.models);
   const hashNationalId = (id: string) =>
     createHmac('sha256', config.learnerIdSecret).update(id).digest('hex');
   const institutions = new InstitutionRegistry(repos.institutions, now);
@@ -39,6 +56,63 @@ export function createServices(db: Database, config: Config, now: () => Date = (
   );
   const tokens = new TokenService(config.auth);
   const importer = new BulkImporter(ledger, learners);
+  const rules = new RuleRegistry(recognitionRepos.rules, now);
+  const programmes = new ProgrammeRegistry(recognitionRepos.programmes, institutions, now);
+  const recognition = new RecognitionService(
+    recognitionRepos.requests,
+    rules,
+    programmes,
+    institutions,
+    ledger,
+    repos.ledger,
+    now,
+  );
+  const audits = new AuditService(
+    ledger,
+    programmes,
+    rules,
+    recognitionRepos.requests,
+    recognitionRepos.applications,
+    learners,
+    async (learnerId) => (await repos.accounts.get(learnerId))?.uptoSeq ?? 0,
+    now,
+  );
+  const awards = new AwardService(
+    recognitionRepos.applications,
+    programmes,
+    audits,
+    ledger,
+    repos.ledger,
+    opts.awardIssuer ?? null,
+    now,
+  );
+
+  // Verifiable credentials: keys and DIDs, an offline document loader, issuing, status, verifying.
+  const credentialRepos = mongoCredentialRepositories(db.models);
+  const keys = new InstitutionKeys(
+    credentialRepos.keys,
+    institutions,
+    config.keyEncryptionKey,
+    config.didHost,
+    now,
+  );
+  const documentLoader = createDocumentLoader({
+    resolveDid: async (did) =>
+      (await keys.didDocument(did)) ?? (config.allowForeignDidWeb ? fetchDidWeb(did) : null),
+  });
+  let batchIssuer: BatchIssuer | undefined;
+  const credentials = new CredentialService({
+    ...credentialRepos,
+    keys,
+    institutions,
+    learners,
+    ledger,
+    documentLoader,
+    kek: config.keyEncryptionKey,
+    publicUrl: config.publicUrl,
+    batchIssuer: () => (batchIssuer ??= createBatchIssuer()),
+    now,
+  });
 
   /** Turns an Authorization header into an actor; a wrong or expired credential is an error, not "public". */
   async function authenticate(header: string | null | undefined): Promise<Actor> {
@@ -67,6 +141,19 @@ export function createServices(db: Database, config: Config, now: () => Date = (
     catalogue,
     ledger,
     importer,
+    rules,
+    programmes,
+    recognition,
+    audits,
+    awards,
+    keys,
+    credentials,
+    documentLoader,
+    /** Releases what the services hold beyond the database (worker threads). */
+    close: async () => {
+      await batchIssuer?.close();
+      batchIssuer = undefined;
+    },
     accounts,
     tokens,
     authenticate,

@@ -29,7 +29,7 @@ export function actorRef(actor: Actor): ActorRef {
   }
 }
 
-function requireSignedIn(actor: Actor): void {
+export function requireSignedIn(actor: Actor): void {
   if (actor.kind === 'public') throw new Unauthenticated();
 }
 

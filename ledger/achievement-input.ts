@@ -1,13 +1,12 @@
 // Validates what an institution sends for one achievement and fills it in from its course catalogue.
 import { InputValidationError, NotFound } from './errors.ts';
-import { validCategory, validCourseCode, validHours, validLevel } from './catalogue.ts';
+import { validCategory, validCourseCode, validHours, validLevel, validText } from './catalogue.ts';
 import type { AchievementContent, CourseVersion, Grade } from './types.ts';
 import {
   ACHIEVEMENT_KINDS,
   CREDIT_SYSTEMS,
   boundedString,
   creditsToHundredths,
-  localizedText,
   pastDate,
   requireOneOf,
   type LocalizedTextInput,
@@ -125,7 +124,7 @@ export async function validateAchievement(
   }
   return {
     kind,
-    title: localizedText(title, 'title'),
+    title: validText(title, 'title'),
     courseId: course?.id,
     courseCode: course?.code,
     credits: creditsToHundredths(credits),

@@ -10,6 +10,7 @@ import {
   creditsToHundredths,
   localizedText,
   requireOneOf,
+  type LocalizedText,
   type LocalizedTextInput,
 } from './values.ts';
 
@@ -22,6 +23,14 @@ export interface CourseInput {
   category: string;
   hours?: number | null;
   learningOutcomes?: string[] | null;
+}
+
+/** Localized text without NUL characters: PostgreSQL (under FerretDB) cannot store them. */
+export function validText(text: LocalizedTextInput, field: string): LocalizedText {
+  const t = localizedText(text, field);
+  if (t.zh.includes('\u0000') || t.en.includes('\u0000'))
+    throw new InputValidationError(`${field} contains a NUL character`, { field });
+  return t;
 }
 
 export function validLevel(level: number): number {
@@ -91,7 +100,7 @@ export class Catalogue {
       institutionId,
       code,
       version: 0,
-      title: localizedText(input.title, 'title'),
+      title: validText(input.title, 'title'),
       credits: creditsToHundredths(input.credits),
       creditSystem: requireOneOf(input.creditSystem, CREDIT_SYSTEMS, 'creditSystem'),
       level: validLevel(input.level),

@@ -1,7 +1,12 @@
 // Accounts, passwords (scrypt) and institution API keys: the domain side of authentication.
 import { randomBytes, randomUUID, scrypt, timingSafeEqual, createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { requireOperator, requireOperatorOrInstitution, type Actor } from './access.ts';
+import {
+  requireOperator,
+  requireOperatorOrInstitution,
+  requireSignedIn,
+  type Actor,
+} from './access.ts';
 import { Conflict, Forbidden, InputValidationError, NotFound, Unauthenticated } from './errors.ts';
 import type {
   ApiKeyRepository,
@@ -100,6 +105,8 @@ export class Accounts {
 
   async createStaff(actor: Actor, institutionId: string, input: NewAccount): Promise<UserAccount> {
     requireOperatorOrInstitution(actor, institutionId);
+    // A staff login may create keys of every scope: a key making one would escape its own scopes.
+    if (actor.kind === 'apikey') throw new Forbidden('An API key cannot create staff accounts');
     if (!(await this.institutions.findById(institutionId)))
       throw new NotFound('Institution', institutionId);
     return this.#create(input, 'staff', { institutionId });
@@ -168,6 +175,7 @@ export class Accounts {
   }
 
   async revokeApiKey(actor: Actor, keyId: string): Promise<ApiKey> {
+    requireSignedIn(actor); // before the lookup: the public may not probe which key ids exist
     const key = await this.apiKeys.findById(keyId);
     if (!key) throw new NotFound('API key', keyId);
     requireOperatorOrInstitution(actor, key.institutionId);

@@ -241,7 +241,7 @@ export class BulkImporter {
     source: AsyncIterable<Buffer | string>,
     opts: ImportOptions,
   ): Promise<ImportReport> {
-    const batchSize = opts.batchSize ?? 500;
+    const batchSize = opts.batchSize ?? 1000;
     const maxErrors = opts.maxErrors ?? 1000;
     const report: ImportReport = {
       dryRun: !!opts.dryRun,

@@ -1,6 +1,7 @@
 // The operator's registry of institutions and what each is accredited to award.
 import { randomUUID } from 'node:crypto';
 import { requireOperator, type Actor } from './access.ts';
+import { validText } from './catalogue.ts';
 import { Conflict, InputValidationError, NotFound } from './errors.ts';
 import type { InstitutionRepository } from './ports.ts';
 import type { AccreditationScope, Institution } from './types.ts';
@@ -8,7 +9,6 @@ import {
   INSTITUTION_TYPES,
   QUALIFICATION_TYPES,
   boundedString,
-  localizedText,
   requireOneOf,
   type LocalizedTextInput,
 } from './values.ts';
@@ -62,7 +62,7 @@ export class InstitutionRegistry {
     const institution: Institution = {
       id: randomUUID(),
       slug,
-      name: localizedText(input.name, 'name'),
+      name: validText(input.name, 'name'),
       type: requireOneOf(input.type, INSTITUTION_TYPES, 'type'),
       region: boundedString(input.region, 'region', 100),
       accreditation: validScope(input.accreditation),

@@ -1,7 +1,13 @@
 // Lifelong learner accounts: one per person, found by a keyed hash of the national ID number.
 import { randomUUID } from 'node:crypto';
-import { actorRef, canReadWholeRecord, requireOperator, type Actor } from './access.ts';
-import { Forbidden, InputValidationError, NotFound } from './errors.ts';
+import {
+  actorRef,
+  canReadWholeRecord,
+  requireInstitution,
+  requireOperator,
+  type Actor,
+} from './access.ts';
+import { Forbidden, InputValidationError, NotFound, Unauthenticated } from './errors.ts';
 import type { LearnerRepository } from './ports.ts';
 import type { Learner } from './types.ts';
 import { boundedString, pastDate } from './values.ts';
@@ -41,6 +47,8 @@ export class LearnerRegistry {
     input: LearnerInput,
   ): Promise<{ learner: Learner; created: boolean }> {
     if (actor.kind !== 'staff' && actor.kind !== 'apikey') requireOperator(actor);
+    // Registering is a write: a read-only key may look learners up, not create them.
+    if (actor.kind === 'apikey') requireInstitution(actor, actor.institutionId, 'records:write');
     const learner: Learner = {
       id: randomUUID(),
       idHash: this.hashId(normaliseNationalId(input.nationalId)),
@@ -63,7 +71,7 @@ export class LearnerRegistry {
 
   /** Institutions may look a learner up (to record for them); only the learner and operator see the whole record. */
   async get(actor: Actor, id: string): Promise<Learner> {
-    if (actor.kind === 'public') throw new Forbidden('Sign in to look learners up');
+    if (actor.kind === 'public') throw new Unauthenticated('Sign in to look learners up');
     if (actor.kind === 'learner' && !canReadWholeRecord(actor, id))
       throw new Forbidden("Another learner's account");
     const l = await this.repo.findById(id);
@@ -80,6 +88,24 @@ export class LearnerRegistry {
   async require(id: string): Promise<Learner> {
     const l = await this.repo.findById(id);
     if (!l) throw new NotFound('Learner', id);
+    this.#known.add(id);
     return l;
   }
+
+  /**
+   * Which of these learner ids exist, in one query for the ones not seen before. Learners are
+   * never deleted, so a bounded in-process memory of known ids is always right.
+   */
+  async existing(ids: string[]): Promise<Set<string>> {
+    const unknown = [...new Set(ids)].filter((id) => !this.#known.has(id));
+    if (unknown.length) {
+      for (const l of await this.repo.findManyByIds(unknown)) {
+        if (this.#known.size > 200_000) this.#known.clear();
+        this.#known.add(l.id);
+      }
+    }
+    return new Set(ids.filter((id) => this.#known.has(id)));
+  }
+
+  readonly #known = new Set<string>();
 }

@@ -6,6 +6,7 @@ import {
   requireInstitution,
   requireLearnerOrOperator,
   requireOperatorOrInstitution,
+  requireSignedIn,
   type Actor,
 } from './access.ts';
 import {
@@ -130,17 +131,16 @@ export class LedgerService {
     const courses = this.#courseLookup(institutionId);
     const results: RowResult[] = new Array<RowResult>(inputs.length);
     const requests: { index: number; request: AppendRequest }[] = [];
-    const knownLearners = new Set<string>();
+    const learnerIds = inputs.map((i) => String(i.learnerId ?? ''));
+    const known = await this.learners.existing(
+      learnerIds.filter((id) => id && id !== NEW_LEARNER_IN_DRY_RUN),
+    );
     for (const [index, input] of inputs.entries()) {
       try {
         const achievement = await validateAchievement(input, courses, this.now());
         const learnerId = boundedString(input.learnerId, 'learnerId', 64);
-        if (
-          !knownLearners.has(learnerId) &&
-          !(opts.dryRun && learnerId === NEW_LEARNER_IN_DRY_RUN)
-        ) {
-          await this.learners.require(learnerId);
-          knownLearners.add(learnerId);
+        if (!known.has(learnerId) && !(opts.dryRun && learnerId === NEW_LEARNER_IN_DRY_RUN)) {
+          throw new NotFound('Learner', learnerId);
         }
         requests.push({
           index,
@@ -273,14 +273,16 @@ export class LedgerService {
   }
 
   /**
-   * Appends entries to learners' chains. Idempotency keys are claimed first (so a replay costs no
-   * chain work), then each learner's new entries are chained from the head its credit account
-   * projection remembers; a stale head shows up as a duplicate (learner, seq) and is re-read.
+   * Appends entries to learners' chains. Each learner's new entries are chained from the head its
+   * credit account projection remembers (cached in this process) and inserted in order: a stale
+   * head shows up as a duplicate (learner, seq) and is re-read; a replayed institution record id is
+   * a duplicate _id, answered with the entry recorded the first time (or a CONFLICT if it differs).
    */
   async append(actor: Actor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
     const who = actorRef(actor);
     const outcomes: AppendOutcome[] = new Array<AppendOutcome>(requests.length);
-    const prepared = requests.map((r, i) => ({
+    type Prepared = { i: number; r: AppendRequest; key: string; hash: string };
+    const prepared: Prepared[] = requests.map((r, i) => ({
       i,
       r,
       key: `${r.institutionId}:${r.sourceRecordId}`,
@@ -288,44 +290,32 @@ export class LedgerService {
     }));
 
     // The same key twice in one batch: the first wins, the second is a replay or a conflict.
-    const firstByKey = new Map<string, (typeof prepared)[number]>();
-    const twins: (typeof prepared)[number][] = [];
+    const firstByKey = new Map<string, Prepared>();
+    const twins: Prepared[] = [];
     for (const p of prepared) {
       if (firstByKey.has(p.key)) twins.push(p);
       else firstByKey.set(p.key, p);
     }
-    const unique = [...firstByKey.values()];
-    const claimed = await this.repo.reserveKeys(
-      unique.map((p) => ({ key: p.key, contentHash: p.hash, learnerId: p.r.learnerId })),
-    );
-    const fresh: typeof prepared = [];
-    for (const p of unique) {
-      if (!claimed.has(p.key)) {
-        fresh.push(p);
-        continue;
-      }
-      const existing = await this.repo.findByIdempotencyKey(p.key);
-      if (!existing)
-        fresh.push(p); // claimed by a writer that died before appending: finish its work
-      else outcomes[p.i] = this.#replay(existing, p.hash, p.key);
-    }
-
-    const byLearner = new Map<string, typeof prepared>();
-    for (const p of fresh)
+    const byLearner = new Map<string, Prepared[]>();
+    for (const p of firstByKey.values())
       byLearner.set(p.r.learnerId, [...(byLearner.get(p.r.learnerId) ?? []), p]);
 
     await this.#mutex.run([...byLearner.keys()], async () => {
-      const states = new Map<string, CreditAccountState>();
-      for (const s of await this.accounts.getMany([...byLearner.keys()]))
-        states.set(s.learnerId, s);
-      for (const id of byLearner.keys()) if (!states.has(id)) states.set(id, emptyAccount(id));
+      const states = await this.#heads([...byLearner.keys()]);
+      const initial = new Map(states);
       const created = new Map<string, LedgerEntry[]>();
+      const drop = (learnerId: string, p: Prepared) => {
+        const pending = byLearner.get(learnerId)!.filter((x) => x !== p);
+        if (pending.length) byLearner.set(learnerId, pending);
+        else byLearner.delete(learnerId);
+      };
+      let checkedReplays = false;
 
       for (let round = 0; byLearner.size > 0; round++) {
-        if (round > 50)
+        if (round > 100)
           throw new Error('ledger append did not converge: too many concurrent writers');
         const recordedAt = this.now().toISOString();
-        const batch: { p: (typeof prepared)[number]; entry: LedgerEntry }[] = [];
+        const batch: { p: Prepared; entry: LedgerEntry }[] = [];
         for (const [learnerId, pending] of byLearner) {
           let { uptoSeq: seq, lastHash: prevHash } = states.get(learnerId)!;
           for (const p of pending) {
@@ -340,11 +330,7 @@ export class LedgerService {
               idempotencyKey: p.key,
               body: p.r.body,
             };
-            const entry: LedgerEntry = {
-              id: `${learnerId}:${seq}`,
-              ...partial,
-              hash: entryHash(partial),
-            };
+            const entry: LedgerEntry = { id: p.key, ...partial, hash: entryHash(partial) };
             batch.push({ p, entry });
             prevHash = entry.hash;
           }
@@ -353,58 +339,61 @@ export class LedgerService {
         for (const { p, entry } of batch.slice(0, inserted)) {
           outcomes[p.i] = { status: 'created', entry };
           created.set(entry.learnerId, [...(created.get(entry.learnerId) ?? []), entry]);
-          const pending = byLearner.get(entry.learnerId)!;
-          pending.shift();
-          if (pending.length === 0) byLearner.delete(entry.learnerId);
-          const s = states.get(entry.learnerId)!;
-          states.set(entry.learnerId, { ...s, uptoSeq: entry.seq, lastHash: entry.hash });
+          drop(entry.learnerId, p);
+          const st = states.get(entry.learnerId)!;
+          states.set(entry.learnerId, { ...st, uptoSeq: entry.seq, lastHash: entry.hash });
         }
         if (!failure) break;
         const failed = batch[inserted]!;
         const learnerId = failed.entry.learnerId;
         if (failure === 'sequence') {
-          // Another process appended to this learner: fold what it wrote, then chain after it.
-          const s = states.get(learnerId)!;
-          const missing = await this.repo.listByLearner(learnerId, s.uptoSeq);
+          // Another process appended to this learner: take what it wrote, then chain after it.
+          const st = states.get(learnerId)!;
+          const missing = await this.repo.listByLearner(learnerId, st.uptoSeq);
           if (missing.length === 0)
             throw new Error(`sequence conflict on ${failed.entry.id} but no newer entry`);
           states.set(learnerId, {
-            ...s,
+            ...st,
             uptoSeq: missing.at(-1)!.seq,
             lastHash: missing.at(-1)!.hash,
           });
           created.set(learnerId, [...(created.get(learnerId) ?? []), ...missing]);
-        } else {
-          const existing = await this.repo.findByIdempotencyKey(failed.p.key);
-          outcomes[failed.p.i] = existing
-            ? this.#replay(existing, failed.p.hash, failed.p.key)
-            : {
-                status: 'conflict',
-                message: `Record ${failed.p.key} could not be written; try again`,
-              };
-          const pending = byLearner.get(learnerId)!;
-          pending.shift();
-          if (pending.length === 0) byLearner.delete(learnerId);
+          this.#headCache.delete(learnerId);
+          continue;
+        }
+        // A replayed record. Look up every record still pending once, so a re-run of a whole
+        // file costs one indexed lookup per row rather than one failed insert per row.
+        const suspects = checkedReplays ? [failed.p] : [...byLearner.values()].flat();
+        checkedReplays = true;
+        const found = await mapLimit(suspects, 16, (p) => this.repo.findByIdempotencyKey(p.key));
+        suspects.forEach((p, k) => {
+          const existing = found[k];
+          if (!existing) return;
+          outcomes[p.i] = this.#replay(existing, p.hash, p.key);
+          drop(p.r.learnerId, p);
+        });
+        if (!found[suspects.indexOf(failed.p)]) {
+          throw new Error(`record ${failed.p.key} was refused as a duplicate but is not stored`);
         }
       }
 
       // Keep the credit account projections (and so the chain heads) current.
-      const saved = await this.accounts.getMany([...created.keys()]);
-      const savedById = new Map(saved.map((s) => [s.learnerId, s]));
+      const projections: { state: CreditAccountState; supersedes: number }[] = [];
       for (const [learnerId, entries] of created) {
-        let base = savedById.get(learnerId) ?? emptyAccount(learnerId);
-        const first = entries.reduce((m, e) => Math.min(m, e.seq), Infinity);
+        const from = initial.get(learnerId) ?? emptyAccount(learnerId);
         const all =
-          base.uptoSeq < first - 1
-            ? [...(await this.repo.listByLearner(learnerId, base.uptoSeq))]
+          from.uptoSeq < entries[0]!.seq - 1
+            ? [...(await this.repo.listByLearner(learnerId, from.uptoSeq)), ...entries]
             : entries;
         const targets = all.flatMap((e) =>
           'targetEntryId' in e.body ? [e.body.targetEntryId] : [],
         );
-        const effective = await this.#loadEffective(targets, base.uptoSeq);
-        base = foldEntries(base, dedupeBySeq(all), effective);
-        await this.accounts.put(base);
+        const effective = await this.#loadEffective(targets, from.uptoSeq);
+        const next = foldEntries(from, dedupeBySeq(all), effective);
+        projections.push({ state: next, supersedes: from.uptoSeq });
+        this.#remember(next);
       }
+      await this.accounts.putMany(projections);
     });
 
     for (const t of twins) {
@@ -413,6 +402,32 @@ export class LedgerService {
         first.status === 'conflict' ? first : this.#replay(first.entry, t.hash, t.key);
     }
     return outcomes;
+  }
+
+  /** Bounded memory of each learner's folded account (and so chain head), checked by the unique (learner, seq). */
+  readonly #headCache = new Map<string, CreditAccountState>();
+
+  #remember(state: CreditAccountState): void {
+    if (this.#headCache.size > 50_000) this.#headCache.clear();
+    this.#headCache.set(state.learnerId, state);
+  }
+
+  async #heads(learnerIds: string[]): Promise<Map<string, CreditAccountState>> {
+    const heads = new Map<string, CreditAccountState>();
+    const unknown: string[] = [];
+    for (const id of learnerIds) {
+      const cached = this.#headCache.get(id);
+      if (cached) heads.set(id, cached);
+      else unknown.push(id);
+    }
+    if (unknown.length) {
+      for (const st of await this.accounts.getMany(unknown)) {
+        heads.set(st.learnerId, st);
+        this.#remember(st);
+      }
+      for (const id of unknown) if (!heads.has(id)) heads.set(id, emptyAccount(id));
+    }
+    return heads;
   }
 
   #replay(existing: LedgerEntry, hash: string, key: string): AppendOutcome {
@@ -449,10 +464,13 @@ export class LedgerService {
   async record(actor: Actor, learnerId: string, q: RecordQuery = {}): Promise<Page<LedgerEntry>> {
     const first = pageSize(q.first);
     const after = seqCursor(q.after);
+    requireSignedIn(actor);
     let institutionId = q.institutionId;
     if (!canReadWholeRecord(actor, learnerId)) {
       const own = actingInstitution(actor);
       if (!own) throw new Forbidden("Only the learner may see this learner's record");
+      // An institution's system reads only with the records:read scope.
+      requireInstitution(actor, own, 'records:read');
       if (institutionId && institutionId !== own)
         throw new Forbidden("Another institution's entries");
       institutionId = own;
@@ -472,6 +490,7 @@ export class LedgerService {
   }
 
   async entry(actor: Actor, entryId: string): Promise<LedgerEntry> {
+    requireSignedIn(actor); // before the lookup: the public may not probe which entries exist
     const e = await this.repo.findById(entryId);
     if (!e) throw new NotFound('Ledger entry', entryId);
     if (!canReadWholeRecord(actor, e.learnerId))
@@ -524,6 +543,7 @@ export class LedgerService {
     return this.#mutex.run([learnerId], async () => {
       const state = rebuildAccount(learnerId, await this.repo.listByLearner(learnerId, 0));
       await this.accounts.replace(state);
+      this.#remember(state);
       return state;
     });
   }
@@ -549,6 +569,20 @@ export class LedgerService {
       c.achievement ? [{ entry: c.entry, achievement: c.achievement }] : [],
     );
   }
+}
+
+/** Runs fn over items with at most `limit` in flight, keeping their order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await fn(items[k]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function dedupeBySeq(entries: LedgerEntry[]): LedgerEntry[] {

@@ -54,20 +54,13 @@ export interface CourseRepository {
   listByInstitution(institutionId: string): Promise<CourseVersion[]>;
 }
 
-export interface KeyReservation {
-  key: string;
-  contentHash: string;
-  learnerId: string;
-}
-
 export interface EntryFilter {
   types?: LedgerEntry['body']['type'][] | undefined;
   institutionId?: string | undefined;
 }
 
 export interface LedgerRepository {
-  /** Claims idempotency keys; returns the keys that were already claimed (with their stored content hash). */
-  reserveKeys(reservations: KeyReservation[]): Promise<Map<string, KeyReservation>>;
+  /** The entry recorded under an idempotency key (which is also its id). */
   findByIdempotencyKey(key: string): Promise<LedgerEntry | null>;
   /**
    * Inserts in order and stops at the first failure, so a learner's chain never has a hole.
@@ -91,8 +84,8 @@ export interface LedgerRepository {
 export interface CreditAccountRepository {
   get(learnerId: string): Promise<CreditAccountState | null>;
   getMany(learnerIds: string[]): Promise<CreditAccountState[]>;
-  /** Writes the projection if it is newer than the stored one. */
-  put(state: CreditAccountState): Promise<void>;
+  /** Stores new versions of projections and drops the versions they supersede. */
+  putMany(states: { state: CreditAccountState; supersedes: number }[]): Promise<void>;
   /** Overwrites the projection (a rebuild). */
   replace(state: CreditAccountState): Promise<void>;
 }

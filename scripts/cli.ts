@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
         const report = await s.importer.import(SYSTEM, inst.id, createReadStream(file), {
           format,
           dryRun: !!values['dry-run'],
-          batchSize: values.batch ? Number(values.batch) : 500,
+          batchSize: values.batch ? Number(values.batch) : 1000,
           onProgress: (p) => bar?.update(p.bytes, p),
         });
         bar?.update(size, report);

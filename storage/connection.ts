@@ -1,10 +1,12 @@
 // Opens the MongoDB (or FerretDB) connection and makes sure every index exists.
 import mongoose, { type Connection } from 'mongoose';
 import { registerModels, type Models } from './models.ts';
+import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
+import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 
 export interface Database {
   connection: Connection;
-  models: Models;
+  models: Models & CredentialModels & RecognitionModels;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,11 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     ignoreUndefined: true,
   });
   await connection.asPromise();
-  const models = registerModels(connection);
+  const models = {
+    ...registerModels(connection),
+    ...registerCredentialModels(connection),
+    ...registerRecognitionModels(connection),
+  };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   return {

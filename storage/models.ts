@@ -102,22 +102,24 @@ const entry = new Schema(
   },
   opts,
 );
+// _id is the idempotency key (institution + its record id): a replay is a duplicate _id.
 entry.index({ learnerId: 1, seq: 1 }, { unique: true });
-entry.index({ idempotencyKey: 1 }, { unique: true });
 entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
 
-const ledgerKey = new Schema({ _id: str, contentHash: str, learnerId: str }, opts);
-
+// Credit accounts are written insert-only, one version per learner per append (updates are an
+// order of magnitude slower than inserts on the embedded engine); reads take the highest uptoSeq.
 const account = new Schema(
   {
     _id: str,
+    learnerId: str,
     uptoSeq: { type: Number, required: true },
     lastHash: str,
     buckets: mixed,
   },
   opts,
 );
+account.index({ learnerId: 1, uptoSeq: 1 }, { unique: true });
 
 export function registerModels(c: Connection) {
   return {
@@ -127,8 +129,7 @@ export function registerModels(c: Connection) {
     Learner: c.model('Learner', learner, 'learners'),
     Course: c.model('Course', course, 'courses'),
     Entry: c.model('Entry', entry, 'ledger_entries'),
-    LedgerKey: c.model('LedgerKey', ledgerKey, 'ledger_keys'),
-    Account: c.model('Account', account, 'credit_accounts'),
+    Account: c.model('Account', account, 'credit_account_versions'),
   };
 }
 

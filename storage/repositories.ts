@@ -7,7 +7,6 @@ import type {
   CourseRepository,
   CreditAccountRepository,
   InstitutionRepository,
-  KeyReservation,
   LearnerRepository,
   LedgerRepository,
   Repositories,
@@ -151,29 +150,8 @@ export function mongoRepositories(models: Models): Repositories {
   };
 
   const ledger: LedgerRepository = {
-    reserveKeys: async (reservations) => {
-      const taken = new Map<string, KeyReservation>();
-      if (reservations.length === 0) return taken;
-      const docs = reservations.map((r) => ({
-        _id: r.key,
-        contentHash: r.contentHash,
-        learnerId: r.learnerId,
-      }));
-      try {
-        await models.LedgerKey.collection.insertMany(docs as never[], { ordered: false });
-      } catch (err) {
-        const list = writeErrorsOf(err);
-        if (list.length === 0) throw err;
-        for (const we of list) {
-          if (we.code !== 11000) throw err;
-          const r = reservations[we.index]!;
-          taken.set(r.key, r);
-        }
-      }
-      return taken;
-    },
     findByIdempotencyKey: async (key) => {
-      const d: unknown = await models.Entry.findOne({ idempotencyKey: key }).lean();
+      const d: unknown = await models.Entry.findById(key).lean();
       return d ? docToEntry(d) : null;
     },
     insertOrdered: async (entries) => {
@@ -186,8 +164,10 @@ export function mongoRepositories(models: Models): Repositories {
       } catch (err) {
         const first = writeErrorsOf(err)[0];
         if (!first || first.code !== 11000) throw err;
-        const failure = /idempotencyKey/.test(first.errmsg ?? '') ? 'idempotency' : 'sequence';
-        return { inserted: first.index, failure };
+        // Engines word duplicate-key errors differently: ask which key is taken instead.
+        const failed = entries[first.index]!;
+        const replay = await models.Entry.exists({ _id: failed.id });
+        return { inserted: first.index, failure: replay ? 'idempotency' : 'sequence' };
       }
     },
     findById: async (id) => {
@@ -220,48 +200,59 @@ export function mongoRepositories(models: Models): Repositories {
   };
 
   const toAccount = (d: unknown): CreditAccountState => {
-    const { _id, uptoSeq, lastHash, buckets } = d as Doc & Omit<CreditAccountState, 'learnerId'>;
-    return { learnerId: _id, uptoSeq, lastHash, buckets };
+    const { learnerId, uptoSeq, lastHash, buckets } = d as CreditAccountState;
+    return { learnerId, uptoSeq, lastHash, buckets };
   };
-  const accountDoc = (s: CreditAccountState) => ({
-    _id: s.learnerId,
-    uptoSeq: s.uptoSeq,
-    lastHash: s.lastHash,
-    buckets: s.buckets,
-  });
+  const versionId = (learnerId: string, uptoSeq: number) => `${learnerId}:${uptoSeq}`;
+  const accountDoc = (s: CreditAccountState) => ({ _id: versionId(s.learnerId, s.uptoSeq), ...s });
+  const latest = (docs: unknown[]): Map<string, CreditAccountState> => {
+    const byLearner = new Map<string, CreditAccountState>();
+    for (const d of docs.map(toAccount)) {
+      const cur = byLearner.get(d.learnerId);
+      if (!cur || d.uptoSeq > cur.uptoSeq) byLearner.set(d.learnerId, d);
+    }
+    return byLearner;
+  };
 
+  let cleanup: Promise<void> = Promise.resolve();
   const accounts: CreditAccountRepository = {
-    get: async (learnerId) => {
-      const d: unknown = await models.Account.findById(learnerId).lean();
-      return d ? toAccount(d) : null;
-    },
+    get: async (learnerId) =>
+      latest(await models.Account.find({ learnerId }).lean()).get(learnerId) ?? null,
     getMany: async (learnerIds) => {
       if (learnerIds.length === 0) return [];
-      if (learnerIds.length === 1) {
-        const d: unknown = await models.Account.findById(learnerIds[0]).lean();
-        return d ? [toAccount(d)] : [];
-      }
-      return ((await models.Account.find({ _id: { $in: learnerIds } }).lean()) as unknown[]).map(
-        toAccount,
-      );
+      const filter =
+        learnerIds.length === 1 ? { learnerId: learnerIds[0] } : { learnerId: { $in: learnerIds } };
+      return [...latest(await models.Account.find(filter).lean()).values()];
     },
-    put: async (s) => {
-      // Only ever move forward: a slower writer must not put back an older projection.
-      const res = await models.Account.updateOne(
-        { _id: s.learnerId, uptoSeq: { $lt: s.uptoSeq } },
-        { $set: accountDoc(s) },
-      );
-      if (res.matchedCount > 0) return;
+    putMany: async (states) => {
+      if (states.length === 0) return;
       try {
-        await models.Account.collection.insertOne(accountDoc(s) as never);
+        await models.Account.collection.insertMany(
+          states.map(({ state }) => accountDoc(state)) as never[],
+          { ordered: false },
+        );
       } catch (err) {
-        if (!isDuplicateKey(err)) throw err; // a newer projection is there already
+        // The same version written twice (a retry) is the same document: nothing to do.
+        if (writeErrorsOf(err).length === 0 || writeErrorsOf(err).some((e) => e.code !== 11000))
+          throw err;
+      }
+      // Superseded versions are dropped in the background (one at a time): readers take the
+      // highest version, so a leftover is harmless, and the next batch need not wait for it.
+      const old = states
+        .filter((x) => x.supersedes > 0)
+        .map((x) => versionId(x.state.learnerId, x.supersedes));
+      if (old.length) {
+        cleanup = cleanup
+          .then(() => models.Account.deleteMany({ _id: { $in: old } }))
+          .then(
+            () => {},
+            () => {},
+          );
       }
     },
     replace: async (s) => {
-      await models.Account.collection.replaceOne({ _id: s.learnerId } as never, accountDoc(s), {
-        upsert: true,
-      });
+      await models.Account.deleteMany({ learnerId: s.learnerId });
+      await models.Account.collection.insertOne(accountDoc(s) as never);
     },
   };
 

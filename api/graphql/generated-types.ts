@@ -4,6 +4,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Institution as InstitutionModel, Learner as LearnerModel, UserAccount as UserAccountModel, ApiKey as ApiKeyModel, CourseVersion as CourseVersionModel, LedgerEntry as LedgerEntryModel, AchievementContent as AchievementContentModel } from '../../ledger/types.ts';
 import type { CreditAccountView as CreditAccountViewModel } from '../../ledger/accounts.ts';
 import type { ResultErrorValue as ResultErrorValueModel } from './results.ts';
+import type { IssuedCredentialRecord as IssuedCredentialRecordModel, CredentialEvent as CredentialEventModel } from '../../ledger/credential-ports.ts';
+import type { PublicKeyInfo as PublicKeyInfoModel } from '../../ledger/institution-keys.ts';
+import type { PresentationReport as PresentationReportModel, Check as CheckModel } from '../../credentials/index.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -113,11 +116,113 @@ export type ApiKeyScope =
 
 export type ApiKeysResult = ApiKeyList | ResultError;
 
+export type AuditAllocation = {
+  __typename?: 'AuditAllocation';
+  credits: Scalars['Float']['output'];
+  entryId: Scalars['ID']['output'];
+  requirementId?: Maybe<Scalars['String']['output']>;
+  viaEquivalences: Array<Scalars['String']['output']>;
+};
+
+export type AuditAmount = {
+  __typename?: 'AuditAmount';
+  credits: Scalars['Float']['output'];
+  key: Scalars['String']['output'];
+};
+
+/** A credit that does not count, and why. */
+export type AuditExclusion = {
+  __typename?: 'AuditExclusion';
+  countedEntryId?: Maybe<Scalars['ID']['output']>;
+  entryId: Scalars['ID']['output'];
+  /** EXPIRED, OVER_CAP, BELOW_MIN_GRADE, USED_ELSEWHERE, OUTSIDE_TIME_LIMIT, NOT_CONVERTIBLE */
+  reason: Scalars['String']['output'];
+  requirementId?: Maybe<Scalars['String']['output']>;
+  ruleId?: Maybe<Scalars['String']['output']>;
+  text: LocalizedText;
+};
+
+/** A requirement's outcome. Amounts are credits when unit is CREDITS, else counts, grade points or years. */
+export type AuditRequirement = {
+  __typename?: 'AuditRequirement';
+  counted: Scalars['Float']['output'];
+  entries: Array<Scalars['ID']['output']>;
+  id: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  label: LocalizedText;
+  met: Scalars['Boolean']['output'];
+  missing: LocalizedText;
+  missingAmount?: Maybe<Scalars['Float']['output']>;
+  parentId?: Maybe<Scalars['String']['output']>;
+  required: Scalars['Float']['output'];
+  unit: Scalars['String']['output'];
+};
+
+export type AuditTotals = {
+  __typename?: 'AuditTotals';
+  byCategory: Array<AuditAmount>;
+  byInstitution: Array<AuditAmount>;
+  byYear: Array<AuditAmount>;
+  counted: Scalars['Float']['output'];
+  creditSystem: CreditSystem;
+  excluded: Scalars['Float']['output'];
+  gpa?: Maybe<Scalars['Float']['output']>;
+  residency: Scalars['Float']['output'];
+};
+
+export type AwardApplication = {
+  __typename?: 'AwardApplication';
+  /** The entries the passing audit counted. */
+  achievementEntryIds: Array<Scalars['ID']['output']>;
+  appliedAt: Scalars['DateTime']['output'];
+  /** The AWARD entry in the learner's ledger, once confirmed. */
+  awardEntry?: Maybe<LedgerEntry>;
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  programmeId: Scalars['ID']['output'];
+  programmeVersion: Scalars['Int']['output'];
+  status: AwardApplicationStatus;
+};
+
+export type AwardApplicationList = {
+  __typename?: 'AwardApplicationList';
+  items: Array<AwardApplication>;
+};
+
+export type AwardApplicationListResult = AwardApplicationList | ResultError;
+
+export type AwardApplicationResult = AwardApplication | ResultError;
+
+export type AwardApplicationStatus =
+  | 'APPLIED'
+  | 'AWARDED';
+
 export type Balance = {
   __typename?: 'Balance';
   creditSystem: CreditSystem;
   credits: Scalars['Float']['output'];
   key: Scalars['String']['output'];
+};
+
+export type BatchIssueOk = {
+  __typename?: 'BatchIssueOk';
+  existing: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  issued: Scalars['Int']['output'];
+  rows: Array<BatchIssueRow>;
+};
+
+export type BatchIssueResult = BatchIssueOk | ResultError;
+
+export type BatchIssueRow = {
+  __typename?: 'BatchIssueRow';
+  created: Scalars['Boolean']['output'];
+  credential?: Maybe<IssuedCredential>;
+  error?: Maybe<ResultError>;
+  index: Scalars['Int']['output'];
 };
 
 export type BatchRowResult = {
@@ -144,6 +249,11 @@ export type ChainVerification = {
 };
 
 export type ChainVerificationResult = ChainVerification | ResultError;
+
+export type CheckStatus =
+  | 'FAILED'
+  | 'NOT_APPLICABLE'
+  | 'PASSED';
 
 export type CorrectAchievementInput = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -199,6 +309,29 @@ export type CreateApiKeyOk = {
 
 export type CreateApiKeyResult = CreateApiKeyOk | ResultError;
 
+export type CredentialEvent = {
+  __typename?: 'CredentialEvent';
+  action: Scalars['String']['output'];
+  actor: Actor;
+  at: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type CredentialFormat =
+  /** Data Integrity, ecdsa-rdfc-2019 (P-256) */
+  | 'ECDSA_RDFC_2019'
+  /** Data Integrity, ecdsa-sd-2023 base proof (P-256): the holder derives selective disclosures */
+  | 'ECDSA_SD_2023'
+  /** Data Integrity, eddsa-rdfc-2022 (Ed25519) — the default */
+  | 'EDDSA_RDFC_2022'
+  /** VC-JOSE-COSE: application/vc+jwt, EdDSA */
+  | 'VC_JWT';
+
+export type CredentialKind =
+  | 'ACHIEVEMENT'
+  | 'QUALIFICATION'
+  | 'TRANSCRIPT';
+
 /** Balances derived from the ledger: voided entries excluded, corrections applied, expired credits apart. */
 export type CreditAccount = {
   __typename?: 'CreditAccount';
@@ -223,6 +356,32 @@ export type CreditSystem =
   | 'KR_CB'
   /** US semester hours */
   | 'US_SH';
+
+export type DegreeAudit = {
+  __typename?: 'DegreeAudit';
+  allocations: Array<AuditAllocation>;
+  asOf: Scalars['Date']['output'];
+  exactAllocation: Scalars['Boolean']['output'];
+  excluded: Array<AuditExclusion>;
+  /** How many hypothetical credits a what-if audit added (entry ids hypothetical-1, …). */
+  hypothetical: Scalars['Int']['output'];
+  learnerId: Scalars['ID']['output'];
+  /** What is still missing, in words (empty when passed). */
+  missing: Array<LocalizedText>;
+  passed: Scalars['Boolean']['output'];
+  programme: Programme;
+  requirements: Array<AuditRequirement>;
+  totals: AuditTotals;
+};
+
+export type DegreeAuditResult = DegreeAudit | ResultError;
+
+export type DidDocumentResult = {
+  __typename?: 'DidDocumentResult';
+  did: Scalars['String']['output'];
+  /** The DID document as JSON. */
+  document: Scalars['String']['output'];
+};
 
 export type EntryType =
   | 'ACHIEVEMENT'
@@ -250,6 +409,34 @@ export type Grade = {
 export type GradeInput = {
   letter?: InputMaybe<Scalars['String']['input']>;
   passed?: InputMaybe<Scalars['Boolean']['input']>;
+  points?: InputMaybe<Scalars['Float']['input']>;
+  score?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Credits a decision recognised for one source entry, citing the rule and its version. */
+export type GrantedCredit = {
+  __typename?: 'GrantedCredit';
+  category: Scalars['String']['output'];
+  courseRef?: Maybe<Scalars['String']['output']>;
+  creditSystem: CreditSystem;
+  credits: Scalars['Float']['output'];
+  level?: Maybe<Scalars['Int']['output']>;
+  /** 'manual-assessment' (version 0) when a reviewer granted credit no published rule covers. */
+  ruleId: Scalars['String']['output'];
+  ruleVersion: Scalars['Int']['output'];
+  sourceEntryId: Scalars['ID']['output'];
+};
+
+/** A course the learner might still take, for a what-if audit. */
+export type HypotheticalCreditInput = {
+  category: Scalars['String']['input'];
+  courseCode?: InputMaybe<Scalars['String']['input']>;
+  creditSystem: CreditSystem;
+  credits: Scalars['Float']['input'];
+  earnedAt?: InputMaybe<Scalars['Date']['input']>;
+  institutionId: Scalars['ID']['input'];
+  kind?: InputMaybe<AchievementKind>;
+  level?: InputMaybe<Scalars['Int']['input']>;
   points?: InputMaybe<Scalars['Float']['input']>;
   score?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -306,6 +493,54 @@ export type InstitutionType =
   | 'TRAINING_PROVIDER'
   | 'UNIVERSITY'
   | 'VOCATIONAL_COLLEGE';
+
+export type IssueCredentialInput = {
+  /** ACHIEVEMENT: the ledger entry to attest (recorded by your institution). */
+  entryId?: InputMaybe<Scalars['ID']['input']>;
+  /** TRANSCRIPT: the entries to list (default: every current entry you recorded). */
+  entryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  format?: InputMaybe<CredentialFormat>;
+  kind: CredentialKind;
+  learnerId: Scalars['ID']['input'];
+  /** QUALIFICATION: the diploma, degree or certificate. */
+  qualification?: InputMaybe<QualificationInput>;
+  /** Your idempotency key: the same key again returns the credential issued the first time. */
+  requestKey?: InputMaybe<Scalars['String']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type IssuedCredential = {
+  __typename?: 'IssuedCredential';
+  achievementTypes: Array<Scalars['String']['output']>;
+  format: CredentialFormat;
+  /** SHA-256 of serialized, also recorded in the learner's ledger. */
+  hash: Scalars['String']['output'];
+  history: Array<CredentialEvent>;
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['ID']['output'];
+  issuedAt: Scalars['DateTime']['output'];
+  kind: CredentialKind;
+  learnerId: Scalars['ID']['output'];
+  ledgerEntryId?: Maybe<Scalars['ID']['output']>;
+  revoked: Scalars['Boolean']['output'];
+  /** The credential exactly as issued: JSON (Data Integrity) or a compact JWS (VC_JWT). */
+  serialized: Scalars['String']['output'];
+  statusListCredentials: Array<Scalars['String']['output']>;
+  suspended: Scalars['Boolean']['output'];
+};
+
+export type IssuedCredentialList = {
+  __typename?: 'IssuedCredentialList';
+  items: Array<IssuedCredential>;
+};
+
+export type IssuedCredentialListResult = IssuedCredentialList | ResultError;
+
+export type IssuedCredentialResult = IssuedCredential | ResultError;
+
+export type KeyType =
+  | 'ED25519'
+  | 'P256';
 
 export type Learner = {
   __typename?: 'Learner';
@@ -385,24 +620,74 @@ export type Me = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The learner appeals a rejection or partial approval, once. */
+  appealRecognition: RecognitionRequestResult;
+  /** The learner applies for the award when the audit passes. */
+  applyForAward: AwardApplicationResult;
+  /** Approve as the rules propose, or with the credits given per entry. */
+  approveRecognition: RecognitionRequestResult;
+  /** The awarding institution confirms: the award is recorded in the ledger. */
+  confirmAward: AwardApplicationResult;
   correctAchievement: LedgerEntryResult;
   createApiKey: CreateApiKeyResult;
   createLearnerAccount: UserResult;
   createOperator: UserResult;
   createStaff: UserResult;
   defineCourse: CourseResult;
+  /** Define a programme (JSON) or a new version of one: its institution (within its accreditation) or the operator. */
+  defineProgramme: ProgrammeResult;
   /** Import CSV or JSON lines from a student information system (up to the request size limit; use the CLI for large files). */
   importRecords: ImportResult;
+  issueCredential: IssuedCredentialResult;
+  /** Issue many at once (a graduating class): signed on worker threads; re-running with the same requestKeys issues nothing new. */
+  issueCredentials: BatchIssueResult;
   /** Exchange an email and password for a bearer token. */
   login: LoginResult;
+  /** Approve fewer credits or another category, with a reason. */
+  partlyApproveRecognition: RecognitionRequestResult;
+  /** Publish a rule (JSON) or a new version of one: the operator, or an institution for itself. */
+  publishRecognitionRule: RecognitionRuleResult;
   recordAchievement: RecordAchievementResult;
   recordAchievements: RecordBatchResult;
   registerInstitution: InstitutionResult;
   registerLearner: RegisterLearnerResult;
+  reinstateCredential: IssuedCredentialResult;
+  rejectRecognition: RecognitionRequestResult;
+  requestRecognition: RecognitionRequestResult;
   revokeApiKey: ApiKeyResult;
+  revokeCredential: IssuedCredentialResult;
+  /** Revoke a compromised key: its signatures from compromisedAt (default now) on are rejected. */
+  revokeSigningKey: SigningKeyResult;
+  /** Make a new key current; the old one stays published so what it signed still verifies. */
+  rotateSigningKey: SigningKeyResult;
   setAccreditation: InstitutionResult;
   setInstitutionStatus: InstitutionResult;
+  suspendCredential: IssuedCredentialResult;
   voidAchievement: LedgerEntryResult;
+};
+
+
+export type MutationAppealRecognitionArgs = {
+  comment: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyForAwardArgs = {
+  programmeId: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationApproveRecognitionArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  items?: InputMaybe<Array<RecognitionDecisionItemInput>>;
+  requestId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmAwardArgs = {
+  applicationId: Scalars['ID']['input'];
 };
 
 
@@ -441,6 +726,11 @@ export type MutationDefineCourseArgs = {
 };
 
 
+export type MutationDefineProgrammeArgs = {
+  definition: Scalars['String']['input'];
+};
+
+
 export type MutationImportRecordsArgs = {
   data: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
@@ -449,9 +739,33 @@ export type MutationImportRecordsArgs = {
 };
 
 
+export type MutationIssueCredentialArgs = {
+  input: IssueCredentialInput;
+  institutionId: Scalars['ID']['input'];
+};
+
+
+export type MutationIssueCredentialsArgs = {
+  inputs: Array<IssueCredentialInput>;
+  institutionId: Scalars['ID']['input'];
+};
+
+
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationPartlyApproveRecognitionArgs = {
+  items: Array<RecognitionDecisionItemInput>;
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishRecognitionRuleArgs = {
+  definition: Scalars['String']['input'];
 };
 
 
@@ -477,8 +791,44 @@ export type MutationRegisterLearnerArgs = {
 };
 
 
+export type MutationReinstateCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRejectRecognitionArgs = {
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestRecognitionArgs = {
+  input: RequestRecognitionInput;
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeSigningKeyArgs = {
+  compromisedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  keyId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRotateSigningKeyArgs = {
+  institutionId: Scalars['ID']['input'];
+  type: KeyType;
 };
 
 
@@ -491,6 +841,12 @@ export type MutationSetAccreditationArgs = {
 export type MutationSetInstitutionStatusArgs = {
   id: Scalars['ID']['input'];
   status: InstitutionStatus;
+};
+
+
+export type MutationSuspendCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -510,6 +866,54 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** One version of a qualification programme. */
+export type Programme = {
+  __typename?: 'Programme';
+  creditSystem: CreditSystem;
+  definedAt: Scalars['DateTime']['output'];
+  /** The whole programme as JSON (credits in hundredths). */
+  definition: Scalars['String']['output'];
+  effectiveFrom?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['ID']['output'];
+  level: Scalars['Int']['output'];
+  name: LocalizedText;
+  partnerInstitutionIds: Array<Scalars['ID']['output']>;
+  qualificationType: QualificationType;
+  requirements: Array<ProgrammeRequirement>;
+  version: Scalars['Int']['output'];
+};
+
+export type ProgrammeList = {
+  __typename?: 'ProgrammeList';
+  items: Array<Programme>;
+};
+
+export type ProgrammeListResult = ProgrammeList | ResultError;
+
+/** One node of a programme's requirement tree (flattened, parents first). */
+export type ProgrammeRequirement = {
+  __typename?: 'ProgrammeRequirement';
+  id: Scalars['String']['output'];
+  /** allOf, anyOf, atLeast, totalCredits, categoryCredits, courses, maxPerInstitution, … */
+  kind: Scalars['String']['output'];
+  label?: Maybe<LocalizedText>;
+  parentId?: Maybe<Scalars['String']['output']>;
+};
+
+export type ProgrammeResult = Programme | ResultError;
+
+export type QualificationInput = {
+  awardedAt?: InputMaybe<Scalars['Date']['input']>;
+  /** Ledger entries this qualification rests on (listed as evidence). */
+  evidenceEntryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
+  honours?: InputMaybe<Scalars['String']['input']>;
+  level?: InputMaybe<Scalars['Int']['input']>;
+  name: LocalizedTextInput;
+  qualificationType: QualificationType;
+};
+
 export type QualificationType =
   | 'ASSOCIATE'
   | 'BACHELOR'
@@ -524,24 +928,52 @@ export type QualificationType =
 export type Query = {
   __typename?: 'Query';
   apiKeys: ApiKeysResult;
+  awardApplication: AwardApplicationResult;
+  /** A learner's award applications, or those made to an institution. */
+  awardApplications: AwardApplicationListResult;
   courses: Array<Course>;
+  credential: IssuedCredentialResult;
   creditAccount: CreditAccountResult;
+  /** A learner's degree audit against a programme version (the latest by default). */
+  degreeAudit: DegreeAuditResult;
   /** Find a learner by national ID number (institutions and the operator). */
   findLearner: LearnerResult;
   institution: InstitutionResult;
+  /** The did:web DID and DID document of an institution. */
+  institutionDid?: Maybe<DidDocumentResult>;
   /** What an institution recorded, for reconciliation with its student system. */
   institutionRecords: LedgerPageResult;
   /** Every registered institution (public: verifiers rely on it). */
   institutions: Array<Institution>;
   learner: LearnerResult;
+  learnerCredentials: IssuedCredentialListResult;
   /** A learner's record, oldest first. Institutions see only the entries they recorded. */
   learnerRecord: LedgerPageResult;
   ledgerEntry: LedgerEntryResult;
   /** Who the bearer token belongs to (null without one). */
   me?: Maybe<Me>;
+  /** A programme version (the latest by default). */
+  programme: ProgrammeResult;
+  programmeVersions: ProgrammeListResult;
+  /** The latest version of every programme, optionally of one institution (public). */
+  programmes: Array<Programme>;
+  recognitionRequest: RecognitionRequestResult;
+  /** A learner's requests, or those made to an institution. */
+  recognitionRequests: RecognitionRequestListResult;
+  /** Every version of one rule, oldest first. */
+  recognitionRuleVersions: RecognitionRuleListResult;
+  /** The latest version of every published recognition rule (public). */
+  recognitionRules: Array<RecognitionRule>;
+  /** An institution's signing keys, current and retired (public parts only). */
+  signingKeys: Array<SigningKey>;
   staff: StaffResult;
   /** Recomputes every hash of a learner's chain and names the first broken link. */
   verifyChain: ChainVerificationResult;
+  /** Verify a credential: a JSON document (Data Integrity) or a compact JWT. Anyone may verify. */
+  verifyCredential: VerificationReport;
+  verifyPresentation: VerificationReport;
+  /** What if: the audit against any programme, with courses the learner might still take. */
+  whatIfAudit: DegreeAuditResult;
 };
 
 
@@ -550,14 +982,38 @@ export type QueryApiKeysArgs = {
 };
 
 
+export type QueryAwardApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAwardApplicationsArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryCoursesArgs = {
   institutionId: Scalars['ID']['input'];
+};
+
+
+export type QueryCredentialArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type QueryCreditAccountArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   learnerId: Scalars['ID']['input'];
+};
+
+
+export type QueryDegreeAuditArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  learnerId: Scalars['ID']['input'];
+  programmeId: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -572,6 +1028,11 @@ export type QueryInstitutionArgs = {
 };
 
 
+export type QueryInstitutionDidArgs = {
+  institutionId: Scalars['ID']['input'];
+};
+
+
 export type QueryInstitutionRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -581,6 +1042,11 @@ export type QueryInstitutionRecordsArgs = {
 
 export type QueryLearnerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryLearnerCredentialsArgs = {
+  learnerId: Scalars['ID']['input'];
 };
 
 
@@ -598,6 +1064,48 @@ export type QueryLedgerEntryArgs = {
 };
 
 
+export type QueryProgrammeArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryProgrammeVersionsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProgrammesArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRecognitionRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRecognitionRequestsArgs = {
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRecognitionRuleVersionsArgs = {
+  ruleId: Scalars['String']['input'];
+};
+
+
+export type QueryRecognitionRulesArgs = {
+  publisher?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySigningKeysArgs = {
+  institutionId: Scalars['ID']['input'];
+};
+
+
 export type QueryStaffArgs = {
   institutionId: Scalars['ID']['input'];
 };
@@ -607,6 +1115,73 @@ export type QueryVerifyChainArgs = {
   learnerId: Scalars['ID']['input'];
 };
 
+
+export type QueryVerifyCredentialArgs = {
+  credential: Scalars['String']['input'];
+};
+
+
+export type QueryVerifyPresentationArgs = {
+  challenge?: InputMaybe<Scalars['String']['input']>;
+  domain?: InputMaybe<Scalars['String']['input']>;
+  presentation: Scalars['String']['input'];
+};
+
+
+export type QueryWhatIfAuditArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  hypothetical?: InputMaybe<Array<HypotheticalCreditInput>>;
+  learnerId: Scalars['ID']['input'];
+  programmeId: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecognitionDecisionItemInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  credits: Scalars['Float']['input'];
+  entryId: Scalars['ID']['input'];
+  level?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecognitionEvent = {
+  __typename?: 'RecognitionEvent';
+  actor: Actor;
+  at: Scalars['DateTime']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  granted: Array<GrantedCredit>;
+  institutionId?: Maybe<Scalars['ID']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  seq: Scalars['Int']['output'];
+  type: RecognitionEventType;
+};
+
+export type RecognitionEventType =
+  | 'APPEALED'
+  | 'APPROVED'
+  | 'AUTO_APPROVED'
+  | 'PARTLY_APPROVED'
+  | 'REJECTED'
+  | 'REQUESTED';
+
+/** What the published rules propose for one entry when the request was filed. */
+export type RecognitionProposal = {
+  __typename?: 'RecognitionProposal';
+  automatic: Scalars['Boolean']['output'];
+  category?: Maybe<Scalars['String']['output']>;
+  courseRef?: Maybe<Scalars['String']['output']>;
+  creditSystem: CreditSystem;
+  credits: Scalars['Float']['output'];
+  entryId: Scalars['ID']['output'];
+  level?: Maybe<Scalars['Int']['output']>;
+  /** PROPOSED, PARTIAL or NOT_RECOGNIZED */
+  outcome: Scalars['String']['output'];
+  /** NO_RULE, BELOW_MIN_GRADE, EXPIRED, OVER_CAP, NOT_CONVERTIBLE, ALREADY_RECOGNIZED, SAME_INSTITUTION */
+  reason?: Maybe<Scalars['String']['output']>;
+  ruleId?: Maybe<Scalars['String']['output']>;
+  ruleVersion?: Maybe<Scalars['Int']['output']>;
+  text: LocalizedText;
+};
+
 export type RecognitionRef = {
   __typename?: 'RecognitionRef';
   requestId?: Maybe<Scalars['ID']['output']>;
@@ -614,6 +1189,70 @@ export type RecognitionRef = {
   ruleVersion: Scalars['Int']['output'];
   sourceEntryIds: Array<Scalars['ID']['output']>;
 };
+
+export type RecognitionRequest = {
+  __typename?: 'RecognitionRequest';
+  createdAt: Scalars['DateTime']['output'];
+  creditSystem: CreditSystem;
+  entryIds: Array<Scalars['ID']['output']>;
+  filedByInstitutionId?: Maybe<Scalars['ID']['output']>;
+  /** What the latest decision recognised. */
+  granted: Array<GrantedCredit>;
+  /** Every step, oldest first: requested, auto-approved, approved, partly approved, rejected, appealed. */
+  history: Array<RecognitionEvent>;
+  id: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  programmeId?: Maybe<Scalars['ID']['output']>;
+  programmeVersion?: Maybe<Scalars['Int']['output']>;
+  proposals: Array<RecognitionProposal>;
+  /** The ledger entries holding the recognised credits. */
+  recognizedEntries: Array<LedgerEntry>;
+  status: RecognitionStatus;
+  targetInstitutionId: Scalars['ID']['output'];
+};
+
+export type RecognitionRequestList = {
+  __typename?: 'RecognitionRequestList';
+  items: Array<RecognitionRequest>;
+};
+
+export type RecognitionRequestListResult = RecognitionRequestList | ResultError;
+
+export type RecognitionRequestResult = RecognitionRequest | ResultError;
+
+/** One published version of a recognition rule. Rules are never edited: a change is a new version. */
+export type RecognitionRule = {
+  __typename?: 'RecognitionRule';
+  automatic: Scalars['Boolean']['output'];
+  /** The whole rule as JSON (credits in hundredths). */
+  definition: Scalars['String']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  effectiveUntil?: Maybe<Scalars['Date']['output']>;
+  /** course_equivalence, achievement_credits, conversion, cap, validity or min_grade */
+  kind: Scalars['String']['output'];
+  publishedAt: Scalars['DateTime']['output'];
+  /** 'operator' or the publishing institution's id. */
+  publisher: Scalars['String']['output'];
+  ruleId: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type RecognitionRuleList = {
+  __typename?: 'RecognitionRuleList';
+  items: Array<RecognitionRule>;
+};
+
+export type RecognitionRuleListResult = RecognitionRuleList | ResultError;
+
+export type RecognitionRuleResult = RecognitionRule | ResultError;
+
+export type RecognitionStatus =
+  | 'APPEALED'
+  | 'APPROVED'
+  | 'AUTO_APPROVED'
+  | 'PARTLY_APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
 
 export type RecordAchievementOk = {
   __typename?: 'RecordAchievementOk';
@@ -659,6 +1298,19 @@ export type RegisterLearnerOk = {
 
 export type RegisterLearnerResult = RegisterLearnerOk | ResultError;
 
+export type RequestRecognitionInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The credit system to recognise into (default: the programme's). */
+  creditSystem?: InputMaybe<CreditSystem>;
+  entryIds: Array<Scalars['ID']['input']>;
+  /** The learner whose entries these are (a learner may leave it out). */
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  programmeVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The receiving institution (or give a programme: its awarding institution). */
+  targetInstitutionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** An expected failure: what went wrong and, for bad input, which field. */
 export type ResultError = {
   __typename?: 'ResultError';
@@ -672,6 +1324,21 @@ export type Role =
   | 'LEARNER'
   | 'OPERATOR'
   | 'STAFF';
+
+export type SigningKey = {
+  __typename?: 'SigningKey';
+  controller: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The verification method id (a DID URL). */
+  id: Scalars['ID']['output'];
+  publicKeyMultibase: Scalars['String']['output'];
+  retiredAt?: Maybe<Scalars['DateTime']['output']>;
+  revocationReason?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  type: KeyType;
+};
+
+export type SigningKeyResult = ResultError | SigningKey;
 
 export type StaffList = {
   __typename?: 'StaffList';
@@ -692,6 +1359,24 @@ export type User = {
 };
 
 export type UserResult = ResultError | User;
+
+/** One check the verifier made, with a machine code and a short message in Chinese and English. */
+export type VerificationCheck = {
+  __typename?: 'VerificationCheck';
+  code: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  message: LocalizedText;
+  status: CheckStatus;
+};
+
+export type VerificationReport = {
+  __typename?: 'VerificationReport';
+  checks: Array<VerificationCheck>;
+  /** For presentations: one report per credential inside. */
+  credentials: Array<VerificationReport>;
+  format: Scalars['String']['output'];
+  verified: Scalars['Boolean']['output'];
+};
 
 export type VoidAchievementInput = {
   entryId: Scalars['ID']['input'];
@@ -778,6 +1463,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<Omit<ApiKeyList, 'items'> & { items: Array<_RefType['ApiKey']> }> )
     | ( ResultErrorValueModel )
   ;
+  AwardApplicationListResult:
+    | ( Partial<Omit<AwardApplicationList, 'items'> & { items: Array<_RefType['AwardApplication']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  AwardApplicationResult:
+    | ( Partial<Omit<AwardApplication, 'awardEntry'> & { awardEntry?: Maybe<_RefType['LedgerEntry']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  BatchIssueResult:
+    | ( Partial<Omit<BatchIssueOk, 'rows'> & { rows: Array<_RefType['BatchIssueRow']> }> )
+    | ( ResultErrorValueModel )
+  ;
   ChainVerificationResult:
     | ( Partial<ChainVerification> )
     | ( ResultErrorValueModel )
@@ -794,12 +1491,24 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( CreditAccountViewModel )
     | ( ResultErrorValueModel )
   ;
+  DegreeAuditResult:
+    | ( Partial<DegreeAudit> )
+    | ( ResultErrorValueModel )
+  ;
   ImportResult:
     | ( Partial<ImportReport> )
     | ( ResultErrorValueModel )
   ;
   InstitutionResult:
     | ( InstitutionModel )
+    | ( ResultErrorValueModel )
+  ;
+  IssuedCredentialListResult:
+    | ( Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<_RefType['IssuedCredential']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  IssuedCredentialResult:
+    | ( IssuedCredentialRecordModel )
     | ( ResultErrorValueModel )
   ;
   LearnerResult:
@@ -818,6 +1527,30 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<Omit<LoginOk, 'user'> & { user: _RefType['User'] }> )
     | ( ResultErrorValueModel )
   ;
+  ProgrammeListResult:
+    | ( Partial<ProgrammeList> )
+    | ( ResultErrorValueModel )
+  ;
+  ProgrammeResult:
+    | ( Partial<Programme> )
+    | ( ResultErrorValueModel )
+  ;
+  RecognitionRequestListResult:
+    | ( Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<_RefType['RecognitionRequest']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  RecognitionRequestResult:
+    | ( Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<_RefType['LedgerEntry']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  RecognitionRuleListResult:
+    | ( Partial<RecognitionRuleList> )
+    | ( ResultErrorValueModel )
+  ;
+  RecognitionRuleResult:
+    | ( Partial<RecognitionRule> )
+    | ( ResultErrorValueModel )
+  ;
   RecordAchievementResult:
     | ( Partial<Omit<RecordAchievementOk, 'entry'> & { entry: _RefType['LedgerEntry'] }> )
     | ( ResultErrorValueModel )
@@ -829,6 +1562,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   RegisterLearnerResult:
     | ( Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: _RefType['Learner'] }> )
     | ( ResultErrorValueModel )
+  ;
+  SigningKeyResult:
+    | ( ResultErrorValueModel )
+    | ( PublicKeyInfoModel )
   ;
   StaffResult:
     | ( ResultErrorValueModel )
@@ -854,28 +1591,50 @@ export type ResolversTypes = {
   ApiKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ApiKeyResult']>>;
   ApiKeyScope: ResolverTypeWrapper<Partial<ApiKeyScope>>;
   ApiKeysResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ApiKeysResult']>>;
+  AuditAllocation: ResolverTypeWrapper<Partial<AuditAllocation>>;
+  AuditAmount: ResolverTypeWrapper<Partial<AuditAmount>>;
+  AuditExclusion: ResolverTypeWrapper<Partial<AuditExclusion>>;
+  AuditRequirement: ResolverTypeWrapper<Partial<AuditRequirement>>;
+  AuditTotals: ResolverTypeWrapper<Partial<AuditTotals>>;
+  AwardApplication: ResolverTypeWrapper<Partial<Omit<AwardApplication, 'awardEntry'> & { awardEntry?: Maybe<ResolversTypes['LedgerEntry']> }>>;
+  AwardApplicationList: ResolverTypeWrapper<Partial<Omit<AwardApplicationList, 'items'> & { items: Array<ResolversTypes['AwardApplication']> }>>;
+  AwardApplicationListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AwardApplicationListResult']>>;
+  AwardApplicationResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AwardApplicationResult']>>;
+  AwardApplicationStatus: ResolverTypeWrapper<Partial<AwardApplicationStatus>>;
   Balance: ResolverTypeWrapper<Partial<Balance>>;
+  BatchIssueOk: ResolverTypeWrapper<Partial<Omit<BatchIssueOk, 'rows'> & { rows: Array<ResolversTypes['BatchIssueRow']> }>>;
+  BatchIssueResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BatchIssueResult']>>;
+  BatchIssueRow: ResolverTypeWrapper<Partial<Omit<BatchIssueRow, 'credential' | 'error'> & { credential?: Maybe<ResolversTypes['IssuedCredential']>, error?: Maybe<ResolversTypes['ResultError']> }>>;
   BatchRowResult: ResolverTypeWrapper<Partial<Omit<BatchRowResult, 'entry' | 'error'> & { entry?: Maybe<ResolversTypes['LedgerEntry']>, error?: Maybe<ResolversTypes['ResultError']> }>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   BrokenLink: ResolverTypeWrapper<Partial<BrokenLink>>;
   ChainVerification: ResolverTypeWrapper<Partial<ChainVerification>>;
   ChainVerificationResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChainVerificationResult']>>;
+  CheckStatus: ResolverTypeWrapper<Partial<CheckStatus>>;
   CorrectAchievementInput: ResolverTypeWrapper<Partial<CorrectAchievementInput>>;
   Course: ResolverTypeWrapper<CourseVersionModel>;
   CourseInput: ResolverTypeWrapper<Partial<CourseInput>>;
   CourseResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseResult']>>;
   CreateApiKeyOk: ResolverTypeWrapper<Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>>;
   CreateApiKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiKeyResult']>>;
+  CredentialEvent: ResolverTypeWrapper<CredentialEventModel>;
+  CredentialFormat: ResolverTypeWrapper<Partial<CredentialFormat>>;
+  CredentialKind: ResolverTypeWrapper<Partial<CredentialKind>>;
   CreditAccount: ResolverTypeWrapper<CreditAccountViewModel>;
   CreditAccountResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreditAccountResult']>>;
   CreditSystem: ResolverTypeWrapper<Partial<CreditSystem>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DegreeAudit: ResolverTypeWrapper<Partial<DegreeAudit>>;
+  DegreeAuditResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DegreeAuditResult']>>;
+  DidDocumentResult: ResolverTypeWrapper<Partial<DidDocumentResult>>;
   EntryType: ResolverTypeWrapper<Partial<EntryType>>;
   ErrorCode: ResolverTypeWrapper<Partial<ErrorCode>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Grade: ResolverTypeWrapper<Partial<Grade>>;
   GradeInput: ResolverTypeWrapper<Partial<GradeInput>>;
+  GrantedCredit: ResolverTypeWrapper<Partial<GrantedCredit>>;
+  HypotheticalCreditInput: ResolverTypeWrapper<Partial<HypotheticalCreditInput>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportFormat: ResolverTypeWrapper<Partial<ImportFormat>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
@@ -886,6 +1645,12 @@ export type ResolversTypes = {
   InstitutionStatus: ResolverTypeWrapper<Partial<InstitutionStatus>>;
   InstitutionType: ResolverTypeWrapper<Partial<InstitutionType>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  IssueCredentialInput: ResolverTypeWrapper<Partial<IssueCredentialInput>>;
+  IssuedCredential: ResolverTypeWrapper<IssuedCredentialRecordModel>;
+  IssuedCredentialList: ResolverTypeWrapper<Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<ResolversTypes['IssuedCredential']> }>>;
+  IssuedCredentialListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialListResult']>>;
+  IssuedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialResult']>>;
+  KeyType: ResolverTypeWrapper<Partial<KeyType>>;
   Learner: ResolverTypeWrapper<LearnerModel>;
   LearnerResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LearnerResult']>>;
   LedgerEntry: ResolverTypeWrapper<LedgerEntryModel>;
@@ -900,9 +1665,28 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewAccountInput: ResolverTypeWrapper<Partial<NewAccountInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  Programme: ResolverTypeWrapper<Partial<Programme>>;
+  ProgrammeList: ResolverTypeWrapper<Partial<ProgrammeList>>;
+  ProgrammeListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ProgrammeListResult']>>;
+  ProgrammeRequirement: ResolverTypeWrapper<Partial<ProgrammeRequirement>>;
+  ProgrammeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ProgrammeResult']>>;
+  QualificationInput: ResolverTypeWrapper<Partial<QualificationInput>>;
   QualificationType: ResolverTypeWrapper<Partial<QualificationType>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecognitionDecisionItemInput: ResolverTypeWrapper<Partial<RecognitionDecisionItemInput>>;
+  RecognitionEvent: ResolverTypeWrapper<Partial<RecognitionEvent>>;
+  RecognitionEventType: ResolverTypeWrapper<Partial<RecognitionEventType>>;
+  RecognitionProposal: ResolverTypeWrapper<Partial<RecognitionProposal>>;
   RecognitionRef: ResolverTypeWrapper<Partial<RecognitionRef>>;
+  RecognitionRequest: ResolverTypeWrapper<Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<ResolversTypes['LedgerEntry']> }>>;
+  RecognitionRequestList: ResolverTypeWrapper<Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<ResolversTypes['RecognitionRequest']> }>>;
+  RecognitionRequestListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRequestListResult']>>;
+  RecognitionRequestResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRequestResult']>>;
+  RecognitionRule: ResolverTypeWrapper<Partial<RecognitionRule>>;
+  RecognitionRuleList: ResolverTypeWrapper<Partial<RecognitionRuleList>>;
+  RecognitionRuleListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRuleListResult']>>;
+  RecognitionRuleResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRuleResult']>>;
+  RecognitionStatus: ResolverTypeWrapper<Partial<RecognitionStatus>>;
   RecordAchievementOk: ResolverTypeWrapper<Partial<Omit<RecordAchievementOk, 'entry'> & { entry: ResolversTypes['LedgerEntry'] }>>;
   RecordAchievementResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordAchievementResult']>>;
   RecordBatchOk: ResolverTypeWrapper<Partial<Omit<RecordBatchOk, 'rows'> & { rows: Array<ResolversTypes['BatchRowResult']> }>>;
@@ -911,13 +1695,18 @@ export type ResolversTypes = {
   RegisterLearnerInput: ResolverTypeWrapper<Partial<RegisterLearnerInput>>;
   RegisterLearnerOk: ResolverTypeWrapper<Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: ResolversTypes['Learner'] }>>;
   RegisterLearnerResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterLearnerResult']>>;
+  RequestRecognitionInput: ResolverTypeWrapper<Partial<RequestRecognitionInput>>;
   ResultError: ResolverTypeWrapper<ResultErrorValueModel>;
   Role: ResolverTypeWrapper<Partial<Role>>;
+  SigningKey: ResolverTypeWrapper<PublicKeyInfoModel>;
+  SigningKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SigningKeyResult']>>;
   StaffList: ResolverTypeWrapper<Partial<Omit<StaffList, 'items'> & { items: Array<ResolversTypes['User']> }>>;
   StaffResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StaffResult']>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   User: ResolverTypeWrapper<UserAccountModel>;
   UserResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UserResult']>>;
+  VerificationCheck: ResolverTypeWrapper<CheckModel>;
+  VerificationReport: ResolverTypeWrapper<PresentationReportModel>;
   VoidAchievementInput: ResolverTypeWrapper<Partial<VoidAchievementInput>>;
 };
 
@@ -932,7 +1721,19 @@ export type ResolversParentTypes = {
   ApiKeyList: Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversParentTypes['ApiKey']> }>;
   ApiKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ApiKeyResult']>;
   ApiKeysResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ApiKeysResult']>;
+  AuditAllocation: Partial<AuditAllocation>;
+  AuditAmount: Partial<AuditAmount>;
+  AuditExclusion: Partial<AuditExclusion>;
+  AuditRequirement: Partial<AuditRequirement>;
+  AuditTotals: Partial<AuditTotals>;
+  AwardApplication: Partial<Omit<AwardApplication, 'awardEntry'> & { awardEntry?: Maybe<ResolversParentTypes['LedgerEntry']> }>;
+  AwardApplicationList: Partial<Omit<AwardApplicationList, 'items'> & { items: Array<ResolversParentTypes['AwardApplication']> }>;
+  AwardApplicationListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['AwardApplicationListResult']>;
+  AwardApplicationResult: Partial<ResolversUnionTypes<ResolversParentTypes>['AwardApplicationResult']>;
   Balance: Partial<Balance>;
+  BatchIssueOk: Partial<Omit<BatchIssueOk, 'rows'> & { rows: Array<ResolversParentTypes['BatchIssueRow']> }>;
+  BatchIssueResult: Partial<ResolversUnionTypes<ResolversParentTypes>['BatchIssueResult']>;
+  BatchIssueRow: Partial<Omit<BatchIssueRow, 'credential' | 'error'> & { credential?: Maybe<ResolversParentTypes['IssuedCredential']>, error?: Maybe<ResolversParentTypes['ResultError']> }>;
   BatchRowResult: Partial<Omit<BatchRowResult, 'entry' | 'error'> & { entry?: Maybe<ResolversParentTypes['LedgerEntry']>, error?: Maybe<ResolversParentTypes['ResultError']> }>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   BrokenLink: Partial<BrokenLink>;
@@ -944,13 +1745,19 @@ export type ResolversParentTypes = {
   CourseResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseResult']>;
   CreateApiKeyOk: Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] }>;
   CreateApiKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CreateApiKeyResult']>;
+  CredentialEvent: CredentialEventModel;
   CreditAccount: CreditAccountViewModel;
   CreditAccountResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CreditAccountResult']>;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  DegreeAudit: Partial<DegreeAudit>;
+  DegreeAuditResult: Partial<ResolversUnionTypes<ResolversParentTypes>['DegreeAuditResult']>;
+  DidDocumentResult: Partial<DidDocumentResult>;
   Float: Partial<Scalars['Float']['output']>;
   Grade: Partial<Grade>;
   GradeInput: Partial<GradeInput>;
+  GrantedCredit: Partial<GrantedCredit>;
+  HypotheticalCreditInput: Partial<HypotheticalCreditInput>;
   ID: Partial<Scalars['ID']['output']>;
   ImportReport: Partial<ImportReport>;
   ImportResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ImportResult']>;
@@ -958,6 +1765,11 @@ export type ResolversParentTypes = {
   Institution: InstitutionModel;
   InstitutionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InstitutionResult']>;
   Int: Partial<Scalars['Int']['output']>;
+  IssueCredentialInput: Partial<IssueCredentialInput>;
+  IssuedCredential: IssuedCredentialRecordModel;
+  IssuedCredentialList: Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<ResolversParentTypes['IssuedCredential']> }>;
+  IssuedCredentialListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialListResult']>;
+  IssuedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialResult']>;
   Learner: LearnerModel;
   LearnerResult: Partial<ResolversUnionTypes<ResolversParentTypes>['LearnerResult']>;
   LedgerEntry: LedgerEntryModel;
@@ -972,8 +1784,25 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NewAccountInput: Partial<NewAccountInput>;
   PageInfo: Partial<PageInfo>;
+  Programme: Partial<Programme>;
+  ProgrammeList: Partial<ProgrammeList>;
+  ProgrammeListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ProgrammeListResult']>;
+  ProgrammeRequirement: Partial<ProgrammeRequirement>;
+  ProgrammeResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ProgrammeResult']>;
+  QualificationInput: Partial<QualificationInput>;
   Query: Record<PropertyKey, never>;
+  RecognitionDecisionItemInput: Partial<RecognitionDecisionItemInput>;
+  RecognitionEvent: Partial<RecognitionEvent>;
+  RecognitionProposal: Partial<RecognitionProposal>;
   RecognitionRef: Partial<RecognitionRef>;
+  RecognitionRequest: Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<ResolversParentTypes['LedgerEntry']> }>;
+  RecognitionRequestList: Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<ResolversParentTypes['RecognitionRequest']> }>;
+  RecognitionRequestListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRequestListResult']>;
+  RecognitionRequestResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRequestResult']>;
+  RecognitionRule: Partial<RecognitionRule>;
+  RecognitionRuleList: Partial<RecognitionRuleList>;
+  RecognitionRuleListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRuleListResult']>;
+  RecognitionRuleResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRuleResult']>;
   RecordAchievementOk: Partial<Omit<RecordAchievementOk, 'entry'> & { entry: ResolversParentTypes['LedgerEntry'] }>;
   RecordAchievementResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecordAchievementResult']>;
   RecordBatchOk: Partial<Omit<RecordBatchOk, 'rows'> & { rows: Array<ResolversParentTypes['BatchRowResult']> }>;
@@ -982,12 +1811,17 @@ export type ResolversParentTypes = {
   RegisterLearnerInput: Partial<RegisterLearnerInput>;
   RegisterLearnerOk: Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: ResolversParentTypes['Learner'] }>;
   RegisterLearnerResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RegisterLearnerResult']>;
+  RequestRecognitionInput: Partial<RequestRecognitionInput>;
   ResultError: ResultErrorValueModel;
+  SigningKey: PublicKeyInfoModel;
+  SigningKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SigningKeyResult']>;
   StaffList: Partial<Omit<StaffList, 'items'> & { items: Array<ResolversParentTypes['User']> }>;
   StaffResult: Partial<ResolversUnionTypes<ResolversParentTypes>['StaffResult']>;
   String: Partial<Scalars['String']['output']>;
   User: UserAccountModel;
   UserResult: Partial<ResolversUnionTypes<ResolversParentTypes>['UserResult']>;
+  VerificationCheck: CheckModel;
+  VerificationReport: PresentationReportModel;
   VoidAchievementInput: Partial<VoidAchievementInput>;
 };
 
@@ -1042,10 +1876,103 @@ export type ApiKeysResultResolvers<ContextType = GraphQLContext, ParentType exte
   __resolveType: TypeResolveFn<'ApiKeyList' | 'ResultError', ParentType, ContextType>;
 };
 
+export type AuditAllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditAllocation'] = ResolversParentTypes['AuditAllocation']> = {
+  credits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requirementId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viaEquivalences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditAmountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditAmount'] = ResolversParentTypes['AuditAmount']> = {
+  credits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditExclusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditExclusion'] = ResolversParentTypes['AuditExclusion']> = {
+  countedEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirementId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+};
+
+export type AuditRequirementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditRequirement'] = ResolversParentTypes['AuditRequirement']> = {
+  counted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  missingAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditTotalsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditTotals'] = ResolversParentTypes['AuditTotals']> = {
+  byCategory?: Resolver<Array<ResolversTypes['AuditAmount']>, ParentType, ContextType>;
+  byInstitution?: Resolver<Array<ResolversTypes['AuditAmount']>, ParentType, ContextType>;
+  byYear?: Resolver<Array<ResolversTypes['AuditAmount']>, ParentType, ContextType>;
+  counted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  creditSystem?: Resolver<ResolversTypes['CreditSystem'], ParentType, ContextType>;
+  excluded?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gpa?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  residency?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AwardApplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AwardApplication'] = ResolversParentTypes['AwardApplication']> = {
+  achievementEntryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  appliedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  awardEntry?: Resolver<Maybe<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  programmeVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AwardApplicationStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AwardApplicationListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AwardApplicationList'] = ResolversParentTypes['AwardApplicationList']> = {
+  items?: Resolver<Array<ResolversTypes['AwardApplication']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AwardApplicationListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AwardApplicationListResult'] = ResolversParentTypes['AwardApplicationListResult']> = {
+  __resolveType: TypeResolveFn<'AwardApplicationList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type AwardApplicationResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AwardApplicationResult'] = ResolversParentTypes['AwardApplicationResult']> = {
+  __resolveType: TypeResolveFn<'AwardApplication' | 'ResultError', ParentType, ContextType>;
+};
+
 export type BalanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance']> = {
   creditSystem?: Resolver<ResolversTypes['CreditSystem'], ParentType, ContextType>;
   credits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BatchIssueOkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BatchIssueOk'] = ResolversParentTypes['BatchIssueOk']> = {
+  existing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['BatchIssueRow']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BatchIssueResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BatchIssueResult'] = ResolversParentTypes['BatchIssueResult']> = {
+  __resolveType: TypeResolveFn<'BatchIssueOk' | 'ResultError', ParentType, ContextType>;
+};
+
+export type BatchIssueRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BatchIssueRow'] = ResolversParentTypes['BatchIssueRow']> = {
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['IssuedCredential']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ResultError']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BatchRowResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BatchRowResult'] = ResolversParentTypes['BatchRowResult']> = {
@@ -1103,6 +2030,13 @@ export type CreateApiKeyResultResolvers<ContextType = GraphQLContext, ParentType
   __resolveType: TypeResolveFn<'CreateApiKeyOk' | 'ResultError', ParentType, ContextType>;
 };
 
+export type CredentialEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialEvent'] = ResolversParentTypes['CredentialEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CreditAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreditAccount'] = ResolversParentTypes['CreditAccount']> = {
   achievements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1127,11 +2061,46 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DegreeAuditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DegreeAudit'] = ResolversParentTypes['DegreeAudit']> = {
+  allocations?: Resolver<Array<ResolversTypes['AuditAllocation']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  exactAllocation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  excluded?: Resolver<Array<ResolversTypes['AuditExclusion']>, ParentType, ContextType>;
+  hypothetical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['AuditRequirement']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['AuditTotals'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DegreeAuditResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DegreeAuditResult'] = ResolversParentTypes['DegreeAuditResult']> = {
+  __resolveType: TypeResolveFn<'DegreeAudit' | 'ResultError', ParentType, ContextType>;
+};
+
+export type DidDocumentResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DidDocumentResult'] = ResolversParentTypes['DidDocumentResult']> = {
+  did?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GradeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Grade'] = ResolversParentTypes['Grade']> = {
   letter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   points?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type GrantedCreditResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrantedCredit'] = ResolversParentTypes['GrantedCredit']> = {
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  courseRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creditSystem?: Resolver<ResolversTypes['CreditSystem'], ParentType, ContextType>;
+  credits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceEntryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ImportReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
@@ -1171,6 +2140,37 @@ export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type InstitutionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstitutionResult'] = ResolversParentTypes['InstitutionResult']> = {
   __resolveType: TypeResolveFn<'Institution' | 'ResultError', ParentType, ContextType>;
+};
+
+export type IssuedCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredential'] = ResolversParentTypes['IssuedCredential']> = {
+  achievementTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['CredentialFormat'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['CredentialEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ledgerEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  serialized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusListCredentials?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IssuedCredentialListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialList'] = ResolversParentTypes['IssuedCredentialList']> = {
+  items?: Resolver<Array<ResolversTypes['IssuedCredential']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IssuedCredentialListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialListResult'] = ResolversParentTypes['IssuedCredentialListResult']> = {
+  __resolveType: TypeResolveFn<'IssuedCredentialList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type IssuedCredentialResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialResult'] = ResolversParentTypes['IssuedCredentialResult']> = {
+  __resolveType: TypeResolveFn<'IssuedCredential' | 'ResultError', ParentType, ContextType>;
 };
 
 export type LearnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Learner'] = ResolversParentTypes['Learner']> = {
@@ -1244,21 +2244,37 @@ export type MeResolvers<ContextType = GraphQLContext, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  appealRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationAppealRecognitionArgs, 'comment' | 'requestId'>>;
+  applyForAward?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<MutationApplyForAwardArgs, 'programmeId'>>;
+  approveRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationApproveRecognitionArgs, 'requestId'>>;
+  confirmAward?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<MutationConfirmAwardArgs, 'applicationId'>>;
   correctAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationCorrectAchievementArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyResult'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'institutionId' | 'label' | 'scopes'>>;
   createLearnerAccount?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateLearnerAccountArgs, 'input' | 'learnerId'>>;
   createOperator?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateOperatorArgs, 'input'>>;
   createStaff?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input' | 'institutionId'>>;
   defineCourse?: Resolver<ResolversTypes['CourseResult'], ParentType, ContextType, RequireFields<MutationDefineCourseArgs, 'input' | 'institutionId'>>;
+  defineProgramme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<MutationDefineProgrammeArgs, 'definition'>>;
   importRecords?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'data' | 'format' | 'institutionId'>>;
+  issueCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input' | 'institutionId'>>;
+  issueCredentials?: Resolver<ResolversTypes['BatchIssueResult'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'inputs' | 'institutionId'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  partlyApproveRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationPartlyApproveRecognitionArgs, 'items' | 'reason' | 'requestId'>>;
+  publishRecognitionRule?: Resolver<ResolversTypes['RecognitionRuleResult'], ParentType, ContextType, RequireFields<MutationPublishRecognitionRuleArgs, 'definition'>>;
   recordAchievement?: Resolver<ResolversTypes['RecordAchievementResult'], ParentType, ContextType, RequireFields<MutationRecordAchievementArgs, 'input' | 'institutionId'>>;
   recordAchievements?: Resolver<ResolversTypes['RecordBatchResult'], ParentType, ContextType, RequireFields<MutationRecordAchievementsArgs, 'inputs' | 'institutionId'>>;
   registerInstitution?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
   registerLearner?: Resolver<ResolversTypes['RegisterLearnerResult'], ParentType, ContextType, RequireFields<MutationRegisterLearnerArgs, 'input'>>;
+  reinstateCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id' | 'reason'>>;
+  rejectRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationRejectRecognitionArgs, 'reason' | 'requestId'>>;
+  requestRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationRequestRecognitionArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id' | 'reason'>>;
+  revokeSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeSigningKeyArgs, 'keyId' | 'reason'>>;
+  rotateSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRotateSigningKeyArgs, 'institutionId' | 'type'>>;
   setAccreditation?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetAccreditationArgs, 'accreditation' | 'id'>>;
   setInstitutionStatus?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetInstitutionStatusArgs, 'id' | 'status'>>;
+  suspendCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id' | 'reason'>>;
   voidAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationVoidAchievementArgs, 'input'>>;
 };
 
@@ -1267,20 +2283,99 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProgrammeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = {
+  creditSystem?: Resolver<ResolversTypes['CreditSystem'], ParentType, ContextType>;
+  definedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  partnerInstitutionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  qualificationType?: Resolver<ResolversTypes['QualificationType'], ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['ProgrammeRequirement']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgrammeListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgrammeList'] = ResolversParentTypes['ProgrammeList']> = {
+  items?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgrammeListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgrammeListResult'] = ResolversParentTypes['ProgrammeListResult']> = {
+  __resolveType: TypeResolveFn<'ProgrammeList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type ProgrammeRequirementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgrammeRequirement'] = ResolversParentTypes['ProgrammeRequirement']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProgrammeResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgrammeResult'] = ResolversParentTypes['ProgrammeResult']> = {
+  __resolveType: TypeResolveFn<'Programme' | 'ResultError', ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<ResolversTypes['ApiKeysResult'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'institutionId'>>;
+  awardApplication?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<QueryAwardApplicationArgs, 'id'>>;
+  awardApplications?: Resolver<ResolversTypes['AwardApplicationListResult'], ParentType, ContextType, Partial<QueryAwardApplicationsArgs>>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
+  credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   creditAccount?: Resolver<ResolversTypes['CreditAccountResult'], ParentType, ContextType, RequireFields<QueryCreditAccountArgs, 'learnerId'>>;
+  degreeAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryDegreeAuditArgs, 'learnerId' | 'programmeId'>>;
   findLearner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryFindLearnerArgs, 'nationalId'>>;
   institution?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, Partial<QueryInstitutionArgs>>;
+  institutionDid?: Resolver<Maybe<ResolversTypes['DidDocumentResult']>, ParentType, ContextType, RequireFields<QueryInstitutionDidArgs, 'institutionId'>>;
   institutionRecords?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionRecordsArgs, 'institutionId'>>;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   learner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryLearnerArgs, 'id'>>;
+  learnerCredentials?: Resolver<ResolversTypes['IssuedCredentialListResult'], ParentType, ContextType, RequireFields<QueryLearnerCredentialsArgs, 'learnerId'>>;
   learnerRecord?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryLearnerRecordArgs, 'learnerId'>>;
   ledgerEntry?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<QueryLedgerEntryArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
+  programmeVersions?: Resolver<ResolversTypes['ProgrammeListResult'], ParentType, ContextType, RequireFields<QueryProgrammeVersionsArgs, 'id'>>;
+  programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryProgrammesArgs>>;
+  recognitionRequest?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<QueryRecognitionRequestArgs, 'id'>>;
+  recognitionRequests?: Resolver<ResolversTypes['RecognitionRequestListResult'], ParentType, ContextType, Partial<QueryRecognitionRequestsArgs>>;
+  recognitionRuleVersions?: Resolver<ResolversTypes['RecognitionRuleListResult'], ParentType, ContextType, RequireFields<QueryRecognitionRuleVersionsArgs, 'ruleId'>>;
+  recognitionRules?: Resolver<Array<ResolversTypes['RecognitionRule']>, ParentType, ContextType, Partial<QueryRecognitionRulesArgs>>;
+  signingKeys?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType, RequireFields<QuerySigningKeysArgs, 'institutionId'>>;
   staff?: Resolver<ResolversTypes['StaffResult'], ParentType, ContextType, RequireFields<QueryStaffArgs, 'institutionId'>>;
   verifyChain?: Resolver<ResolversTypes['ChainVerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyChainArgs, 'learnerId'>>;
+  verifyCredential?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'credential'>>;
+  verifyPresentation?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType, RequireFields<QueryVerifyPresentationArgs, 'presentation'>>;
+  whatIfAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryWhatIfAuditArgs, 'learnerId' | 'programmeId'>>;
+};
+
+export type RecognitionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionEvent'] = ResolversParentTypes['RecognitionEvent']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  granted?: Resolver<Array<ResolversTypes['GrantedCredit']>, ParentType, ContextType>;
+  institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RecognitionEventType'], ParentType, ContextType>;
+};
+
+export type RecognitionProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionProposal'] = ResolversParentTypes['RecognitionProposal']> = {
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  courseRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creditSystem?: Resolver<ResolversTypes['CreditSystem'], ParentType, ContextType>;
+  credits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
 };
 
 export type RecognitionRefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRef'] = ResolversParentTypes['RecognitionRef']> = {
@@ -1288,6 +2383,63 @@ export type RecognitionRefResolvers<ContextType = GraphQLContext, ParentType ext
   ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ruleVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourceEntryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type RecognitionRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRequest'] = ResolversParentTypes['RecognitionRequest']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creditSystem?: Resolver<ResolversTypes['CreditSystem'], ParentType, ContextType>;
+  entryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  filedByInstitutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  granted?: Resolver<Array<ResolversTypes['GrantedCredit']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecognitionEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  programmeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  programmeVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['RecognitionProposal']>, ParentType, ContextType>;
+  recognizedEntries?: Resolver<Array<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecognitionStatus'], ParentType, ContextType>;
+  targetInstitutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognitionRequestListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRequestList'] = ResolversParentTypes['RecognitionRequestList']> = {
+  items?: Resolver<Array<ResolversTypes['RecognitionRequest']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognitionRequestListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRequestListResult'] = ResolversParentTypes['RecognitionRequestListResult']> = {
+  __resolveType: TypeResolveFn<'RecognitionRequestList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type RecognitionRequestResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRequestResult'] = ResolversParentTypes['RecognitionRequestResult']> = {
+  __resolveType: TypeResolveFn<'RecognitionRequest' | 'ResultError', ParentType, ContextType>;
+};
+
+export type RecognitionRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRule'] = ResolversParentTypes['RecognitionRule']> = {
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  effectiveUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognitionRuleListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRuleList'] = ResolversParentTypes['RecognitionRuleList']> = {
+  items?: Resolver<Array<ResolversTypes['RecognitionRule']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RecognitionRuleListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRuleListResult'] = ResolversParentTypes['RecognitionRuleListResult']> = {
+  __resolveType: TypeResolveFn<'RecognitionRuleList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type RecognitionRuleResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionRuleResult'] = ResolversParentTypes['RecognitionRuleResult']> = {
+  __resolveType: TypeResolveFn<'RecognitionRule' | 'ResultError', ParentType, ContextType>;
 };
 
 export type RecordAchievementOkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAchievementOk'] = ResolversParentTypes['RecordAchievementOk']> = {
@@ -1329,6 +2481,22 @@ export type ResultErrorResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = {
+  controller?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publicKeyMultibase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['KeyType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SigningKeyResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SigningKeyResult'] = ResolversParentTypes['SigningKeyResult']> = {
+  __resolveType: TypeResolveFn<'ResultError' | 'SigningKey', ParentType, ContextType>;
+};
+
 export type StaffListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffList'] = ResolversParentTypes['StaffList']> = {
   items?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1353,6 +2521,20 @@ export type UserResultResolvers<ContextType = GraphQLContext, ParentType extends
   __resolveType: TypeResolveFn<'ResultError' | 'User', ParentType, ContextType>;
 };
 
+export type VerificationCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationCheck'] = ResolversParentTypes['VerificationCheck']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CheckStatus'], ParentType, ContextType>;
+};
+
+export type VerificationReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationReport'] = ResolversParentTypes['VerificationReport']> = {
+  checks?: Resolver<Array<ResolversTypes['VerificationCheck']>, ParentType, ContextType>;
+  credentials?: Resolver<Array<ResolversTypes['VerificationReport']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   AccreditationScope?: AccreditationScopeResolvers<ContextType>;
   Achievement?: AchievementResolvers<ContextType>;
@@ -1361,7 +2543,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKeyList?: ApiKeyListResolvers<ContextType>;
   ApiKeyResult?: ApiKeyResultResolvers<ContextType>;
   ApiKeysResult?: ApiKeysResultResolvers<ContextType>;
+  AuditAllocation?: AuditAllocationResolvers<ContextType>;
+  AuditAmount?: AuditAmountResolvers<ContextType>;
+  AuditExclusion?: AuditExclusionResolvers<ContextType>;
+  AuditRequirement?: AuditRequirementResolvers<ContextType>;
+  AuditTotals?: AuditTotalsResolvers<ContextType>;
+  AwardApplication?: AwardApplicationResolvers<ContextType>;
+  AwardApplicationList?: AwardApplicationListResolvers<ContextType>;
+  AwardApplicationListResult?: AwardApplicationListResultResolvers<ContextType>;
+  AwardApplicationResult?: AwardApplicationResultResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
+  BatchIssueOk?: BatchIssueOkResolvers<ContextType>;
+  BatchIssueResult?: BatchIssueResultResolvers<ContextType>;
+  BatchIssueRow?: BatchIssueRowResolvers<ContextType>;
   BatchRowResult?: BatchRowResultResolvers<ContextType>;
   BrokenLink?: BrokenLinkResolvers<ContextType>;
   ChainVerification?: ChainVerificationResolvers<ContextType>;
@@ -1370,16 +2564,25 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CourseResult?: CourseResultResolvers<ContextType>;
   CreateApiKeyOk?: CreateApiKeyOkResolvers<ContextType>;
   CreateApiKeyResult?: CreateApiKeyResultResolvers<ContextType>;
+  CredentialEvent?: CredentialEventResolvers<ContextType>;
   CreditAccount?: CreditAccountResolvers<ContextType>;
   CreditAccountResult?: CreditAccountResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DegreeAudit?: DegreeAuditResolvers<ContextType>;
+  DegreeAuditResult?: DegreeAuditResultResolvers<ContextType>;
+  DidDocumentResult?: DidDocumentResultResolvers<ContextType>;
   Grade?: GradeResolvers<ContextType>;
+  GrantedCredit?: GrantedCreditResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   ImportRowError?: ImportRowErrorResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionResult?: InstitutionResultResolvers<ContextType>;
+  IssuedCredential?: IssuedCredentialResolvers<ContextType>;
+  IssuedCredentialList?: IssuedCredentialListResolvers<ContextType>;
+  IssuedCredentialListResult?: IssuedCredentialListResultResolvers<ContextType>;
+  IssuedCredentialResult?: IssuedCredentialResultResolvers<ContextType>;
   Learner?: LearnerResolvers<ContextType>;
   LearnerResult?: LearnerResultResolvers<ContextType>;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;
@@ -1392,8 +2595,23 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Programme?: ProgrammeResolvers<ContextType>;
+  ProgrammeList?: ProgrammeListResolvers<ContextType>;
+  ProgrammeListResult?: ProgrammeListResultResolvers<ContextType>;
+  ProgrammeRequirement?: ProgrammeRequirementResolvers<ContextType>;
+  ProgrammeResult?: ProgrammeResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecognitionEvent?: RecognitionEventResolvers<ContextType>;
+  RecognitionProposal?: RecognitionProposalResolvers<ContextType>;
   RecognitionRef?: RecognitionRefResolvers<ContextType>;
+  RecognitionRequest?: RecognitionRequestResolvers<ContextType>;
+  RecognitionRequestList?: RecognitionRequestListResolvers<ContextType>;
+  RecognitionRequestListResult?: RecognitionRequestListResultResolvers<ContextType>;
+  RecognitionRequestResult?: RecognitionRequestResultResolvers<ContextType>;
+  RecognitionRule?: RecognitionRuleResolvers<ContextType>;
+  RecognitionRuleList?: RecognitionRuleListResolvers<ContextType>;
+  RecognitionRuleListResult?: RecognitionRuleListResultResolvers<ContextType>;
+  RecognitionRuleResult?: RecognitionRuleResultResolvers<ContextType>;
   RecordAchievementOk?: RecordAchievementOkResolvers<ContextType>;
   RecordAchievementResult?: RecordAchievementResultResolvers<ContextType>;
   RecordBatchOk?: RecordBatchOkResolvers<ContextType>;
@@ -1401,9 +2619,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RegisterLearnerOk?: RegisterLearnerOkResolvers<ContextType>;
   RegisterLearnerResult?: RegisterLearnerResultResolvers<ContextType>;
   ResultError?: ResultErrorResolvers<ContextType>;
+  SigningKey?: SigningKeyResolvers<ContextType>;
+  SigningKeyResult?: SigningKeyResultResolvers<ContextType>;
   StaffList?: StaffListResolvers<ContextType>;
   StaffResult?: StaffResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserResult?: UserResultResolvers<ContextType>;
+  VerificationCheck?: VerificationCheckResolvers<ContextType>;
+  VerificationReport?: VerificationReportResolvers<ContextType>;
 };
 

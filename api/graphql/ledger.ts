@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { AchievementInput as DomainAchievementInput } from '../../ledger/achievement-input.ts';
 import type { Balance } from '../../ledger/accounts.ts';
+import { requireInstitution } from '../../ledger/access.ts';
 import { NotFound } from '../../ledger/errors.ts';
 import type { AchievementInput, CorrectAchievementInput, Resolvers } from './generated-types.ts';
 import { lower, result, resultError, upper } from './results.ts';
@@ -101,6 +102,9 @@ export const ledgerResolvers: Resolvers = {
       }),
     importRecords: (_p, { institutionId, format, data, dryRun }, { actor, services }) =>
       result('ImportReport', async () => {
+        // Up front: the importer authorises only when it writes a batch, so an empty file or
+        // rows that all fail would otherwise report success to anyone.
+        requireInstitution(actor, institutionId, 'records:write');
         const report = await services.importer.import(
           actor,
           institutionId,

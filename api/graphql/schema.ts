@@ -7,6 +7,8 @@ import type { GraphQLContext } from '../context.ts';
 import { baseResolvers } from './base.ts';
 import { institutionResolvers } from './institutions.ts';
 import { ledgerResolvers } from './ledger.ts';
+import { recognitionResolvers } from './recognition.ts';
+import { credentialResolvers } from './credentials.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -29,6 +31,13 @@ function merge(...maps: Resolvers[]): Resolvers {
 export function buildSchema(extra: Resolvers[] = []) {
   return createSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: merge(baseResolvers, institutionResolvers, ledgerResolvers, ...extra) as never,
+    resolvers: merge(
+      baseResolvers,
+      institutionResolvers,
+      ledgerResolvers,
+      credentialResolvers,
+      recognitionResolvers,
+      ...extra,
+    ) as never,
   });
 }

@@ -193,9 +193,11 @@ describe('corrections, voids and the credit account', () => {
   it('rebuilds the projection from the ledger alone to the same result', async () => {
     const l = w.learner2.id;
     const before = await t.services.repos.accounts.get(l);
-    await t.db.models.Account.deleteOne({ _id: l });
+    await t.db.models.Account.deleteMany({ learnerId: l });
+    expect(await t.services.repos.accounts.get(l)).toBeNull();
     const rebuilt = await t.services.ledger.rebuildAccount(SYSTEM, l);
     expect(rebuilt).toEqual(before);
+    expect(await t.services.repos.accounts.get(l)).toEqual(before);
   });
 });
 
@@ -236,12 +238,12 @@ describe('the hash chain', () => {
   it('catches an entry altered directly in the database and names the first broken link', async () => {
     const l = w.learner1.id;
     expect((await t.services.ledger.verify(SYSTEM, l)).valid).toBe(true);
-    await t.db.models.Entry.updateOne(
-      { _id: `${l}:1` },
-      { $set: { 'body.achievement.credits': 900 } },
-    );
+    const first = (await t.services.ledger.record(SYSTEM, l)).items[0]!;
+    await t.db.models.Entry.collection.updateOne({ _id: first.id } as never, {
+      $set: { 'body.achievement.credits': 900 },
+    });
     const report = await t.services.ledger.verify(SYSTEM, l);
     expect(report.valid).toBe(false);
-    expect(report.firstBroken).toEqual({ seq: 1, entryId: `${l}:1`, reason: 'HASH_MISMATCH' });
+    expect(report.firstBroken).toEqual({ seq: 1, entryId: first.id, reason: 'HASH_MISMATCH' });
   });
 });

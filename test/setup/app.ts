@@ -73,6 +73,7 @@ export async function createTestApp(
       return { ...((await res.json()) as object), status: res.status };
     },
     async close() {
+      await services.close();
       await db.connection.dropDatabase().catch(() => {});
       await db.close();
     },

@@ -1,0 +1,79 @@
+// Shared bench plumbing: a database (MONGODB_URI or a fresh embedded one), the real services, timers.
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { loadConfig } from '../api/config.ts';
+import { createLogger } from '../api/logger.ts';
+import { buildApp } from '../api/server.ts';
+import { createServices, type Services } from '../api/services.ts';
+import { startEmbeddedDb, tempDataDir } from '../embedded-db/launcher.ts';
+import { connectDatabase, type Database } from '../storage/connection.ts';
+
+export interface BenchEnv {
+  uri: string;
+  db: Database;
+  services: Services;
+  yoga: ReturnType<typeof buildApp>['yoga'];
+  close(): Promise<void>;
+}
+
+/** A throwaway database of its own, so a bench never touches real data. */
+export async function benchEnv(name: string): Promise<BenchEnv> {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let uri = process.env['MONGODB_URI'];
+  if (!uri) {
+    const dataDir = await tempDataDir('creditbank-bench-');
+    const db = await startEmbeddedDb({ dataDir, ephemeral: true });
+    uri = db.uri;
+    stopEmbedded = async () => {
+      await db.stop();
+      await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
+    };
+  }
+  const db = await connectDatabase(uri, `bench_${name}_${Date.now().toString(36)}`);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'https://creditbank.bench',
+    AUTH_PRIVATE_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+    LEARNER_ID_SECRET: randomBytes(32).toString('base64url'),
+    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
+  const services = createServices(db, config);
+  const { yoga } = buildApp(services, createLogger('silent'));
+  return {
+    uri,
+    db,
+    services,
+    yoga,
+    close: async () => {
+      await services.close();
+      await db.connection.dropDatabase().catch(() => {});
+      await db.close();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+export async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+export function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+export function row(label: string, value: string, ratio?: string, target?: string): void {
+  console.log(
+    `  ${label.padEnd(58)} ${value.padStart(16)}  ${(ratio ?? '').padStart(10)}  ${target ?? ''}`,
+  );
+}

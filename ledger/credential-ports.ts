@@ -1,0 +1,78 @@
+// Ports for the credentials capability: signing keys, issued credentials, status list slots and events.
+import type { StoredKey } from '../credentials/index.ts';
+import type { ActorRef } from './types.ts';
+
+export interface InstitutionKey extends StoredKey {
+  /** The institution (or '__platform__') whose DID controls the key. */
+  institutionId: string;
+  /** Set when a newer key took over: what it signed still verifies. */
+  retiredAt?: string | undefined;
+  /** Set when the key was compromised: signatures made at or after this time are rejected. */
+  revokedAt?: string | undefined;
+  revocationReason?: string | undefined;
+}
+
+export interface SigningKeyRepository {
+  insert(k: InstitutionKey): Promise<void>;
+  findById(id: string): Promise<InstitutionKey | null>;
+  listByInstitution(institutionId: string): Promise<InstitutionKey[]>;
+  update(k: InstitutionKey): Promise<void>;
+}
+
+export type CredentialKind = 'achievement' | 'qualification' | 'transcript';
+
+export interface IssuedCredentialRecord {
+  id: string;
+  institutionId: string;
+  learnerId: string;
+  kind: CredentialKind;
+  /** What the accreditation check saw, e.g. ['BachelorDegree'] or ['Transcript']. */
+  achievementTypes: string[];
+  format: string;
+  /** The exact serialised credential: JSON for Data Integrity, the compact JWS for vc+jwt. */
+  serialized: string;
+  hash: string;
+  statusList: number;
+  statusIndex: number;
+  revoked: boolean;
+  suspended: boolean;
+  issuedAt: string;
+  /** The caller's idempotency key: issuing the same request again returns this credential. */
+  requestKey: string;
+  ledgerEntryId?: string | undefined;
+}
+
+export interface CredentialEvent {
+  id: string;
+  credentialId: string;
+  action: 'revoked' | 'suspended' | 'reinstated';
+  reason: string;
+  actor: ActorRef;
+  at: string;
+}
+
+export interface CredentialRepository {
+  /** false when the requestKey (or id) exists already. */
+  insert(c: IssuedCredentialRecord): Promise<boolean>;
+  findById(id: string): Promise<IssuedCredentialRecord | null>;
+  findByRequestKey(requestKey: string): Promise<IssuedCredentialRecord | null>;
+  listByLearner(learnerId: string): Promise<IssuedCredentialRecord[]>;
+  /** The status bits of one list: (index, revoked, suspended) of every credential on it. */
+  listStatus(
+    institutionId: string,
+    list: number,
+  ): Promise<{ index: number; revoked: boolean; suspended: boolean }[]>;
+  setStatus(id: string, status: { revoked: boolean; suspended: boolean }): Promise<void>;
+  setLedgerEntry(id: string, entryId: string): Promise<void>;
+  addEvent(e: CredentialEvent): Promise<void>;
+  listEvents(credentialId: string): Promise<CredentialEvent[]>;
+}
+
+export interface StatusSlotRepository {
+  /** Claims (list, index) for a credential; false when another credential holds it. */
+  claim(institutionId: string, list: number, index: number, credentialId: string): Promise<boolean>;
+  /** How many slots of that list are claimed (to resume allocation after a restart). */
+  count(institutionId: string, list: number): Promise<number>;
+  /** The highest list number used by an institution, or 0. */
+  lastList(institutionId: string): Promise<number>;
+}

@@ -1,0 +1,758 @@
+// Issuing, revoking and verifying credentials: the rules (who may issue what to whom) around credentials/.
+import { randomUUID } from 'node:crypto';
+import {
+  STATUS_LIST_LENGTH,
+  buildAchievementCredential,
+  buildStatusListCredential,
+  buildTranscriptCredential,
+  createVerifier,
+  encodeStatusList,
+  hashCredential,
+  issueCredential,
+  statusEntry,
+  CREDENTIAL_FORMATS,
+  accreditationTypesOf,
+  type AchievementType,
+  type BatchIssuer,
+  type CredentialFormat,
+  type DocumentLoader,
+  type IssuerRecord,
+  type PresentationReport,
+  type StatusPurpose,
+  type VerificationReport,
+  type Verifier,
+} from '../credentials/index.ts';
+import {
+  actorRef,
+  canReadWholeRecord,
+  requireInstitution,
+  requireOperatorOrInstitution,
+  type Actor,
+} from './access.ts';
+import type {
+  CredentialEvent,
+  CredentialKind,
+  CredentialRepository,
+  IssuedCredentialRecord,
+  StatusSlotRepository,
+} from './credential-ports.ts';
+import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from './errors.ts';
+import type { InstitutionKeys } from './institution-keys.ts';
+import type { InstitutionRegistry } from './institutions.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
+import type { LearnerRegistry } from './learners.ts';
+import type { LedgerService } from './ledger-service.ts';
+import type { AchievementContent, Institution, Learner, LedgerEntry } from './types.ts';
+import {
+  QUALIFICATION_TYPES,
+  boundedString,
+  requireOneOf,
+  type LocalizedTextInput,
+  type QualificationType,
+} from './values.ts';
+import { localizedText } from './values.ts';
+
+/** Which Open Badges achievement types an accreditation for a qualification type allows. */
+export const ACHIEVEMENT_TYPES: Record<QualificationType, AchievementType[] | ['Transcript']> = {
+  doctorate: ['DoctoralDegree'],
+  master: ['MasterDegree'],
+  bachelor: ['BachelorDegree'],
+  associate: ['AssociateDegree'],
+  vocational_diploma: ['Diploma'],
+  vocational_certificate: ['Certificate', 'Certification', 'License'],
+  training_certificate: ['CertificateOfCompletion'],
+  course_certificate: ['Course', 'Achievement', 'Badge', 'MicroCredential', 'Award', 'Competency'],
+  transcript: ['Transcript'],
+};
+
+const KIND_TO_TYPE: Record<AchievementContent['kind'], AchievementType> = {
+  course: 'Course',
+  mooc: 'Course',
+  recognized: 'Course',
+  vocational_certificate: 'Certificate',
+  skills_certificate: 'Certification',
+  training: 'CertificateOfCompletion',
+  award: 'Award',
+  work_experience: 'Achievement',
+};
+
+export function accreditedTypes(institution: Institution): string[] {
+  return [
+    ...new Set(
+      institution.accreditation.flatMap((a) => ACHIEVEMENT_TYPES[a.qualificationType] as string[]),
+    ),
+  ];
+}
+
+export type IssueWhat =
+  | { kind: 'achievement'; entryId: string }
+  | {
+      kind: 'transcript';
+      entryIds?: string[] | null | undefined;
+      name?: LocalizedTextInput | null | undefined;
+    }
+  | {
+      kind: 'qualification';
+      qualificationType: string;
+      name: LocalizedTextInput;
+      level?: number | null | undefined;
+      fieldOfStudy?: string | null | undefined;
+      honours?: string | null | undefined;
+      evidenceEntryIds?: string[] | null | undefined;
+      awardedAt?: string | null | undefined;
+    }
+  /** A credential the institution wrote itself (the W3C VC API): we check, complete and sign it. */
+  | { kind: 'custom'; credential: Record<string, unknown> };
+
+export interface IssueRequest {
+  institutionId: string;
+  learnerId: string;
+  what: IssueWhat;
+  format?: string | null | undefined;
+  /** Your idempotency key: the same key again returns the credential issued the first time. */
+  requestKey?: string | null | undefined;
+  validUntil?: string | null | undefined;
+}
+
+interface Prepared {
+  record: Omit<IssuedCredentialRecord, 'serialized' | 'hash' | 'format'>;
+  credential: Record<string, unknown>;
+  format: CredentialFormat;
+  institution: Institution;
+}
+
+export interface CredentialServiceDeps {
+  credentials: CredentialRepository;
+  slots: StatusSlotRepository;
+  keys: InstitutionKeys;
+  institutions: InstitutionRegistry;
+  learners: LearnerRegistry;
+  ledger: LedgerService;
+  documentLoader: DocumentLoader;
+  kek: Uint8Array;
+  publicUrl: string;
+  batchIssuer: () => BatchIssuer;
+  now?: () => Date;
+}
+
+const STATUS_PATH = '/status-lists/';
+
+export class CredentialService {
+  readonly #slotMutex = new KeyedMutex();
+  readonly #nextSlot = new Map<string, { list: number; index: number }>();
+  readonly #statusCache = new Map<string, { bits: string; serialized: string }>();
+  readonly verifier: Verifier;
+  readonly #now: () => Date;
+
+  constructor(private readonly d: CredentialServiceDeps) {
+    this.#now = d.now ?? (() => new Date());
+    this.verifier = createVerifier({
+      documentLoader: d.documentLoader,
+      registry: { lookupIssuer: (did) => this.#lookupIssuer(did) },
+      keyStatus: (vm) => d.keys.keyStatus(vm),
+      fetchStatusList: (url) => this.#localStatusList(url),
+      now: this.#now,
+    });
+  }
+
+  async #lookupIssuer(did: string): Promise<IssuerRecord | null> {
+    const institution = await this.d.keys.institutionOf(did);
+    if (!institution) return null;
+    return {
+      name: institution.name,
+      status: institution.status,
+      accreditedTypes: accreditedTypes(institution),
+    };
+  }
+
+  /** Our status lists are answered from the database, never over HTTP. */
+  async #localStatusList(url: string): Promise<object | null> {
+    const prefix = `${this.d.publicUrl}${STATUS_PATH}`;
+    if (!url.startsWith(prefix)) return null;
+    const [slug, purpose, list] = url.slice(prefix.length).split('/');
+    try {
+      return JSON.parse(
+        (await this.statusListCredential(slug ?? '', purpose ?? '', Number(list))).serialized,
+      ) as object;
+    } catch {
+      return null;
+    }
+  }
+
+  // ---- issuing -----------------------------------------------------------------------------------
+
+  async issue(actor: Actor, req: IssueRequest): Promise<IssuedCredentialRecord> {
+    const [result] = await this.issueMany(actor, [req]);
+    if (!result) throw new Error('no result');
+    if ('error' in result) throw result.error;
+    return result.credential;
+  }
+
+  /**
+   * Issues many credentials (a graduating class): prepares each, signs them on worker threads when
+   * there are enough to pay for it, stores them and records each in the learner's ledger. Requests
+   * whose requestKey was issued before return that credential, so a re-run issues nothing new.
+   */
+  async issueMany(
+    actor: Actor,
+    reqs: IssueRequest[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<
+    ({ credential: IssuedCredentialRecord; created: boolean } | { error: DomainError })[]
+  > {
+    const out: (
+      { credential: IssuedCredentialRecord; created: boolean } | { error: DomainError }
+    )[] = [];
+    const prepared: { i: number; p: Prepared }[] = [];
+    for (const [i, req] of reqs.entries()) {
+      try {
+        const existing = req.requestKey
+          ? await this.d.credentials.findByRequestKey(
+              this.#requestKey(req.institutionId, req.requestKey),
+            )
+          : null;
+        if (existing) {
+          requireInstitution(actor, existing.institutionId, 'credentials:issue');
+          out[i] = { credential: existing, created: false };
+          continue;
+        }
+        prepared.push({ i, p: await this.#prepare(actor, req) });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        out[i] = { error: err };
+      }
+    }
+    const signed = await this.#sign(
+      prepared.map((x) => x.p),
+      (done) => onProgress?.(done, reqs.length),
+    );
+    const ledgerRequests = [];
+    for (const [k, { i, p }] of prepared.entries()) {
+      const s = signed[k]!;
+      const record: IssuedCredentialRecord = {
+        ...p.record,
+        format: p.format,
+        serialized: s,
+        hash: hashCredential(s),
+      };
+      if (!(await this.d.credentials.insert(record))) {
+        // Issued concurrently under the same requestKey: that one stands.
+        const winner = await this.d.credentials.findByRequestKey(record.requestKey);
+        if (winner) out[i] = { credential: winner, created: false };
+        else out[i] = { error: new Conflict('Could not store the credential; try again') };
+        continue;
+      }
+      out[i] = { credential: record, created: true };
+      ledgerRequests.push({
+        i,
+        request: {
+          learnerId: record.learnerId,
+          institutionId: record.institutionId,
+          sourceRecordId: `credential:${record.id}`,
+          body: {
+            type: 'credential' as const,
+            action: 'issued' as const,
+            credentialId: record.id,
+            credentialHash: record.hash,
+          },
+        },
+      });
+    }
+    const outcomes = await this.d.ledger.append(
+      actor,
+      ledgerRequests.map((l) => l.request),
+    );
+    for (const [k, o] of outcomes.entries()) {
+      const r = out[ledgerRequests[k]!.i];
+      if (o.status !== 'conflict' && r && 'credential' in r) {
+        r.credential.ledgerEntryId = o.entry.id;
+        await this.d.credentials.setLedgerEntry(r.credential.id, o.entry.id);
+      }
+    }
+    onProgress?.(reqs.length, reqs.length);
+    return out;
+  }
+
+  async #sign(items: Prepared[], onProgress: (done: number) => void): Promise<string[]> {
+    const jobs = await Promise.all(
+      items.map(async (p) => ({
+        credential: p.credential,
+        format: p.format,
+        key: await this.d.keys.activeKey(
+          p.institution.id,
+          p.format === 'eddsa-rdfc-2022' || p.format === 'vc+jwt' ? 'Ed25519' : 'P-256',
+        ),
+      })),
+    );
+    if (jobs.length >= 16) {
+      const results = await this.d
+        .batchIssuer()
+        .issueMany(jobs, this.d.kek, (done) => onProgress(done));
+      return results.map((r) => {
+        if (!r.ok) throw new Error(`signing failed: ${r.error}`);
+        return r.serialized;
+      });
+    }
+    const out: string[] = [];
+    for (const j of jobs) {
+      const issued = await issueCredential({
+        ...j,
+        kek: this.d.kek,
+        documentLoader: this.d.documentLoader,
+        now: this.#now(),
+      });
+      out.push(issued.serialized);
+      onProgress(out.length);
+    }
+    return out;
+  }
+
+  #requestKey(institutionId: string, key: string): string {
+    return `${institutionId}:${boundedString(key, 'requestKey', 200)}`;
+  }
+
+  #format(format: string | null | undefined): CredentialFormat {
+    return requireOneOf(format ?? 'eddsa-rdfc-2022', CREDENTIAL_FORMATS, 'format');
+  }
+
+  async #prepare(actor: Actor, req: IssueRequest): Promise<Prepared> {
+    requireInstitution(actor, req.institutionId, 'credentials:issue');
+    const institution = await this.d.institutions.requireActive(req.institutionId);
+    const learner = await this.d.learners.require(req.learnerId);
+    const format = this.#format(req.format);
+    const id = `urn:uuid:${randomUUID()}`;
+    const now = this.#now();
+    const issuer = { id: this.d.keys.didOf(institution), name: institution.name };
+    const subject = { ...(learner.did ? { id: learner.did } : {}), name: learner.name };
+    const { list, index } = await this.#allocateSlot(institution.id, id);
+    const status = (['revocation', 'suspension'] as const).map((purpose) =>
+      statusEntry({ listUrl: this.statusListUrl(institution, purpose, list), index, purpose }),
+    );
+    const validUntil = req.validUntil ?? undefined;
+    if (validUntil && !(Date.parse(validUntil) > now.getTime())) {
+      throw new InputValidationError('validUntil must be a future timestamp', {
+        field: 'validUntil',
+      });
+    }
+    const common = {
+      id,
+      issuer,
+      subject,
+      validFrom: now,
+      credentialStatus: status,
+      ...(validUntil ? { validUntil } : {}),
+    };
+    let credential: Record<string, unknown>;
+    let kind: CredentialKind;
+    const what = req.what;
+    switch (what.kind) {
+      case 'achievement': {
+        const { entry, achievement } = await this.#entryOf(learner, what.entryId, institution);
+        credential = buildAchievementCredential({
+          ...common,
+          achievement: {
+            id: `${this.d.publicUrl}/achievements/${encodeURIComponent(achievement.courseId ?? entry.id)}`,
+            type: KIND_TO_TYPE[achievement.kind],
+            name: achievement.title,
+            creditsAvailable: achievement.credits / 100,
+            level: String(achievement.level),
+            fieldOfStudy: achievement.category,
+            ...(achievement.courseCode ? { humanCode: achievement.courseCode } : {}),
+          },
+          result: {
+            creditsEarned: achievement.credits / 100,
+            ...(gradeText(achievement) ? { grade: gradeText(achievement)! } : {}),
+          },
+          activityEndDate: achievement.earnedAt,
+          ...(achievement.term ? { term: achievement.term } : {}),
+        });
+        kind = 'achievement';
+        break;
+      }
+      case 'transcript': {
+        const all = await this.d.ledger.currentAchievements(learner.id);
+        const chosen = what.entryIds?.length ? new Set(what.entryIds) : null;
+        const entries = all.filter((a) => !chosen || chosen.has(a.entry.id));
+        if (chosen && entries.length !== chosen.size) {
+          throw new NotFound(
+            'Ledger entry',
+            [...chosen].filter((c) => !entries.some((e) => e.entry.id === c)).join(', '),
+          );
+        }
+        const mayAttestAll = institution.type === 'credit_bank';
+        const foreign = entries.filter((e) => e.entry.institutionId !== institution.id);
+        if (!mayAttestAll && chosen && foreign.length) {
+          throw new Forbidden(
+            'A transcript lists only what the issuing institution recorded (the credit bank may list everything)',
+          );
+        }
+        const listed = mayAttestAll
+          ? entries
+          : entries.filter((e) => e.entry.institutionId === institution.id);
+        if (listed.length === 0)
+          throw new InputValidationError(
+            'There is nothing of this learner to list on a transcript',
+          );
+        const byCategory = new Map<string, number>();
+        for (const e of listed)
+          byCategory.set(
+            e.achievement.category,
+            (byCategory.get(e.achievement.category) ?? 0) + e.achievement.credits,
+          );
+        credential = buildTranscriptCredential({
+          ...common,
+          ...(what.name ? { name: localizedText(what.name, 'name') } : {}),
+          entries: listed.map(({ entry, achievement: a }) => ({
+            achievement: {
+              id: `${this.d.publicUrl}/achievements/${encodeURIComponent(a.courseId ?? entry.id)}`,
+              type: KIND_TO_TYPE[a.kind],
+              name: a.title,
+              creditsAvailable: a.credits / 100,
+              level: String(a.level),
+              fieldOfStudy: a.category,
+              ...(a.courseCode ? { humanCode: a.courseCode } : {}),
+            },
+            creditsEarned: a.credits / 100,
+            ...(gradeText(a) ? { grade: gradeText(a)! } : {}),
+            endDate: a.earnedAt,
+            ...(a.term ? { term: a.term } : {}),
+          })),
+          totals: {
+            creditsEarned: listed.reduce((s, e) => s + e.achievement.credits, 0) / 100,
+            byCategory: [...byCategory].map(([category, c]) => ({
+              category,
+              creditsEarned: c / 100,
+            })),
+          },
+        });
+        kind = 'transcript';
+        break;
+      }
+      case 'qualification': {
+        const qualificationType = requireOneOf(
+          what.qualificationType,
+          QUALIFICATION_TYPES,
+          'qualificationType',
+        );
+        const scope = institution.accreditation.find(
+          (a) => a.qualificationType === qualificationType,
+        );
+        if (!scope)
+          throw new Forbidden(
+            `${institution.slug} is not accredited to award ${qualificationType}`,
+          );
+        if (
+          what.level !== null &&
+          what.level !== undefined &&
+          scope.levels.length &&
+          !scope.levels.includes(what.level)
+        ) {
+          throw new Forbidden(
+            `${institution.slug} may award ${qualificationType} only at level ${scope.levels.join(', ')}`,
+          );
+        }
+        const evidence: string[] = [];
+        for (const entryId of what.evidenceEntryIds ?? []) {
+          await this.#entryOf(learner, entryId, null);
+          evidence.push(`${this.d.publicUrl}/ledger/${encodeURIComponent(entryId)}`);
+        }
+        credential = buildAchievementCredential({
+          ...common,
+          achievement: {
+            id: `${this.d.publicUrl}/institutions/${institution.slug}/qualifications/${qualificationType}`,
+            type: (ACHIEVEMENT_TYPES[qualificationType] as AchievementType[])[0]!,
+            name: localizedText(what.name, 'name'),
+            ...(what.level !== null && what.level !== undefined
+              ? { level: String(what.level) }
+              : {}),
+            ...(what.fieldOfStudy
+              ? { fieldOfStudy: boundedString(what.fieldOfStudy, 'fieldOfStudy', 200) }
+              : {}),
+            ...(what.honours ? { honours: boundedString(what.honours, 'honours', 200) } : {}),
+          },
+          ...(evidence.length ? { evidence } : {}),
+          ...(what.awardedAt ? { activityEndDate: what.awardedAt } : {}),
+        });
+        kind = 'qualification';
+        break;
+      }
+      case 'custom': {
+        credential = this.#completeCustom(what.credential, common);
+        kind = accreditationTypesOf(credential).includes('Transcript')
+          ? 'transcript'
+          : 'achievement';
+        break;
+      }
+    }
+    const claimed = accreditationTypesOf(credential);
+    const allowed = new Set(accreditedTypes(institution));
+    const outside = claimed.filter((t) => !allowed.has(t));
+    if (outside.length) {
+      throw new Forbidden(
+        `${institution.slug} is not accredited to issue ${outside.join(', ')} credentials`,
+      );
+    }
+    return {
+      institution,
+      format,
+      credential,
+      record: {
+        id,
+        institutionId: institution.id,
+        learnerId: learner.id,
+        kind,
+        achievementTypes: claimed,
+        statusList: list,
+        statusIndex: index,
+        revoked: false,
+        suspended: false,
+        issuedAt: now.toISOString(),
+        requestKey: this.#requestKey(institution.id, req.requestKey ?? randomUUID()),
+      },
+    };
+  }
+
+  /** A VC API request's credential: ours to complete (id, issuer, dates, status), never to trust blindly. */
+  #completeCustom(
+    input: Record<string, unknown>,
+    common: {
+      id: string;
+      issuer: { id: string; name: unknown };
+      validFrom: Date;
+      credentialStatus: object[];
+    },
+  ): Record<string, unknown> {
+    if ('proof' in input)
+      throw new InputValidationError('The credential to issue must not carry a proof', {
+        field: 'credential.proof',
+      });
+    const contexts = Array.isArray(input['@context']) ? input['@context'] : [input['@context']];
+    if (contexts[0] !== 'https://www.w3.org/ns/credentials/v2') {
+      throw new InputValidationError(
+        'The first @context must be https://www.w3.org/ns/credentials/v2',
+        { field: 'credential.@context' },
+      );
+    }
+    const types = Array.isArray(input['type']) ? input['type'] : [input['type']];
+    if (!types.includes('VerifiableCredential')) {
+      throw new InputValidationError('type must include VerifiableCredential', {
+        field: 'credential.type',
+      });
+    }
+    const issuer = input['issuer'];
+    const issuerId =
+      typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id;
+    if (issuerId !== undefined && issuerId !== common.issuer.id) {
+      throw new Forbidden(
+        `issuer must be ${common.issuer.id}, the DID of the institution you act for`,
+      );
+    }
+    if (!input['credentialSubject'] || typeof input['credentialSubject'] !== 'object') {
+      throw new InputValidationError('credentialSubject is required', {
+        field: 'credential.credentialSubject',
+      });
+    }
+    if ('credentialStatus' in input) {
+      throw new InputValidationError('credentialStatus is assigned by the issuer service', {
+        field: 'credential.credentialStatus',
+      });
+    }
+    return {
+      ...input,
+      id: common.id,
+      issuer:
+        typeof issuer === 'object' && issuer
+          ? { ...issuer, id: common.issuer.id }
+          : common.issuer.id,
+      validFrom:
+        typeof input['validFrom'] === 'string'
+          ? input['validFrom']
+          : common.validFrom.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      credentialStatus: common.credentialStatus,
+    };
+  }
+
+  async #entryOf(
+    learner: Learner,
+    entryId: string,
+    recordedBy: Institution | null,
+  ): Promise<{ entry: LedgerEntry; achievement: AchievementContent }> {
+    const current = await this.d.ledger.currentAchievements(learner.id);
+    const found = current.find((c) => c.entry.id === entryId);
+    if (!found) throw new NotFound('Achievement of this learner', entryId);
+    if (recordedBy && found.entry.institutionId !== recordedBy.id) {
+      throw new Forbidden('An institution issues credentials only for achievements it recorded');
+    }
+    return found;
+  }
+
+  /**
+   * Claims a (list, index) slot without collision: a unique key per slot is the guard across
+   * processes; within one, allocation is serialised per institution and remembers where it was.
+   */
+  async #allocateSlot(
+    institutionId: string,
+    credentialId: string,
+  ): Promise<{ list: number; index: number }> {
+    return this.#slotMutex.run([institutionId], async () => {
+      let next = this.#nextSlot.get(institutionId);
+      if (!next) {
+        const list = Math.max(1, await this.d.slots.lastList(institutionId));
+        next = { list, index: await this.d.slots.count(institutionId, list) };
+      }
+      for (let attempt = 0; attempt < 10_000; attempt++) {
+        if (next.index >= STATUS_LIST_LENGTH) next = { list: next.list + 1, index: 0 };
+        const slot = { ...next };
+        next = { list: next.list, index: next.index + 1 };
+        if (await this.d.slots.claim(institutionId, slot.list, slot.index, credentialId)) {
+          this.#nextSlot.set(institutionId, next);
+          return slot;
+        }
+      }
+      throw new Error('could not allocate a status list slot');
+    });
+  }
+
+  statusListUrl(
+    institution: Pick<Institution, 'slug'>,
+    purpose: StatusPurpose,
+    list: number,
+  ): string {
+    return `${this.d.publicUrl}${STATUS_PATH}${institution.slug}/${purpose}/${list}`;
+  }
+
+  /** The signed BitstringStatusListCredential of one list; re-signed only when a bit changed. */
+  async statusListCredential(
+    slug: string,
+    purposeRaw: string,
+    list: number,
+  ): Promise<{ serialized: string; etag: string }> {
+    const purpose = requireOneOf(purposeRaw, ['revocation', 'suspension'] as const, 'purpose');
+    if (!Number.isInteger(list) || list < 1)
+      throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
+    const institution = await this.d.institutions.findBySlug(slug);
+    if (!institution) throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
+    const rows = await this.d.credentials.listStatus(institution.id, list);
+    if (rows.length === 0 && list > 1)
+      throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
+    const set = new Set(
+      rows.filter((r) => (purpose === 'revocation' ? r.revoked : r.suspended)).map((r) => r.index),
+    );
+    const bits = [...set].sort((a, b) => a - b).join(',');
+    const cacheKey = `${institution.id}:${purpose}:${list}`;
+    const cached = this.#statusCache.get(cacheKey);
+    if (cached?.bits === bits)
+      return {
+        serialized: cached.serialized,
+        etag: hashCredential(cached.serialized).slice(0, 32),
+      };
+    const url = this.statusListUrl(institution, purpose, list);
+    const unsigned = buildStatusListCredential({
+      id: url,
+      issuer: this.d.keys.didOf(institution),
+      purpose,
+      encodedList: await encodeStatusList(set, STATUS_LIST_LENGTH),
+      validFrom: this.#now(),
+    });
+    const issued = await issueCredential({
+      credential: unsigned,
+      key: await this.d.keys.activeKey(institution.id, 'Ed25519'),
+      kek: this.d.kek,
+      format: 'eddsa-rdfc-2022',
+      documentLoader: this.d.documentLoader,
+      now: this.#now(),
+    });
+    this.#statusCache.set(cacheKey, { bits, serialized: issued.serialized });
+    return { serialized: issued.serialized, etag: hashCredential(issued.serialized).slice(0, 32) };
+  }
+
+  // ---- status ------------------------------------------------------------------------------------
+
+  /** Revoke (final), suspend or reinstate; each is recorded with its reason, and in the ledger. */
+  async changeStatus(
+    actor: Actor,
+    credentialId: string,
+    action: CredentialEvent['action'],
+    reason: string,
+  ): Promise<IssuedCredentialRecord> {
+    const c = await this.d.credentials.findById(credentialId);
+    if (!c) throw new NotFound('Credential', credentialId);
+    requireInstitution(actor, c.institutionId, 'credentials:issue');
+    const why = boundedString(reason, 'reason', 1000);
+    if (c.revoked) throw new Conflict('A revoked credential stays revoked');
+    const next =
+      action === 'revoked'
+        ? { revoked: true, suspended: c.suspended }
+        : action === 'suspended'
+          ? { revoked: false, suspended: true }
+          : { revoked: false, suspended: false };
+    if (action === 'suspended' && c.suspended)
+      throw new Conflict('The credential is suspended already');
+    if (action === 'reinstated' && !c.suspended)
+      throw new Conflict('Only a suspended credential can be reinstated');
+    const at = this.#now().toISOString();
+    await this.d.credentials.addEvent({
+      id: randomUUID(),
+      credentialId,
+      action,
+      reason: why,
+      actor: actorRef(actor),
+      at,
+    });
+    await this.d.credentials.setStatus(credentialId, next);
+    await this.d.ledger.appendTrusted(actor, {
+      learnerId: c.learnerId,
+      institutionId: c.institutionId,
+      sourceRecordId: `credential:${credentialId}:${action}:${at}`,
+      body: { type: 'credential', action, credentialId, reason: why },
+    });
+    return { ...c, ...next };
+  }
+
+  // ---- reading -----------------------------------------------------------------------------------
+
+  async get(actor: Actor, id: string): Promise<IssuedCredentialRecord> {
+    const c = await this.d.credentials.findById(id);
+    if (!c) throw new NotFound('Credential', id);
+    if (!canReadWholeRecord(actor, c.learnerId))
+      requireOperatorOrInstitution(actor, c.institutionId, 'credentials:issue');
+    return c;
+  }
+
+  async events(actor: Actor, id: string): Promise<CredentialEvent[]> {
+    await this.get(actor, id);
+    return this.d.credentials.listEvents(id);
+  }
+
+  async listForLearner(actor: Actor, learnerId: string): Promise<IssuedCredentialRecord[]> {
+    if (!canReadWholeRecord(actor, learnerId))
+      throw new Forbidden("Only the learner may list the learner's credentials");
+    return this.d.credentials.listByLearner(learnerId);
+  }
+
+  // ---- verifying (public: anyone may verify) -----------------------------------------------------
+
+  verifyCredential(input: unknown): Promise<VerificationReport> {
+    return this.verifier.verifyCredential(input);
+  }
+
+  verifyPresentation(
+    input: unknown,
+    opts: { challenge?: string; domain?: string },
+  ): Promise<PresentationReport> {
+    return this.verifier.verifyPresentation(input, opts);
+  }
+}
+
+function gradeText(a: AchievementContent): string | undefined {
+  const g = a.grade;
+  if (!g) return undefined;
+  return (
+    g.letter ??
+    (g.score !== undefined
+      ? String(g.score)
+      : g.points !== undefined
+        ? g.points.toFixed(1)
+        : undefined)
+  );
+}

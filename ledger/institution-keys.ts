@@ -1,0 +1,162 @@
+// Institutions' signing keys and did:web documents: generation, rotation, revocation, resolution.
+import {
+  buildDidDocument,
+  didWeb,
+  generateKey,
+  platformDid,
+  type DidDocument,
+  type KeyType,
+} from '../credentials/index.ts';
+import { requireOperatorOrInstitution, type Actor } from './access.ts';
+import type { InstitutionKey, SigningKeyRepository } from './credential-ports.ts';
+import { Conflict, InputValidationError, NotFound } from './errors.ts';
+import type { InstitutionRegistry } from './institutions.ts';
+import type { Institution } from './types.ts';
+import { boundedString } from './values.ts';
+
+export const PLATFORM_ID = '__platform__';
+export const KEY_TYPES: readonly KeyType[] = ['Ed25519', 'P-256'];
+
+/** A key as the API shows it: never its private part. */
+export type PublicKeyInfo = Omit<InstitutionKey, 'encryptedPrivateKey'>;
+
+export const publicPart = ({
+  encryptedPrivateKey: _secret,
+  ...pub
+}: InstitutionKey): PublicKeyInfo => pub;
+
+const isCurrent = (k: InstitutionKey) => !k.retiredAt && !k.revokedAt;
+
+export class InstitutionKeys {
+  constructor(
+    private readonly repo: SigningKeyRepository,
+    private readonly institutions: InstitutionRegistry,
+    private readonly kek: Uint8Array,
+    /** The public host (and port) our did:web DIDs are named after. */
+    readonly didHost: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  didOf(institution: Pick<Institution, 'slug'>): string {
+    return didWeb(this.didHost, institution.slug);
+  }
+
+  get platformDid(): string {
+    return platformDid(this.didHost);
+  }
+
+  /** The current key of a type, generated on first use. */
+  async activeKey(institutionId: string, type: KeyType): Promise<InstitutionKey> {
+    const keys = await this.repo.listByInstitution(institutionId);
+    const current = keys.filter((k) => k.type === type && isCurrent(k)).at(-1);
+    return current ?? this.#generate(institutionId, type);
+  }
+
+  async #controller(institutionId: string): Promise<string> {
+    if (institutionId === PLATFORM_ID) return this.platformDid;
+    return this.didOf(await this.institutions.get(institutionId));
+  }
+
+  async #generate(institutionId: string, type: KeyType): Promise<InstitutionKey> {
+    const stored = await generateKey({
+      type,
+      controller: await this.#controller(institutionId),
+      kek: this.kek,
+      now: this.now(),
+    });
+    const key: InstitutionKey = { ...stored, institutionId };
+    await this.repo.insert(key);
+    return key;
+  }
+
+  /** Makes sure an institution has both key types (done when it registers and before issuing). */
+  async ensureKeys(institutionId: string): Promise<void> {
+    for (const type of KEY_TYPES) await this.activeKey(institutionId, type);
+  }
+
+  async list(actor: Actor, institutionId: string): Promise<PublicKeyInfo[]> {
+    void actor; // public keys are public: they are in the DID document anyway
+    await this.institutions.get(institutionId);
+    return (await this.repo.listByInstitution(institutionId)).map(publicPart);
+  }
+
+  /** A new key becomes active; the old one is retired but stays published, so what it signed still verifies. */
+  async rotate(actor: Actor, institutionId: string, type: KeyType): Promise<PublicKeyInfo> {
+    requireOperatorOrInstitution(actor, institutionId);
+    if (actor.kind === 'apikey') throw new Conflict('Rotate keys as staff, not with an API key');
+    if (!KEY_TYPES.includes(type))
+      throw new InputValidationError(`Key type is Ed25519 or P-256`, { field: 'type' });
+    await this.institutions.get(institutionId);
+    const at = this.now().toISOString();
+    for (const k of await this.repo.listByInstitution(institutionId)) {
+      if (k.type === type && isCurrent(k)) await this.repo.update({ ...k, retiredAt: at });
+    }
+    return publicPart(await this.#generate(institutionId, type));
+  }
+
+  /**
+   * Revokes a compromised key: signatures it made at or after `compromisedAt` (default: now) are
+   * rejected; earlier ones still verify. If it was the current key, a new one takes over.
+   */
+  async revoke(
+    actor: Actor,
+    keyId: string,
+    reason: string,
+    compromisedAt?: string | null,
+  ): Promise<PublicKeyInfo> {
+    const key = await this.repo.findById(keyId);
+    if (!key || key.institutionId === PLATFORM_ID) throw new NotFound('Key', keyId);
+    requireOperatorOrInstitution(actor, key.institutionId);
+    if (actor.kind === 'apikey') throw new Conflict('Revoke keys as staff, not with an API key');
+    if (key.revokedAt) throw new Conflict(`Key ${keyId} is revoked already`);
+    const now = this.now();
+    let at = now.toISOString();
+    if (compromisedAt) {
+      const t = Date.parse(compromisedAt);
+      if (Number.isNaN(t) || t > now.getTime()) {
+        throw new InputValidationError('compromisedAt must be a past timestamp', {
+          field: 'compromisedAt',
+        });
+      }
+      at = new Date(t).toISOString();
+    }
+    const wasCurrent = isCurrent(key);
+    const revoked = {
+      ...key,
+      revokedAt: at,
+      revocationReason: boundedString(reason, 'reason', 500),
+    };
+    await this.repo.update(revoked);
+    if (wasCurrent) await this.#generate(key.institutionId, key.type);
+    return publicPart(revoked);
+  }
+
+  async keyStatus(verificationMethodId: string): Promise<{ revokedAt?: string | null } | null> {
+    const k = await this.repo.findById(verificationMethodId);
+    return k ? { revokedAt: k.revokedAt ?? null } : null;
+  }
+
+  /** The DID document of one of our did:web DIDs, or null when it is not ours or unknown. */
+  async didDocument(did: string): Promise<DidDocument | null> {
+    const prefix = this.platformDid;
+    if (did === prefix) {
+      await this.ensureKeys(PLATFORM_ID);
+      return buildDidDocument({ did, keys: await this.repo.listByInstitution(PLATFORM_ID) });
+    }
+    const m = new RegExp(
+      `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:institutions:([a-z0-9-]+)$`,
+    ).exec(did);
+    if (!m) return null;
+    const institution = await this.institutions.findBySlug(m[1]!);
+    if (!institution) return null;
+    await this.ensureKeys(institution.id);
+    return buildDidDocument({ did, keys: await this.repo.listByInstitution(institution.id) });
+  }
+
+  /** Our institution behind a did:web of ours, or null. */
+  async institutionOf(did: string): Promise<Institution | null> {
+    const prefix = `${this.platformDid}:institutions:`;
+    if (!did.startsWith(prefix)) return null;
+    return this.institutions.findBySlug(did.slice(prefix.length));
+  }
+}

@@ -1,0 +1,74 @@
+// Mongoose schemas of the credentials capability: keys, issued credentials, status slots, events.
+import { Schema, type Connection } from 'mongoose';
+
+const opts = { versionKey: false, _id: false, strict: true } as const;
+const str = { type: String, required: true };
+
+const signingKey = new Schema(
+  {
+    _id: str,
+    institutionId: str,
+    controller: str,
+    type: str,
+    publicKeyMultibase: str,
+    encryptedPrivateKey: str,
+    createdAt: str,
+    retiredAt: String,
+    revokedAt: String,
+    revocationReason: String,
+  },
+  opts,
+);
+signingKey.index({ institutionId: 1 });
+
+const credential = new Schema(
+  {
+    _id: str,
+    institutionId: str,
+    learnerId: str,
+    kind: str,
+    achievementTypes: [String],
+    format: str,
+    serialized: str,
+    hash: str,
+    statusList: { type: Number, required: true },
+    statusIndex: { type: Number, required: true },
+    statusListKey: str,
+    revoked: { type: Boolean, required: true },
+    suspended: { type: Boolean, required: true },
+    issuedAt: str,
+    requestKey: str,
+    ledgerEntryId: String,
+  },
+  opts,
+);
+credential.index({ requestKey: 1 }, { unique: true });
+credential.index({ learnerId: 1 });
+credential.index({ statusListKey: 1 });
+
+const statusSlot = new Schema({ _id: str, listKey: str, credentialId: str }, opts);
+statusSlot.index({ listKey: 1 });
+
+const event = new Schema(
+  {
+    _id: str,
+    credentialId: str,
+    action: str,
+    reason: str,
+    actor: { type: Schema.Types.Mixed, required: true },
+    at: str,
+  },
+  opts,
+);
+event.index({ credentialId: 1 });
+
+export function registerCredentialModels(c: Connection) {
+  return {
+    SigningKey: c.model('SigningKey', signingKey, 'signing_keys'),
+    Credential: c.model('Credential', credential, 'credentials'),
+    StatusSlot: c.model('StatusSlot', statusSlot, 'status_slots'),
+    CredentialEvent: c.model('CredentialEvent', event, 'credential_events'),
+  };
+}
+
+export type CredentialModels = ReturnType<typeof registerCredentialModels>;

@@ -1,0 +1,615 @@
+// Verifiable credentials end to end: GraphQL issuing, the W3C VC API, status lists, keys, DIDs.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { compactVerify, decodeProtectedHeader } from 'jose';
+import { generateKey, loadSigner } from '../../credentials/index.ts';
+import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+
+let t: TestApp;
+let w: Awaited<ReturnType<typeof createWorld>>;
+let server: Server;
+let base: string;
+let entryId: string;
+let staffA: Actor;
+let apiKeyA: string;
+
+const ISSUE = `mutation Issue($inst: ID!, $input: IssueCredentialInput!) {
+  issueCredential(institutionId: $inst, input: $input) {
+    __typename
+    ... on IssuedCredential { id serialized format hash revoked suspended ledgerEntryId statusListCredentials achievementTypes }
+    ... on ResultError { code message }
+  }
+}`;
+
+interface Issued {
+  __typename: string;
+  id: string;
+  serialized: string;
+  format: string;
+  hash: string;
+  ledgerEntryId: string;
+  statusListCredentials: string[];
+  code?: string;
+  message?: string;
+}
+
+async function issue(
+  input: Record<string, unknown>,
+  token = w.tokens.staffA,
+  inst = w.instA.id,
+): Promise<Issued> {
+  const res = await t.gql<{ issueCredential: Issued }>(
+    ISSUE,
+    { inst, input: { learnerId: w.learner1.id, ...input } },
+    token,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.issueCredential;
+}
+
+async function http(path: string, body?: unknown, token?: string) {
+  const res = await fetch(`${base}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  expect(text).not.toMatch(/\.ts:\d|\/work\/|at [A-Za-z]+ \(/); // never a stack trace
+  return {
+    status: res.status,
+    headers: res.headers,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+const verifyHttp = (credential: unknown) =>
+  http('/credentials/verify', { verifiableCredential: credential });
+const asDocument = (c: Issued): unknown =>
+  c.format === 'VC_JWT' ? c.serialized : JSON.parse(c.serialized);
+const failedCodes = (json: Record<string, unknown>) =>
+  (json['checks'] as { status: string; code: string }[])
+    .filter((c) => c.status === 'failed')
+    .map((c) => c.code);
+
+beforeAll(async () => {
+  // The public URL must be where this test server listens: status lists are resolved through it.
+  t = await createTestApp({ config: { PUBLIC_URL: 'http://127.0.0.1:45871' } });
+  w = await createWorld(t);
+  server = t.app.listen(45871, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  staffA = { kind: 'staff', userId: 'registrar', institutionId: w.instA.id };
+  const o = await t.services.ledger.recordAchievement(staffA, w.instA.id, {
+    learnerId: w.learner1.id,
+    sourceRecordId: 'CRED-1',
+    kind: 'course',
+    courseCode: 'MATH101',
+    earnedAt: '2024-06-30',
+    grade: { score: 91 },
+  });
+  entryId = o.status === 'conflict' ? '' : o.entry.id;
+  apiKeyA = (
+    await t.services.accounts.createApiKey(SYSTEM, w.instA.id, 'sis', [
+      'credentials:issue',
+      'records:write',
+    ])
+  ).token;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await t.close();
+});
+
+describe('issuing through GraphQL', () => {
+  it.each(['EDDSA_RDFC_2022', 'ECDSA_RDFC_2019', 'VC_JWT'])(
+    'issues an achievement credential as %s that verifies',
+    async (format) => {
+      const c = await issue({ kind: 'ACHIEVEMENT', entryId, format });
+      expect(c.__typename).toBe('IssuedCredential');
+      expect(c.statusListCredentials).toHaveLength(2);
+      const { status, json } = await verifyHttp(asDocument(c));
+      expect(status, JSON.stringify(json)).toBe(200);
+      expect(json['verified']).toBe(true);
+      // The issuance is in the learner's ledger, with the credential's hash.
+      const entry = await t.services.ledger.entry(SYSTEM, c.ledgerEntryId);
+      expect(entry.body).toMatchObject({
+        type: 'credential',
+        action: 'issued',
+        credentialId: c.id,
+        credentialHash: c.hash,
+      });
+    },
+  );
+
+  it('is checked independently by @digitalbazaar/vc and by jose', async () => {
+    const di = await issue({ kind: 'ACHIEVEMENT', entryId });
+    const result = await vc.verifyCredential({
+      credential: JSON.parse(di.serialized),
+      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+      documentLoader: t.services.documentLoader,
+      checkStatus: () => Promise.resolve({ verified: true }),
+    });
+    expect(result.verified, JSON.stringify(result.error)).toBe(true);
+
+    const jwt = await issue({ kind: 'ACHIEVEMENT', entryId, format: 'VC_JWT' });
+    const { kid, alg, typ } = decodeProtectedHeader(jwt.serialized);
+    expect([alg, typ]).toEqual(['EdDSA', 'vc+jwt']);
+    const doc = (await http(`/institutions/${w.instA.slug}/did.json`)).json as {
+      verificationMethod: { id: string; publicKeyMultibase: string }[];
+    };
+    const vm = doc.verificationMethod.find((m) => m.id === kid)!;
+    const key = await Ed25519Multikey.from({
+      ...vm,
+      '@context': 'https://w3id.org/security/multikey/v1',
+      type: 'Multikey',
+      controller: kid!.split('#')[0],
+    });
+    const jwk = await Ed25519Multikey.toJwk({ keyPair: key });
+    const { importJWK } = await import('jose');
+    const verified = await compactVerify(jwt.serialized, await importJWK(jwk, 'EdDSA'), {
+      algorithms: ['EdDSA'],
+    });
+    expect(JSON.parse(new TextDecoder().decode(verified.payload)).id).toBe(jwt.id);
+  });
+
+  it('issues a transcript (CLR 2.0) and a degree within the accreditation scope only', async () => {
+    const transcript = await issue({ kind: 'TRANSCRIPT' });
+    expect(transcript.__typename).toBe('IssuedCredential');
+    expect(JSON.parse(transcript.serialized).type).toContain('ClrCredential');
+    expect((await verifyHttp(asDocument(transcript))).json['verified']).toBe(true);
+
+    const degree = await issue({
+      kind: 'QUALIFICATION',
+      qualification: {
+        qualificationType: 'BACHELOR',
+        name: { zh: '理学学士', en: 'Bachelor of Science' },
+        level: 6,
+        evidenceEntryIds: [entryId],
+      },
+    });
+    expect(degree.__typename).toBe('IssuedCredential');
+    // College B may award vocational diplomas, not bachelor's degrees; A may not award a master's.
+    const outside = await issue(
+      {
+        kind: 'QUALIFICATION',
+        qualification: { qualificationType: 'BACHELOR', name: { en: 'BSc' } },
+      },
+      w.tokens.staffB,
+      w.instB.id,
+    );
+    expect(outside).toMatchObject({ __typename: 'ResultError', code: 'FORBIDDEN' });
+    expect(
+      (
+        await issue({
+          kind: 'QUALIFICATION',
+          qualification: { qualificationType: 'MASTER', name: { en: 'MSc' } },
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
+    // Another institution's entry, or a learner's own request, are refused.
+    expect((await issue({ kind: 'ACHIEVEMENT', entryId }, w.tokens.staffB, w.instB.id)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await issue({ kind: 'ACHIEVEMENT', entryId }, w.tokens.learner1)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await issue({ kind: 'ACHIEVEMENT', entryId: 'nope' })).code).toBe('NOT_FOUND');
+    expect((await issue({ kind: 'ACHIEVEMENT', entryId, learnerId: 'ghost' })).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('returns the same credential for the same requestKey', async () => {
+    const a = await issue({ kind: 'ACHIEVEMENT', entryId, requestKey: 'grad-2026-0001' });
+    const b = await issue({ kind: 'ACHIEVEMENT', entryId, requestKey: 'grad-2026-0001' });
+    expect(b.id).toBe(a.id);
+  });
+
+  it('allocates status list indexes without collision under concurrency', async () => {
+    const issued = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.services.credentials.issue(staffA, {
+          institutionId: w.instA.id,
+          learnerId: w.learner1.id,
+          what: { kind: 'achievement', entryId },
+        }),
+      ),
+    );
+    const slots = issued.map((c) => `${c.statusList}:${c.statusIndex}`);
+    expect(new Set(slots).size).toBe(20);
+  });
+});
+
+describe('status: revoke, suspend, reinstate', () => {
+  it('fails the status check after revocation or suspension, with cache headers on the list', async () => {
+    const c = await issue({ kind: 'ACHIEVEMENT', entryId });
+    const list = await http(new URL(c.statusListCredentials[0]!).pathname);
+    expect(list.status).toBe(200);
+    expect(list.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(list.headers.get('etag')).toBeTruthy();
+    expect((list.json['credentialSubject'] as { type: string }).type).toBe('BitstringStatusList');
+
+    const suspend = await t.gql<{ suspendCredential: { suspended: boolean } }>(
+      `mutation($id: ID!) { suspendCredential(id: $id, reason: "under review") { ... on IssuedCredential { suspended } ... on ResultError { code } } }`,
+      { id: c.id },
+      w.tokens.staffA,
+    );
+    expect(suspend.data?.suspendCredential.suspended).toBe(true);
+    let v = await verifyHttp(asDocument(c));
+    expect(v.status).toBe(400);
+    expect(failedCodes(v.json)).toEqual(['STATUS_SUSPENDED']);
+
+    // The VC API reinstates (a suspension set to false), then revokes.
+    expect(
+      (
+        await http(
+          '/credentials/status',
+          {
+            credentialId: c.id,
+            credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' },
+            status: false,
+          },
+          w.tokens.staffA,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await verifyHttp(asDocument(c))).json['verified']).toBe(true);
+    expect(
+      (
+        await http(
+          '/credentials/status',
+          {
+            credentialId: c.id,
+            credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+            status: true,
+          },
+          w.tokens.staffA,
+        )
+      ).status,
+    ).toBe(200);
+    v = await verifyHttp(asDocument(c));
+    expect(failedCodes(v.json)).toEqual(['STATUS_REVOKED']);
+    // Revocation is final, and recorded (with reasons) in the ledger.
+    expect(
+      (
+        await http(
+          '/credentials/status',
+          {
+            credentialId: c.id,
+            credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' },
+            status: true,
+          },
+          w.tokens.staffA,
+        )
+      ).status,
+    ).toBe(409);
+    const record = await t.services.ledger.record(SYSTEM, w.learner1.id, {
+      types: ['credential'],
+      first: 200,
+    });
+    const actions = record.items
+      .filter((e) => e.body.type === 'credential' && e.body.credentialId === c.id)
+      .map((e) => (e.body.type === 'credential' ? e.body.action : ''));
+    expect(actions).toEqual(['issued', 'suspended', 'reinstated', 'revoked']);
+    // Another institution cannot touch it.
+    expect(
+      (
+        await http(
+          '/credentials/status',
+          {
+            credentialId: c.id,
+            credentialStatus: { type: 'x', statusPurpose: 'suspension' },
+            status: true,
+          },
+          w.tokens.staffB,
+        )
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe('keys and DIDs', () => {
+  it('serves did:web documents with Multikey methods, and the platform DID', async () => {
+    const doc = await http(`/institutions/${w.instA.slug}/did.json`);
+    expect(doc.json['id']).toBe('did:web:127.0.0.1%3A45871:institutions:uni-a');
+    expect(
+      (doc.json['verificationMethod'] as { type: string }[]).every((m) => m.type === 'Multikey'),
+    ).toBe(true);
+    expect(JSON.stringify(doc.json)).not.toMatch(/encryptedPrivateKey|privateKey/);
+    expect((await http('/.well-known/did.json')).json['id']).toBe('did:web:127.0.0.1%3A45871');
+    expect((await http('/institutions/nobody/did.json')).status).toBe(404);
+  });
+
+  it('keeps verifying after rotation, and rejects a key revoked before it signed', async () => {
+    const before = await issue({ kind: 'ACHIEVEMENT', entryId });
+    const rotated = await t.gql<{ rotateSigningKey: { id: string } }>(
+      `mutation($i: ID!) { rotateSigningKey(institutionId: $i, type: ED25519) { ... on SigningKey { id } ... on ResultError { code } } }`,
+      { i: w.instA.id },
+      w.tokens.staffA,
+    );
+    expect(rotated.data?.rotateSigningKey.id).toBeTruthy();
+    expect((await verifyHttp(asDocument(before))).json['verified']).toBe(true);
+
+    // Compromised since before the second credential was signed: that one fails, the first still verifies.
+    const victim = await issue({ kind: 'ACHIEVEMENT', entryId });
+    const keyId = JSON.parse(victim.serialized).proof.verificationMethod as string;
+    expect(keyId).toBe(rotated.data?.rotateSigningKey.id);
+    const compromisedAt = new Date(Date.now() - 60_000).toISOString();
+    const revoked = await t.gql(
+      `mutation($k: ID!, $at: DateTime) { revokeSigningKey(keyId: $k, reason: "laptop stolen", compromisedAt: $at) { ... on SigningKey { revokedAt } ... on ResultError { code } } }`,
+      { k: keyId, at: compromisedAt },
+      w.tokens.staffA,
+    );
+    expect(revoked.errors).toBeUndefined();
+    const v = await verifyHttp(asDocument(victim));
+    expect(failedCodes(v.json)).toContain('KEY_REVOKED');
+    expect((await verifyHttp(asDocument(before))).json['verified']).toBe(true);
+    // A new current key took over, and issuing goes on.
+    expect(
+      (await verifyHttp(asDocument(await issue({ kind: 'ACHIEVEMENT', entryId })))).json[
+        'verified'
+      ],
+    ).toBe(true);
+  });
+});
+
+describe('the W3C VC API', () => {
+  const credentialBody = () => ({
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: 'Calculus',
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://uni-a.example/courses/MATH101',
+        type: ['Achievement'],
+        achievementType: 'Course',
+        name: 'Calculus',
+        description: 'Limits and derivatives',
+        criteria: { narrative: 'Pass the exam' },
+      },
+    },
+  });
+
+  it('issues with an API key (201) and verifies what it issued', async () => {
+    const res = await http(
+      '/credentials/issue',
+      { credential: credentialBody(), options: { learnerId: w.learner1.id } },
+      apiKeyA,
+    );
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const issued = res.json['verifiableCredential'] as Record<string, unknown>;
+    expect(issued['issuer']).toBe(t.services.keys.didOf(w.instA));
+    expect((await verifyHttp(issued)).status).toBe(200);
+    const jwt = await http(
+      '/credentials/issue',
+      { credential: credentialBody(), options: { learnerId: w.learner1.id, format: 'vc+jwt' } },
+      apiKeyA,
+    );
+    expect((jwt.json['verifiableCredential'] as { type: string }).type).toBe(
+      'EnvelopedVerifiableCredential',
+    );
+    expect((await verifyHttp(jwt.json['verifiableCredential'])).json['verified']).toBe(true);
+  });
+
+  it('answers bad requests with a 4xx problem description, never a 500', async () => {
+    expect(
+      (
+        await http('/credentials/issue', {
+          credential: credentialBody(),
+          options: { learnerId: w.learner1.id },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await http(
+          '/credentials/issue',
+          { credential: credentialBody(), options: { learnerId: w.learner1.id } },
+          'garbage',
+        )
+      ).status,
+    ).toBe(401);
+    const wrongIssuer = await http(
+      '/credentials/issue',
+      {
+        credential: { ...credentialBody(), issuer: 'did:web:evil.example' },
+        options: { learnerId: w.learner1.id },
+      },
+      apiKeyA,
+    );
+    expect(wrongIssuer.status).toBe(403);
+    expect(
+      (await http('/credentials/issue', { credential: 'nope', options: {} }, apiKeyA)).status,
+    ).toBe(400);
+    expect(
+      (
+        await http(
+          '/credentials/issue',
+          {
+            credential: { ...credentialBody(), '@context': ['https://example.com/ctx'] },
+            options: { learnerId: w.learner1.id },
+          },
+          apiKeyA,
+        )
+      ).status,
+    ).toBe(400);
+    // A Course credential from an institution without course_certificate accreditation: 403.
+    const keyB = (
+      await t.services.accounts.createApiKey(SYSTEM, w.instB.id, 'sis', ['credentials:issue'])
+    ).token;
+    expect(
+      (
+        await http(
+          '/credentials/issue',
+          { credential: credentialBody(), options: { learnerId: w.learner1.id } },
+          keyB,
+        )
+      ).status,
+    ).toBe(403);
+
+    const garbage = await http('/credentials/verify', '{"verifiableCredential": 42}');
+    expect(garbage.status).toBe(400);
+    expect((garbage.json['errors'] as { type: string }[])[0]?.type).toMatch(
+      /PARSING_ERROR|MALFORMED_VALUE_ERROR/,
+    );
+    expect((await http('/credentials/verify', '{not json')).status).toBe(400);
+    expect(
+      (
+        await http('/credentials/verify', {
+          verifiableCredential: {
+            '@context': ['https://www.w3.org/ns/credentials/v2', 'https://unknown.example/ctx'],
+            type: ['VerifiableCredential'],
+          },
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('fails a tampered credential and flags an unregistered issuer', async () => {
+    const c = JSON.parse((await issue({ kind: 'ACHIEVEMENT', entryId })).serialized) as Record<
+      string,
+      unknown
+    >;
+    const tampered = structuredClone(c) as { credentialSubject: { name: string } };
+    tampered.credentialSubject.name = 'Someone Else';
+    const v = await verifyHttp(tampered);
+    expect(v.status).toBe(400);
+    expect(failedCodes(v.json)).toContain('PROOF_INVALID');
+    expect(
+      (v.json['errors'] as { type: string }[]).some((e) =>
+        e.type.endsWith('CRYPTOGRAPHIC_SECURITY_ERROR'),
+      ),
+    ).toBe(true);
+
+    // Signed correctly, but by a did:key nobody registered.
+    const kek = new Uint8Array(32).fill(7);
+    const key = await generateKey({ type: 'Ed25519', controller: 'did:key', kek });
+    const signer = await loadSigner(key, kek);
+    const { proof: _p, credentialStatus: _s, ...unsigned } = c;
+    const forged = await vc.issue({
+      credential: {
+        ...unsigned,
+        id: 'urn:uuid:3b5a2f10-1111-4111-8111-111111111111',
+        issuer: { ...(c['issuer'] as object), id: key.controller },
+      },
+      suite: new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022 }),
+      documentLoader: t.services.documentLoader,
+    });
+    expect(failedCodes((await verifyHttp(forged)).json)).toContain('ISSUER_UNKNOWN');
+  });
+
+  it('verifies a presentation with its holder proof and challenge', async () => {
+    const kek = new Uint8Array(32).fill(9);
+    const holder = await generateKey({ type: 'Ed25519', controller: 'did:key', kek });
+    const { learner } = await t.services.learners.register(SYSTEM, {
+      nationalId: 'HOLDER00001',
+      name: 'Holder',
+      did: holder.controller,
+    });
+    const o = await t.services.ledger.recordAchievement(staffA, w.instA.id, {
+      learnerId: learner.id,
+      sourceRecordId: 'H-1',
+      kind: 'course',
+      courseCode: 'MATH101',
+      earnedAt: '2024-01-01',
+    });
+    const c = await t.services.credentials.issue(staffA, {
+      institutionId: w.instA.id,
+      learnerId: learner.id,
+      what: { kind: 'achievement', entryId: o.status === 'conflict' ? '' : o.entry.id },
+    });
+    const vp = await vc.signPresentation({
+      presentation: vc.createPresentation({
+        verifiableCredential: [JSON.parse(c.serialized)],
+        holder: holder.controller,
+      }),
+      suite: new DataIntegrityProof({
+        signer: await loadSigner(holder, kek),
+        cryptosuite: eddsaRdfc2022,
+      }),
+      challenge: 'job-4711',
+      domain: 'employer.example',
+      documentLoader: t.services.documentLoader,
+    });
+    const ok = await http('/presentations/verify', {
+      verifiablePresentation: vp,
+      options: { challenge: 'job-4711', domain: 'employer.example' },
+    });
+    expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+    const wrong = await http('/presentations/verify', {
+      verifiablePresentation: vp,
+      options: { challenge: 'other', domain: 'employer.example' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(failedCodes(wrong.json)).toContain('CHALLENGE_MISMATCH');
+  });
+});
+
+describe('batch issuance', () => {
+  it('issues a class on worker threads, and a re-run issues nothing new', async () => {
+    const inputs = Array.from({ length: 24 }, (_, i) => ({
+      learnerId: w.learner1.id,
+      kind: 'ACHIEVEMENT',
+      entryId,
+      requestKey: `class-2026-${i}`,
+    }));
+    const q = `mutation($i: ID!, $in: [IssueCredentialInput!]!) { issueCredentials(institutionId: $i, inputs: $in) { ... on BatchIssueOk { issued existing failed rows { credential { id serialized } } } } }`;
+    const first = await t.gql<{
+      issueCredentials: {
+        issued: number;
+        existing: number;
+        failed: number;
+        rows: { credential: { id: string; serialized: string } }[];
+      };
+    }>(q, { i: w.instA.id, in: inputs }, w.tokens.staffA);
+    expect(first.data?.issueCredentials).toMatchObject({ issued: 24, existing: 0, failed: 0 });
+    const sample = JSON.parse(first.data!.issueCredentials.rows[5]!.credential.serialized);
+    expect((await verifyHttp(sample)).json['verified']).toBe(true);
+    const again = await t.gql<{ issueCredentials: { issued: number; existing: number } }>(
+      q,
+      { i: w.instA.id, in: inputs },
+      w.tokens.staffA,
+    );
+    expect(again.data?.issueCredentials).toMatchObject({ issued: 0, existing: 24 });
+  }, 60_000);
+});
+
+describe('GraphQL verification', () => {
+  it('reports every check, and garbage as malformed without throwing', async () => {
+    const c = await issue({ kind: 'ACHIEVEMENT', entryId });
+    const q = `query($c: String!) { verifyCredential(credential: $c) { verified checks { id status code message { zh en } } } }`;
+    const ok = await t.gql<{
+      verifyCredential: { verified: boolean; checks: { id: string; status: string }[] };
+    }>(q, { c: c.serialized });
+    expect(ok.data?.verifyCredential.verified).toBe(true);
+    expect(ok.data?.verifyCredential.checks.map((x) => x.id)).toEqual(
+      expect.arrayContaining([
+        'proof',
+        'status',
+        'issuerKnown',
+        'issuerAccredited',
+        'keyNotRevoked',
+      ]),
+    );
+    const bad = await t.gql<{
+      verifyCredential: { verified: boolean; checks: { code: string; status: string }[] };
+    }>(q, { c: 'not a credential' });
+    expect(bad.data?.verifyCredential.verified).toBe(false);
+    expect(bad.data?.verifyCredential.checks.find((x) => x.status === 'FAILED')?.code).toMatch(
+      /MALFORMED|UNSUPPORTED_FORMAT/,
+    );
+  });
+});
