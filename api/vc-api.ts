@@ -242,13 +242,11 @@ export function vcApiRouter(services: Services): Router {
           action,
           reason,
         );
-        res
-          .status(200)
-          .json({
-            credentialId: updated.id,
-            revoked: updated.revoked,
-            suspended: updated.suspended,
-          });
+        res.status(200).json({
+          credentialId: updated.id,
+          revoked: updated.revoked,
+          suspended: updated.suspended,
+        });
       },
       { auth: true },
     ),
