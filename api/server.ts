@@ -18,11 +18,29 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 }
 
+// graphql may be loaded twice (ESM and CJS copies, e.g. under vitest): recognise it by name too.
+const isGraphQLError = (e: unknown): e is GraphQLError =>
+  e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError');
+
+/** A request the client got wrong (syntax, validation, variables, limits): a 400 that says why. */
+function clientError(e: GraphQLError): GraphQLError {
+  const ext = e.extensions as { code?: string; http?: { status?: number } };
+  const code =
+    ext.code ??
+    (e.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
+  return new GraphQLError(e.message, {
+    nodes: e.nodes ?? null,
+    extensions: { ...e.extensions, code, http: { ...ext.http, status: ext.http?.status ?? 400 } },
+  });
+}
+
 /** An error the client caused keeps its message and code; anything else is masked and logged with its stack. */
 function maskError(log: Logger) {
   return (error: unknown, message: string): Error => {
-    const original =
-      error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) {
+      return clientError(error);
+    }
+    const original = isGraphQLError(error) && error.originalError ? error.originalError : error;
     if (original instanceof DomainError) {
       return new GraphQLError(original.message, {
         extensions: {
@@ -31,7 +49,6 @@ function maskError(log: Logger) {
         },
       });
     }
-    if (original instanceof GraphQLError && original.extensions?.['code']) return original;
     const errorId = randomUUID();
     log.error({ err: original, errorId }, 'unexpected error in a GraphQL operation');
     return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });

@@ -83,7 +83,26 @@ export function createServices(
     audits,
     ledger,
     repos.ledger,
-    opts.awardIssuer ?? null,
+    // The diploma or degree is issued by the credentials capability, once per application.
+    opts.awardIssuer ?? {
+      issueAward: async (actor, a) => ({
+        credentialId: (
+          await credentials.issue(actor, {
+            institutionId: a.institutionId,
+            learnerId: a.learnerId,
+            requestKey: `award:${a.applicationId}`,
+            what: {
+              kind: 'qualification',
+              qualificationType: a.programme.qualificationType,
+              name: a.programme.name,
+              level: a.programme.level,
+              evidenceEntryIds: a.achievementEntryIds,
+              awardedAt: a.awardedAt.slice(0, 10),
+            },
+          })
+        ).id,
+      }),
+    },
     now,
   );
 

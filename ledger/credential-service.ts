@@ -136,11 +136,12 @@ export interface CredentialServiceDeps {
 }
 
 const STATUS_PATH = '/status-lists/';
+const STATUS_CACHE_MS = 5_000;
 
 export class CredentialService {
   readonly #slotMutex = new KeyedMutex();
   readonly #nextSlot = new Map<string, { list: number; index: number }>();
-  readonly #statusCache = new Map<string, { bits: string; serialized: string }>();
+  readonly #statusCache = new Map<string, { bits: string; serialized: string; at: number }>();
   readonly verifier: Verifier;
   readonly #now: () => Date;
 
@@ -577,9 +578,9 @@ export class CredentialService {
     entryId: string,
     recordedBy: Institution | null,
   ): Promise<{ entry: LedgerEntry; achievement: AchievementContent }> {
-    const current = await this.d.ledger.currentAchievements(learner.id);
-    const found = current.find((c) => c.entry.id === entryId);
-    if (!found) throw new NotFound('Achievement of this learner', entryId);
+    const found = await this.d.ledger.currentAchievement(entryId);
+    if (!found || found.entry.learnerId !== learner.id)
+      throw new NotFound('Achievement of this learner', entryId);
     if (recordedBy && found.entry.institutionId !== recordedBy.id) {
       throw new Forbidden('An institution issues credentials only for achievements it recorded');
     }
@@ -621,8 +622,29 @@ export class CredentialService {
     return `${this.d.publicUrl}${STATUS_PATH}${institution.slug}/${purpose}/${list}`;
   }
 
-  /** The signed BitstringStatusListCredential of one list; re-signed only when a bit changed. */
-  async statusListCredential(
+  readonly #statusInFlight = new Map<string, Promise<{ serialized: string; etag: string }>>();
+
+  /**
+   * The signed BitstringStatusListCredential of one list; re-signed only when a bit changed.
+   * Concurrent requests for the same list share one load (no stampede on a cold cache).
+   */
+  statusListCredential(
+    slug: string,
+    purposeRaw: string,
+    list: number,
+  ): Promise<{ serialized: string; etag: string }> {
+    const key = `${slug}/${purposeRaw}/${list}`;
+    let pending = this.#statusInFlight.get(key);
+    if (!pending) {
+      pending = this.#loadStatusList(slug, purposeRaw, list).finally(() =>
+        this.#statusInFlight.delete(key),
+      );
+      this.#statusInFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  async #loadStatusList(
     slug: string,
     purposeRaw: string,
     list: number,
@@ -632,6 +654,15 @@ export class CredentialService {
       throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
     const institution = await this.d.institutions.findBySlug(slug);
     if (!institution) throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
+    const cacheKey = `${institution.id}:${purpose}:${list}`;
+    const cached = this.#statusCache.get(cacheKey);
+    // Within a few seconds a list is served as signed; a status change in this process clears it.
+    if (cached && Date.now() - cached.at < STATUS_CACHE_MS) {
+      return {
+        serialized: cached.serialized,
+        etag: hashCredential(cached.serialized).slice(0, 32),
+      };
+    }
     const rows = await this.d.credentials.listStatus(institution.id, list);
     if (rows.length === 0 && list > 1)
       throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
@@ -639,13 +670,13 @@ export class CredentialService {
       rows.filter((r) => (purpose === 'revocation' ? r.revoked : r.suspended)).map((r) => r.index),
     );
     const bits = [...set].sort((a, b) => a - b).join(',');
-    const cacheKey = `${institution.id}:${purpose}:${list}`;
-    const cached = this.#statusCache.get(cacheKey);
-    if (cached?.bits === bits)
+    if (cached?.bits === bits) {
+      this.#statusCache.set(cacheKey, { ...cached, at: Date.now() });
       return {
         serialized: cached.serialized,
         etag: hashCredential(cached.serialized).slice(0, 32),
       };
+    }
     const url = this.statusListUrl(institution, purpose, list);
     const unsigned = buildStatusListCredential({
       id: url,
@@ -662,7 +693,7 @@ export class CredentialService {
       documentLoader: this.d.documentLoader,
       now: this.#now(),
     });
-    this.#statusCache.set(cacheKey, { bits, serialized: issued.serialized });
+    this.#statusCache.set(cacheKey, { bits, serialized: issued.serialized, at: Date.now() });
     return { serialized: issued.serialized, etag: hashCredential(issued.serialized).slice(0, 32) };
   }
 
@@ -700,6 +731,10 @@ export class CredentialService {
       at,
     });
     await this.d.credentials.setStatus(credentialId, next);
+    for (const key of this.#statusCache.keys()) {
+      if (key.startsWith(`${c.institutionId}:`) && key.endsWith(`:${c.statusList}`))
+        this.#statusCache.delete(key);
+    }
     await this.d.ledger.appendTrusted(actor, {
       learnerId: c.learnerId,
       institutionId: c.institutionId,

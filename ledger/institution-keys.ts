@@ -27,7 +27,12 @@ export const publicPart = ({
 
 const isCurrent = (k: InstitutionKey) => !k.retiredAt && !k.revokedAt;
 
+/** How long a DID document is reused; a key change in this process clears it at once. */
+const DID_CACHE_MS = 30_000;
+
 export class InstitutionKeys {
+  readonly #docs = new Map<string, { doc: DidDocument | null; at: number }>();
+
   constructor(
     private readonly repo: SigningKeyRepository,
     private readonly institutions: InstitutionRegistry,
@@ -39,6 +44,12 @@ export class InstitutionKeys {
 
   didOf(institution: Pick<Institution, 'slug'>): string {
     return didWeb(this.didHost, institution.slug);
+  }
+
+  /** A key changed in this process: what we remembered about keys is stale. */
+  #forget(): void {
+    this.#docs.clear();
+    this.#status.clear();
   }
 
   get platformDid(): string {
@@ -66,6 +77,7 @@ export class InstitutionKeys {
     });
     const key: InstitutionKey = { ...stored, institutionId };
     await this.repo.insert(key);
+    this.#forget();
     return key;
   }
 
@@ -91,6 +103,7 @@ export class InstitutionKeys {
     for (const k of await this.repo.listByInstitution(institutionId)) {
       if (k.type === type && isCurrent(k)) await this.repo.update({ ...k, retiredAt: at });
     }
+    this.#forget();
     return publicPart(await this.#generate(institutionId, type));
   }
 
@@ -127,17 +140,34 @@ export class InstitutionKeys {
       revocationReason: boundedString(reason, 'reason', 500),
     };
     await this.repo.update(revoked);
+    this.#forget();
     if (wasCurrent) await this.#generate(key.institutionId, key.type);
     return publicPart(revoked);
   }
 
   async keyStatus(verificationMethodId: string): Promise<{ revokedAt?: string | null } | null> {
+    const hit = this.#status.get(verificationMethodId);
+    if (hit && Date.now() - hit.at < DID_CACHE_MS) return hit.status;
     const k = await this.repo.findById(verificationMethodId);
-    return k ? { revokedAt: k.revokedAt ?? null } : null;
+    const status = k ? { revokedAt: k.revokedAt ?? null } : null;
+    if (this.#status.size > 10_000) this.#status.clear();
+    this.#status.set(verificationMethodId, { status, at: Date.now() });
+    return status;
   }
+
+  readonly #status = new Map<string, { status: { revokedAt: string | null } | null; at: number }>();
 
   /** The DID document of one of our did:web DIDs, or null when it is not ours or unknown. */
   async didDocument(did: string): Promise<DidDocument | null> {
+    const hit = this.#docs.get(did);
+    if (hit && Date.now() - hit.at < DID_CACHE_MS) return structuredClone(hit.doc);
+    const doc = await this.#loadDidDocument(did);
+    if (this.#docs.size > 10_000) this.#forget();
+    this.#docs.set(did, { doc, at: Date.now() });
+    return structuredClone(doc);
+  }
+
+  async #loadDidDocument(did: string): Promise<DidDocument | null> {
     const prefix = this.platformDid;
     if (did === prefix) {
       await this.ensureKeys(PLATFORM_ID);

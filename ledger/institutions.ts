@@ -42,7 +42,12 @@ function validScope(scopes: InstitutionInput['accreditation']): AccreditationSco
   });
 }
 
+/** The registry changes rarely: lookups by slug (every verification makes some) are reused briefly. */
+const SLUG_CACHE_MS = 10_000;
+
 export class InstitutionRegistry {
+  readonly #bySlug = new Map<string, { institution: Institution | null; at: number }>();
+
   constructor(
     private readonly repo: InstitutionRepository,
     private readonly now: () => Date = () => new Date(),
@@ -72,6 +77,7 @@ export class InstitutionRegistry {
     if (await this.repo.findBySlug(slug))
       throw new Conflict(`An institution with slug "${slug}" exists already`);
     await this.repo.insert(institution);
+    this.#bySlug.delete(slug);
     return institution;
   }
 
@@ -80,6 +86,7 @@ export class InstitutionRegistry {
     const i = await this.get(id);
     const updated = { ...i, status };
     await this.repo.update(updated);
+    this.#bySlug.clear();
     return updated;
   }
 
@@ -92,6 +99,7 @@ export class InstitutionRegistry {
     const i = await this.get(id);
     const updated = { ...i, accreditation: validScope(scopes) };
     await this.repo.update(updated);
+    this.#bySlug.clear();
     return updated;
   }
 
@@ -107,7 +115,12 @@ export class InstitutionRegistry {
   }
 
   async findBySlug(slug: string): Promise<Institution | null> {
-    return this.repo.findBySlug(slug);
+    const hit = this.#bySlug.get(slug);
+    if (hit && Date.now() - hit.at < SLUG_CACHE_MS) return hit.institution;
+    const institution = await this.repo.findBySlug(slug);
+    if (this.#bySlug.size > 10_000) this.#bySlug.clear();
+    this.#bySlug.set(slug, { institution, at: Date.now() });
+    return institution;
   }
 
   async list(): Promise<Institution[]> {

@@ -548,6 +548,16 @@ export class LedgerService {
     });
   }
 
+  /** One achievement as it stands now (corrections applied), or null if unknown or void. */
+  async currentAchievement(
+    entryId: string,
+  ): Promise<{ entry: LedgerEntry; achievement: AchievementContent } | null> {
+    const entry = await this.repo.findById(entryId);
+    if (entry?.body.type !== 'achievement') return null;
+    const achievement = (await this.#loadEffective([entryId])).get(entryId)?.achievement;
+    return achievement ? { entry, achievement } : null;
+  }
+
   /** Every achievement of a learner as it stands now (corrections applied, voids dropped). */
   async currentAchievements(
     learnerId: string,

@@ -9,10 +9,14 @@ import { createServices, type Services } from '../api/services.ts';
 import { SYSTEM } from '../ledger/access.ts';
 import { DomainError } from '../ledger/errors.ts';
 import { EmbeddedDbUnavailable } from '../embedded-db/launcher.ts';
+import type { IssueRequest, IssueWhat } from '../ledger/credential-service.ts';
+import { readFile, stat } from 'node:fs/promises';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   create-operator --email E --name N --password P   create an operator account
   import --institution SLUG --file F [--format csv|jsonl] [--dry-run] [--batch N]
+  issue-batch --institution SLUG --file F.jsonl --batch-id ID [--format eddsa-rdfc-2022|ecdsa-rdfc-2019|ecdsa-sd-2023|vc+jwt]
+                                                     issue a class's credentials (one JSON object a line)
   verify-chain [--learner ID]                        recompute every hash (all learners when omitted)
   rebuild-accounts [--learner ID]                    rebuild credit accounts from the ledger alone`;
 
@@ -25,6 +29,43 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   } finally {
     await database.close();
   }
+}
+
+/** One line of an issue-batch file: { learnerId, kind, entryId | entryIds | qualification, requestKey?, format? }. */
+function batchLine(
+  o: unknown,
+  institutionId: string,
+  batchId: string,
+  line: number,
+  format?: string,
+): IssueRequest {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) throw new Error('not a JSON object');
+  const r = o as Record<string, unknown>;
+  if (typeof r['learnerId'] !== 'string') throw new Error('learnerId is required');
+  const kind = typeof r['kind'] === 'string' ? r['kind'].toLowerCase() : '';
+  const what: IssueWhat =
+    kind === 'achievement'
+      ? { kind, entryId: typeof r['entryId'] === 'string' ? r['entryId'] : '' }
+      : kind === 'transcript'
+        ? { kind, entryIds: Array.isArray(r['entryIds']) ? r['entryIds'].map(String) : null }
+        : kind === 'qualification'
+          ? {
+              kind,
+              ...(r['qualification'] as {
+                qualificationType: string;
+                name: { zh?: string; en?: string };
+              }),
+            }
+          : (() => {
+              throw new Error('kind is achievement, transcript or qualification');
+            })();
+  return {
+    institutionId,
+    learnerId: r['learnerId'],
+    what,
+    format: typeof r['format'] === 'string' ? r['format'] : (format ?? null),
+    requestKey: `${batchId}:${typeof r['requestKey'] === 'string' ? r['requestKey'] : `line-${line}`}`,
+  };
 }
 
 async function learnerIds(s: Services, one: string | undefined): Promise<string[]> {
@@ -47,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: 'string' },
       learner: { type: 'string' },
       quiet: { type: 'boolean' },
+      'batch-id': { type: 'string' },
     },
   });
   switch (command) {
@@ -78,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`No institution with the slug "${values.institution}"`);
           return 2;
         }
-        const { size } = await import('node:fs/promises').then((f) => f.stat(file));
+        const { size } = await stat(file);
         const bar = values.quiet
           ? null
           : new cliProgress.SingleBar(
@@ -101,6 +143,63 @@ async function main(argv: string[]): Promise<number> {
         if (report.errors.length > 50)
           console.log(`… and ${report.errors.length - 50} more row errors`);
         return report.failed > 0 ? 1 : 0;
+      });
+    }
+    case 'issue-batch': {
+      if (!values.institution || !values.file || !values['batch-id']) {
+        console.error(USAGE);
+        return 2;
+      }
+      return withServices(async (s) => {
+        const inst = await s.institutions.findBySlug(values.institution!);
+        if (!inst) {
+          console.error(`No institution with the slug "${values.institution}"`);
+          return 2;
+        }
+        const lines = (await readFile(values.file!, 'utf8')).split('\n').filter((l) => l.trim());
+        const requests: IssueRequest[] = [];
+        const bad: string[] = [];
+        lines.forEach((line, i) => {
+          try {
+            requests.push(
+              batchLine(JSON.parse(line), inst.id, values['batch-id']!, i + 1, values.format),
+            );
+          } catch (err) {
+            bad.push(`line ${i + 1}: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        });
+        if (bad.length) {
+          console.error(
+            `Nothing issued; fix these lines first:\n  ${bad.slice(0, 20).join('\n  ')}`,
+          );
+          return 2;
+        }
+        const bar = values.quiet
+          ? null
+          : new cliProgress.SingleBar(
+              { format: 'issue [{bar}] {value}/{total} credentials' },
+              cliProgress.Presets.shades_classic,
+            );
+        bar?.start(requests.length, 0);
+        const counts = { issued: 0, existing: 0, failed: 0 };
+        const failures: string[] = [];
+        // Chunks keep memory flat and make progress durable: a re-run skips what is issued.
+        for (let i = 0; i < requests.length; i += 200) {
+          const chunk = requests.slice(i, i + 200);
+          const rows = await s.credentials.issueMany(SYSTEM, chunk, (done) =>
+            bar?.update(i + Math.min(done, chunk.length)),
+          );
+          rows.forEach((r, k) => {
+            if ('error' in r) {
+              counts.failed++;
+              failures.push(`line ${i + k + 1}: ${r.error.code} ${r.error.message}`);
+            } else if (r.created) counts.issued++;
+            else counts.existing++;
+          });
+        }
+        bar?.stop();
+        console.log(JSON.stringify({ ...counts, failures: failures.slice(0, 50) }, null, 2));
+        return counts.failed ? 1 : 0;
       });
     }
     case 'verify-chain':

@@ -1,4 +1,5 @@
 // Mongoose schemas of the credentials capability: keys, issued credentials, status slots, events.
+import { refuseNulInQueries } from './models.ts';
 import { Schema, type Connection } from 'mongoose';
 
 const opts = { versionKey: false, _id: false, strict: true } as const;
@@ -63,6 +64,7 @@ const event = new Schema(
 event.index({ credentialId: 1 });
 
 export function registerCredentialModels(c: Connection) {
+  for (const schema of [signingKey, credential, statusSlot, event]) refuseNulInQueries(schema);
   return {
     SigningKey: c.model('SigningKey', signingKey, 'signing_keys'),
     Credential: c.model('Credential', credential, 'credentials'),

@@ -1,5 +1,6 @@
 // Mongoose schemas: what is stored and which indexes guard it. Documents never leave storage/.
 import { Schema, type Connection } from 'mongoose';
+import { InputValidationError } from '../ledger/errors.ts';
 
 const opts = { versionKey: false, _id: false, strict: true } as const;
 const str = { type: String, required: true };
@@ -121,7 +122,24 @@ const account = new Schema(
 );
 account.index({ learnerId: 1, uptoSeq: 1 }, { unique: true });
 
+/**
+ * PostgreSQL (under FerretDB) cannot hold a NUL character, so a lookup for one fails inside the
+ * engine: answer it as the input error it is, on every engine alike.
+ */
+export function refuseNulInQueries(schema: Schema): void {
+  schema.pre(
+    ['find', 'findOne', 'countDocuments', 'updateOne', 'deleteMany', 'replaceOne'],
+    function () {
+      if (JSON.stringify(this.getFilter()).includes('\\u0000')) {
+        throw new InputValidationError('Text must not contain NUL characters');
+      }
+    },
+  );
+}
+
 export function registerModels(c: Connection) {
+  for (const schema of [institution, user, apiKey, learner, course, entry, account])
+    refuseNulInQueries(schema);
   return {
     Institution: c.model('Institution', institution, 'institutions'),
     User: c.model('User', user, 'users'),

@@ -1,4 +1,5 @@
 // Mongoose schemas of recognition, programmes and awards: append-only documents guarded by unique keys.
+import { refuseNulInQueries } from './models.ts';
 import { Schema, type Connection } from 'mongoose';
 
 const opts = { versionKey: false, _id: false, strict: true } as const;
@@ -45,6 +46,8 @@ application.index({ institutionId: 1 });
 const confirmation = new Schema({ _id: str, data: mixed }, opts);
 
 export function registerRecognitionModels(c: Connection) {
+  for (const schema of [rule, programme, request, event, application, confirmation])
+    refuseNulInQueries(schema);
   return {
     RecognitionRule: c.model('RecognitionRule', rule, 'recognition_rules'),
     Programme: c.model('Programme', programme, 'programmes'),

@@ -9,7 +9,12 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { generateKey, loadSigner } from '../../credentials/index.ts';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -585,6 +590,71 @@ describe('batch issuance', () => {
     );
     expect(again.data?.issueCredentials).toMatchObject({ issued: 0, existing: 24 });
   }, 60_000);
+});
+
+describe('batch issuance from the command line', () => {
+  it('issues a class from a JSON lines file with progress, and a re-run issues nothing new', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'creditbank-batch-'));
+    const file = path.join(dir, 'class-2026.jsonl');
+    await writeFile(
+      file,
+      Array.from({ length: 30 }, (_, i) =>
+        JSON.stringify({
+          learnerId: w.learner1.id,
+          kind: 'achievement',
+          entryId,
+          requestKey: `student-${i}`,
+        }),
+      ).join('\n'),
+    );
+    const run = () =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'scripts/cli.ts',
+            'issue-batch',
+            '--institution',
+            'uni-a',
+            '--file',
+            file,
+            '--batch-id',
+            'grad-2026',
+            '--quiet',
+          ],
+          {
+            env: {
+              ...process.env,
+              ...testSecrets,
+              MONGODB_URI: inject('mongodbUri'),
+              DB_NAME: t.db.connection.name,
+              PUBLIC_URL: 'http://127.0.0.1:45871',
+              LOG_LEVEL: 'silent',
+            },
+          },
+        );
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('exit', (code) => resolve({ code, out }));
+      });
+    const first = await run();
+    expect(first.code, first.out).toBe(0);
+    expect(JSON.parse(first.out.slice(first.out.indexOf('{')))).toMatchObject({
+      issued: 30,
+      existing: 0,
+      failed: 0,
+    });
+    const again = await run();
+    expect(JSON.parse(again.out.slice(again.out.indexOf('{')))).toMatchObject({
+      issued: 0,
+      existing: 30,
+      failed: 0,
+    });
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe('GraphQL verification', () => {

@@ -446,7 +446,7 @@ describe('the whole journey', () => {
     ).toMatchObject({ code: 'CONFLICT' });
 
     const CONFIRM = `mutation($id: ID!) { confirmAward(applicationId: $id) {
-      ... on AwardApplication { status confirmedAt awardEntry { type institutionId programmeId } }
+      ... on AwardApplication { status confirmedAt credentialId awardEntry { type institutionId programmeId credentialId } }
       ... on ResultError { code message } } }`;
     expect(
       (await q(CONFIRM, { id: applied['id'] }, w.tokens.staffB))['confirmAward'],
@@ -470,5 +470,32 @@ describe('the whole journey', () => {
       applicationId: applied['id'],
     });
     expect((await t.services.ledger.verify(SYSTEM, w.learner1.id)).valid).toBe(true);
+
+    // The degree was issued as a verifiable credential that lists what it rests on, and verifies.
+    const credentialId = confirmed['credentialId'] as string;
+    expect(credentialId).toMatch(/^urn:uuid:/);
+    expect(awards[0]!.body).toMatchObject({ credentialId });
+    const issued = await t.services.credentials.get(SYSTEM, credentialId);
+    expect(issued).toMatchObject({
+      kind: 'qualification',
+      achievementTypes: ['BachelorDegree'],
+      learnerId: w.learner1.id,
+    });
+    const document = JSON.parse(issued.serialized) as {
+      evidence?: unknown[];
+      credentialSubject: { achievement: { name: unknown } };
+    };
+    expect(document.evidence?.length).toBe((applied['achievementEntryIds'] as string[]).length);
+    const verified = await t.gql<{
+      verifyCredential: { verified: boolean; checks: { id: string; status: string }[] };
+    }>(
+      `query($c: String!) { verifyCredential(credential: $c) { verified checks { id status } } }`,
+      { c: issued.serialized },
+    );
+    expect(verified.data?.verifyCredential.verified).toBe(true);
+    expect(verified.data?.verifyCredential.checks).toContainEqual({
+      id: 'issuerAccredited',
+      status: 'PASSED',
+    });
   });
 });

@@ -1,0 +1,25 @@
+// `npm run bench`: every benchmark, each printing its figures as ratios against a baseline measured in the same run.
+import { benchAudit } from './audit.ts';
+import { benchAuditGraphql } from './audit-graphql.ts';
+import { benchCredentials } from './credentials.ts';
+import { benchLedger } from './ledger.ts';
+import { benchVcApi } from './vc-api.ts';
+
+const all: [string, () => Promise<void>][] = [
+  ['ledger', benchLedger],
+  ['credentials', benchCredentials],
+  ['vc-api', benchVcApi],
+  ['audit', benchAudit],
+  ['audit-graphql', benchAuditGraphql],
+];
+
+const only = process.argv.slice(2);
+console.log(
+  `creditbank benchmarks (${new Date().toISOString()}); these machines are shared: compare ratios, not absolutes.`,
+);
+for (const [name, run] of all) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n=== ${name} ===`);
+  await run();
+}
+process.exit(0);
