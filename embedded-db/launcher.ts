@@ -61,12 +61,20 @@ async function sourceHash(): Promise<string> {
  * Builds the FerretDB launcher with the machine's Go once, into .cache/, and reuses it until its
  * sources change. Concurrent callers (parallel test runs) build into a temp file and rename it.
  */
-export async function ensureFerretDbBinary(log: (l: string) => void = () => {}): Promise<string> {
-  const dir = path.join(projectRoot, '.cache', 'ferretdb', await sourceHash());
+export async function ensureFerretDbBinary(
+  log: (l: string) => void = () => {},
+  opts: { cacheDir?: string; go?: string } = {},
+): Promise<string> {
+  const go = opts.go ?? 'go';
+  const dir = path.join(
+    opts.cacheDir ?? path.join(projectRoot, '.cache'),
+    'ferretdb',
+    await sourceHash(),
+  );
   const bin = path.join(dir, 'ferretdb');
   if (existsSync(bin)) return bin;
   try {
-    await execFileAsync('go', ['version']);
+    await execFileAsync(go, ['version']);
   } catch {
     throw new EmbeddedDbUnavailable(
       'creditbank: no database. Set MONGODB_URI to a MongoDB server, or install Go (1.22+) so the embedded database (PostgreSQL + FerretDB) can be built.',
@@ -75,7 +83,7 @@ export async function ensureFerretDbBinary(log: (l: string) => void = () => {}):
   await fs.mkdir(dir, { recursive: true });
   log('building the embedded FerretDB (first run only, about a minute)...');
   const tmp = `${bin}.${process.pid}.tmp`;
-  await execFileAsync('go', ['build', '-trimpath', '-o', tmp, '.'], {
+  await execFileAsync(go, ['build', '-trimpath', '-o', tmp, '.'], {
     cwd: goSource,
     env: { ...process.env, GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
     maxBuffer: 16 * 1024 * 1024,

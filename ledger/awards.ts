@@ -120,6 +120,8 @@ export class AwardService {
   async confirm(actor: Actor, applicationId: string): Promise<ApplicationView> {
     const application = await this.#get(applicationId);
     requireInstitution(actor, application.institutionId, 'records:write');
+    // Confirming issues the degree credential as the caller: check that too before anything is stored.
+    if (this.issuer) requireInstitution(actor, application.institutionId, 'credentials:issue');
     const stored = await this.programmes.get(application.programmeId, application.programmeVersion);
     const confirmed = await this.repo.findConfirmation(application.id);
     if (confirmed) {

@@ -27,6 +27,7 @@ import {
   canReadWholeRecord,
   requireInstitution,
   requireOperatorOrInstitution,
+  requireSignedIn,
   type Actor,
 } from './access.ts';
 import type {
@@ -201,6 +202,10 @@ export class CredentialService {
   ): Promise<
     ({ credential: IssuedCredentialRecord; created: boolean } | { error: DomainError })[]
   > {
+    // Whoever may not issue for an institution is refused outright, not row by row.
+    for (const id of new Set(reqs.map((r) => r.institutionId))) {
+      requireInstitution(actor, id, 'credentials:issue');
+    }
     const out: (
       { credential: IssuedCredentialRecord; created: boolean } | { error: DomainError }
     )[] = [];
@@ -760,6 +765,7 @@ export class CredentialService {
   }
 
   async listForLearner(actor: Actor, learnerId: string): Promise<IssuedCredentialRecord[]> {
+    requireSignedIn(actor);
     if (!canReadWholeRecord(actor, learnerId))
       throw new Forbidden("Only the learner may list the learner's credentials");
     return this.d.credentials.listByLearner(learnerId);

@@ -112,14 +112,19 @@ export class Accounts {
     return this.#create(input, 'staff', { institutionId });
   }
 
-  /** A learner's sign-in; created by the operator, the system, or an institution that knows the learner. */
+  /**
+   * A learner's sign-in, one per learner, created by the operator (or the system). Not by an
+   * institution: whoever knows the password reads the learner's whole record.
+   */
   async createLearnerAccount(
     actor: Actor,
     learnerId: string,
     input: NewAccount,
   ): Promise<UserAccount> {
-    if (actor.kind !== 'staff' && actor.kind !== 'apikey') requireOperator(actor);
+    requireOperator(actor);
     if (!(await this.learners.findById(learnerId))) throw new NotFound('Learner', learnerId);
+    if (await this.users.findByLearnerId(learnerId))
+      throw new Conflict('This learner has a sign-in already');
     return this.#create(input, 'learner', { learnerId });
   }
 

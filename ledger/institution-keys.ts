@@ -9,7 +9,7 @@ import {
 } from '../credentials/index.ts';
 import { requireOperatorOrInstitution, type Actor } from './access.ts';
 import type { InstitutionKey, SigningKeyRepository } from './credential-ports.ts';
-import { Conflict, InputValidationError, NotFound } from './errors.ts';
+import { Conflict, Forbidden, InputValidationError, NotFound } from './errors.ts';
 import type { InstitutionRegistry } from './institutions.ts';
 import type { Institution } from './types.ts';
 import { boundedString } from './values.ts';
@@ -95,7 +95,7 @@ export class InstitutionKeys {
   /** A new key becomes active; the old one is retired but stays published, so what it signed still verifies. */
   async rotate(actor: Actor, institutionId: string, type: KeyType): Promise<PublicKeyInfo> {
     requireOperatorOrInstitution(actor, institutionId);
-    if (actor.kind === 'apikey') throw new Conflict('Rotate keys as staff, not with an API key');
+    if (actor.kind === 'apikey') throw new Forbidden('Rotate keys as staff, not with an API key');
     if (!KEY_TYPES.includes(type))
       throw new InputValidationError(`Key type is Ed25519 or P-256`, { field: 'type' });
     await this.institutions.get(institutionId);
@@ -120,7 +120,7 @@ export class InstitutionKeys {
     const key = await this.repo.findById(keyId);
     if (!key || key.institutionId === PLATFORM_ID) throw new NotFound('Key', keyId);
     requireOperatorOrInstitution(actor, key.institutionId);
-    if (actor.kind === 'apikey') throw new Conflict('Revoke keys as staff, not with an API key');
+    if (actor.kind === 'apikey') throw new Forbidden('Revoke keys as staff, not with an API key');
     if (key.revokedAt) throw new Conflict(`Key ${keyId} is revoked already`);
     const now = this.now();
     let at = now.toISOString();

@@ -26,6 +26,7 @@ export interface UserRepository {
   insert(u: UserAccount): Promise<void>;
   findById(id: string): Promise<UserAccount | null>;
   findByEmail(email: string): Promise<UserAccount | null>;
+  findByLearnerId(learnerId: string): Promise<UserAccount | null>;
   listByInstitution(institutionId: string): Promise<UserAccount[]>;
   countByRole(role: UserAccount['role']): Promise<number>;
 }

@@ -36,6 +36,7 @@ const user = new Schema(
 );
 user.index({ email: 1 }, { unique: true });
 user.index({ institutionId: 1 });
+user.index({ learnerId: 1 });
 
 const apiKey = new Schema(
   {

@@ -81,6 +81,10 @@ export function mongoRepositories(models: Models): Repositories {
       const d: unknown = await models.User.findOne({ email }).lean();
       return d ? fromDoc<UserAccount>(d) : null;
     },
+    findByLearnerId: async (learnerId) => {
+      const d: unknown = await models.User.findOne({ learnerId }).lean();
+      return d ? fromDoc<UserAccount>(d) : null;
+    },
     listByInstitution: async (institutionId) =>
       fromDocs<UserAccount>(await models.User.find({ institutionId }).sort({ email: 1 }).lean()),
     countByRole: (role) => models.User.countDocuments({ role }),

@@ -198,9 +198,10 @@ export class AuditService {
       this.applications.listByLearner(learnerId),
       this.requests.listByLearner(learnerId),
     ]);
+    // Filing a request elsewhere on the learner's behalf is not a dealing with this institution.
     const related =
       applications.some((a) => a.institutionId === own) ||
-      requests.some((r) => r.targetInstitutionId === own || r.filedByInstitutionId === own);
+      requests.some((r) => r.targetInstitutionId === own);
     if (!related)
       throw new Forbidden(
         'This learner has neither applied to your programmes nor asked you to recognise credit',

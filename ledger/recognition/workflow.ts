@@ -103,7 +103,10 @@ export class RecognitionService {
         throw new Forbidden('A learner may ask to recognise only their own entries');
       learnerId = actor.learnerId;
     } else {
+      // The learner, or an institution on their behalf (for entries it recorded); not the operator.
       if (own) requireInstitution(actor, own, 'records:write');
+      else if (actor.kind !== 'system')
+        throw new Forbidden('The learner, or an institution on their behalf, asks for recognition');
       learnerId = boundedString(input.learnerId, 'learnerId', 64);
     }
     const entryIds = [...new Set(input.entryIds.map((e) => boundedString(e, 'entryIds', 120)))];
@@ -227,6 +230,7 @@ export class RecognitionService {
 
   /** The learner may appeal a rejection or a partial approval once; staff then decide again. */
   async appeal(actor: Actor, requestId: string, comment: string): Promise<RecognitionView> {
+    if (actor.kind === 'public') throw new Unauthenticated();
     const request = await this.#get(requestId);
     if (!(actor.kind === 'learner' && actor.learnerId === request.learnerId))
       throw new Forbidden('Only the learner may appeal');

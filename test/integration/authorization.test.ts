@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, parse } from 'graphql';
-import { SYSTEM } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import type { ApiKeyScope, LedgerEntry } from '../../ledger/types.ts';
 import { loadTypeDefs } from '../../api/graphql/schema.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
@@ -36,18 +36,38 @@ interface Target {
   nationalId: string;
   /** An entry institution A recorded for the target learner (read-only: never corrected or voided). */
   entryId: string;
+  /** A credential A issued to the target learner for that entry (read-only: never revoked). */
+  credentialId: string;
+  serializedCredential: string;
+  /**
+   * A programme of A the target learner applied for (the application), and a request the learner
+   * filed with A: the learner's dealings with A, which let A's staff audit the learner.
+   */
+  programmeId: string;
+  applicationId: string;
+  requestId: string;
 }
 
 interface Operation {
+  /** The Query or Mutation field. */
   name: string;
-  /** The API key scope the operation needs, if any. */
-  scope?: ApiKeyScope;
+  /** Which way of calling it, when the table has more than one row for the field. */
+  variant?: string;
+  /** The API key scope(s) the operation needs, if any. */
+  scope?: ApiKeyScope | ApiKeyScope[];
   query: string;
   variables(target: Target, uid: string): Promise<Record<string, unknown>>;
   expected: Record<GoodRole, Expected>;
   /** Extra checks of a successful result. */
-  check?: (value: Record<string, unknown>) => void;
+  check?: (value: Record<string, unknown>, ctx: { role: Role; target: Target }) => void;
+  /**
+   * Cases the app gets wrong today, for the lead to fix (outside this file's remit): they run as
+   * `it.fails`, so they turn red once fixed and can then move into the table proper.
+   */
+  knownBugs?: Partial<Record<GoodRole, string>>;
 }
+
+const label = (op: Operation) => (op.variant ? `${op.name} (${op.variant})` : op.name);
 
 const RE = '__typename ... on ResultError { code message }';
 const ALLOWED = 'allowed' as const;
@@ -114,6 +134,23 @@ const anyInstitution: Record<GoodRole, Expected> = {
   apiKeyWithoutScope: ALLOWED,
 };
 
+/** The learner themself, and nobody else: not the operator, not an institution. */
+const learnerOnly: Record<GoodRole, Expected> = {
+  public: U,
+  operator: F,
+  staffOwnInstitution: F,
+  staffOtherInstitution: F,
+  learnerOwnData: ALLOWED,
+  learnerOtherLearner: F,
+  apiKeyWithScope: F,
+  apiKeyWithoutScope: F,
+};
+/** The learner, the operator and institution A (which has dealings with the learner). */
+const learnerOperatorOrInstitution: Record<GoodRole, Expected> = {
+  ...operatorOrInstitution,
+  learnerOwnData: ALLOWED,
+};
+
 const account = (uid: string) => ({
   email: `u-${uid}@test.example`,
   name: `User ${uid}`,
@@ -141,6 +178,89 @@ const achievement = (target: Target, uid: string) => ({
   earnedAt: '2024-06-30',
   grade: { score: 88 },
 });
+
+const staffOf = (institutionId: string): Actor => ({
+  kind: 'staff',
+  userId: 'fixture',
+  institutionId,
+});
+const learnerActor = (learnerId: string): Actor => ({
+  kind: 'learner',
+  userId: 'fixture',
+  learnerId,
+});
+
+/** A fresh credential A issues (as a compact JWT: the quickest to sign) for the target's entry. */
+async function freshCredential(x: Pick<Target, 'learnerId' | 'entryId'>, uid: string) {
+  return t.services.credentials.issue(SYSTEM, {
+    institutionId: w.instA.id,
+    learnerId: x.learnerId,
+    what: { kind: 'achievement', entryId: x.entryId },
+    format: 'vc+jwt',
+    requestKey: `fixture-${uid}`,
+  });
+}
+
+/** A programme of A (a bachelor at level 6, within A's accreditation) every learner here passes. */
+const programmeDefinition = (id: string, institutionId = w.instA.id, extra = {}) => ({
+  id,
+  institutionId,
+  partnerInstitutionIds: [],
+  name: { en: `Programme ${id}`, zh: '学位项目' },
+  qualificationType: 'bachelor',
+  level: 6,
+  creditSystem: 'CN',
+  requirements: {
+    id: 'root',
+    kind: 'allOf',
+    children: [{ id: 'total', kind: 'totalCredits', min: 100 }],
+  },
+  ...extra,
+});
+
+async function freshProgramme(uid: string): Promise<string> {
+  return (await t.services.programmes.define(SYSTEM, programmeDefinition(`authz-p-${uid}`)))
+    .programmeId;
+}
+
+/** A fresh application of the learner for a fresh programme of A. */
+async function freshApplication(learnerId: string, uid: string): Promise<string> {
+  const programmeId = await freshProgramme(uid);
+  return (await t.services.awards.apply(learnerActor(learnerId), programmeId)).application.id;
+}
+
+/** A rule that recognises a (made-up) course of B as one of the target institution's; never automatic. */
+const ruleDefinition = (uid: string, targetInstitutionId: string) => ({
+  id: `authz-eq-${uid}`,
+  kind: 'course_equivalence',
+  effectiveFrom: '2020-01-01',
+  automatic: false,
+  source: { institutionId: w.instB.id, courseCode: `S-${uid}` },
+  target: { institutionId: targetInstitutionId, courseCode: `T-${uid}` },
+  category: 'general',
+});
+
+/** A fresh entry of B for the learner, and the learner's pending request that A recognise it. */
+async function freshRequest(learnerId: string, uid: string) {
+  const o = await t.services.ledger.recordAchievement(SYSTEM, w.instB.id, {
+    learnerId,
+    sourceRecordId: `RQ-${uid}`,
+    kind: 'course',
+    courseCode: 'MATH101',
+    earnedAt: '2024-06-30',
+    grade: { score: 80 },
+  });
+  if (o.status === 'conflict') throw new Error(o.message);
+  const v = await t.services.recognition.request(learnerActor(learnerId), {
+    entryIds: [o.entry.id],
+    targetInstitutionId: w.instA.id,
+    creditSystem: 'CN',
+  });
+  expect(v.status).toBe('pending');
+  return { requestId: v.request.id, entryId: o.entry.id };
+}
+
+const items = (v: Record<string, unknown>) => v['items'] as Record<string, unknown>[];
 
 const OPERATIONS: Operation[] = [
   {
@@ -324,7 +444,8 @@ const OPERATIONS: Operation[] = [
       });
       return { l: learner.id, in: account(uid) };
     },
-    expected: anyInstitution,
+    // Not an institution: whoever knows the password reads the learner's whole record.
+    expected: operatorOnly,
   },
   {
     name: 'defineCourse',
@@ -399,22 +520,433 @@ const OPERATIONS: Operation[] = [
     }),
     expected: institutionWrites,
   },
+
+  // ---- credentials.graphql -----------------------------------------------------------------------
+  {
+    name: 'signingKeys',
+    // Public parts only: they are in the DID document anyway.
+    query: `query($i: ID!) { signingKeys(institutionId: $i) { __typename id type publicKeyMultibase } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: everyone,
+    check: (v) => expect((v as unknown as unknown[]).length).toBeGreaterThan(0),
+  },
+  {
+    name: 'institutionDid',
+    query: `query($i: ID!) { institutionDid(institutionId: $i) { __typename did document } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: everyone,
+    check: (v) => expect(v['did']).toMatch(/^did:web:/),
+  },
+  {
+    name: 'credential',
+    scope: 'credentials:issue',
+    query: `query($id: ID!) { credential(id: $id) { ${RE} ... on IssuedCredential { id learnerId history { action } } } }`,
+    variables: (x) => Promise.resolve({ id: x.credentialId }),
+    // Its learner, its issuer (A's staff, A's key that issues) and the operator.
+    expected: learnerOperatorOrInstitution,
+    check: (v, { target }) => expect(v['learnerId']).toBe(target.learnerId),
+  },
+  {
+    name: 'learnerCredentials',
+    query: `query($l: ID!) { learnerCredentials(learnerId: $l) { ${RE} ... on IssuedCredentialList { items { id institutionId } } } }`,
+    variables: (x) => Promise.resolve({ l: x.learnerId }),
+    // Every issuer's credentials of the learner: their whole record, so not an institution's to list.
+    expected: learnerOrOperator,
+    check: (v) => expect(items(v).length).toBeGreaterThan(0),
+  },
+  {
+    name: 'verifyCredential',
+    query: `query($c: String!) { verifyCredential(credential: $c) { __typename verified checks { id status code } } }`,
+    variables: (x) => Promise.resolve({ c: x.serializedCredential }),
+    expected: everyone,
+    check: (v) => expect(v['verified'], JSON.stringify(v)).toBe(true),
+  },
+  {
+    name: 'verifyPresentation',
+    query: `query($p: String!) { verifyPresentation(presentation: $p, challenge: "c-1", domain: "verifier.example") { __typename verified } }`,
+    variables: (x) =>
+      Promise.resolve({
+        // Unsigned, so it does not verify: the point is that anyone gets the report.
+        p: JSON.stringify({
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: ['VerifiablePresentation'],
+          verifiableCredential: [
+            {
+              '@context': ['https://www.w3.org/ns/credentials/v2'],
+              type: ['EnvelopedVerifiableCredential'],
+              id: `data:application/vc+jwt,${x.serializedCredential}`,
+            },
+          ],
+        }),
+      }),
+    expected: everyone,
+    check: (v) => expect(typeof v['verified']).toBe('boolean'),
+  },
+  {
+    name: 'issueCredential',
+    scope: 'credentials:issue',
+    query: `mutation($i: ID!, $in: IssueCredentialInput!) { issueCredential(institutionId: $i, input: $in) { ${RE} ... on IssuedCredential { id institutionId } } }`,
+    variables: (x, uid) =>
+      Promise.resolve({
+        i: x.institutionId,
+        in: {
+          learnerId: x.learnerId,
+          kind: 'ACHIEVEMENT',
+          entryId: x.entryId,
+          format: 'VC_JWT',
+          requestKey: `issue-${uid}`,
+        },
+      }),
+    // The issuing institution only (the operator does not sign for it), within its accreditation.
+    expected: institutionWrites,
+    check: (v, { target }) => expect(v['institutionId']).toBe(target.institutionId),
+  },
+  {
+    name: 'issueCredentials',
+    scope: 'credentials:issue',
+    query: `mutation($i: ID!, $in: [IssueCredentialInput!]!) { issueCredentials(institutionId: $i, inputs: $in) { ${RE} ... on BatchIssueOk { issued failed rows { error { code } } } } }`,
+    variables: (x, uid) =>
+      Promise.resolve({
+        i: x.institutionId,
+        in: [
+          {
+            learnerId: x.learnerId,
+            kind: 'ACHIEVEMENT',
+            entryId: x.entryId,
+            format: 'VC_JWT',
+            requestKey: `batch-${uid}`,
+          },
+        ],
+      }),
+    expected: institutionWrites,
+    check: (v) => expect(v).toMatchObject({ issued: 1, failed: 0 }),
+  },
+  {
+    name: 'revokeCredential',
+    scope: 'credentials:issue',
+    query: `mutation($id: ID!) { revokeCredential(id: $id, reason: "issued in error") { ${RE} ... on IssuedCredential { revoked } } }`,
+    variables: async (x, uid) => ({ id: (await freshCredential(x, uid)).id }),
+    // The issuer answers for what it signed: not the operator, not the learner.
+    expected: institutionWrites,
+    check: (v) => expect(v['revoked']).toBe(true),
+  },
+  {
+    name: 'suspendCredential',
+    scope: 'credentials:issue',
+    query: `mutation($id: ID!) { suspendCredential(id: $id, reason: "under review") { ${RE} ... on IssuedCredential { suspended } } }`,
+    variables: async (x, uid) => ({ id: (await freshCredential(x, uid)).id }),
+    expected: institutionWrites,
+    check: (v) => expect(v['suspended']).toBe(true),
+  },
+  {
+    name: 'reinstateCredential',
+    scope: 'credentials:issue',
+    query: `mutation($id: ID!) { reinstateCredential(id: $id, reason: "review done") { ${RE} ... on IssuedCredential { suspended } } }`,
+    variables: async (x, uid) => {
+      const c = await freshCredential(x, uid);
+      await t.services.credentials.changeStatus(SYSTEM, c.id, 'suspended', 'under review');
+      return { id: c.id };
+    },
+    expected: institutionWrites,
+    check: (v) => expect(v['suspended']).toBe(false),
+  },
+  {
+    name: 'rotateSigningKey',
+    scope: 'credentials:issue',
+    // P-256: the base credentials and the status lists are signed with Ed25519, so no case disturbs them.
+    query: `mutation($i: ID!) { rotateSigningKey(institutionId: $i, type: P256) { ${RE} ... on SigningKey { id type } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    // The institution's staff or the operator; never an API key, whatever its scopes.
+    expected: { ...operatorOrInstitution, apiKeyWithScope: F },
+  },
+  {
+    name: 'revokeSigningKey',
+    scope: 'credentials:issue',
+    query: `mutation($k: ID!) { revokeSigningKey(keyId: $k, reason: "compromised") { ${RE} ... on SigningKey { revokedAt } } }`,
+    variables: async (x) => ({
+      k: (await t.services.keys.rotate(SYSTEM, x.institutionId, 'P-256')).id,
+    }),
+    expected: { ...operatorOrInstitution, apiKeyWithScope: F },
+    check: (v) => expect(v['revokedAt']).toBeTruthy(),
+  },
+
+  // ---- recognition.graphql -----------------------------------------------------------------------
+  {
+    name: 'recognitionRules',
+    query: '{ recognitionRules { __typename ruleId version publisher } }',
+    variables: () => Promise.resolve({}),
+    expected: everyone,
+    check: (v) => expect((v as unknown as unknown[]).length).toBeGreaterThan(0),
+  },
+  {
+    name: 'recognitionRuleVersions',
+    query: `query($r: String!) { recognitionRuleVersions(ruleId: $r) { ${RE} ... on RecognitionRuleList { items { version } } } }`,
+    variables: () => Promise.resolve({ r: 'authz-base-rule' }),
+    expected: everyone,
+    check: (v) => expect(items(v)).toEqual([{ version: 1 }]),
+  },
+  {
+    name: 'programmes',
+    query: 'query($i: ID) { programmes(institutionId: $i) { __typename id version } }',
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: everyone,
+    check: (v) => expect((v as unknown as unknown[]).length).toBeGreaterThan(0),
+  },
+  {
+    name: 'programme',
+    query: `query($id: ID!) { programme(id: $id) { ${RE} ... on Programme { id version } } }`,
+    variables: (x) => Promise.resolve({ id: x.programmeId }),
+    expected: everyone,
+  },
+  {
+    name: 'programmeVersions',
+    query: `query($id: ID!) { programmeVersions(id: $id) { ${RE} ... on ProgrammeList { items { version } } } }`,
+    variables: (x) => Promise.resolve({ id: x.programmeId }),
+    expected: everyone,
+  },
+  {
+    name: 'recognitionRequest',
+    scope: 'records:read',
+    query: `query($id: ID!) { recognitionRequest(id: $id) { ${RE} ... on RecognitionRequest { learnerId targetInstitutionId history { type } } } }`,
+    variables: (x) => Promise.resolve({ id: x.requestId }),
+    // The learner, the operator, and the institutions involved (A receives it; B is not involved).
+    expected: learnerOperatorOrInstitution,
+    check: (v, { target }) => expect(v['learnerId']).toBe(target.learnerId),
+  },
+  {
+    name: 'recognitionRequests',
+    variant: 'of a learner',
+    query: `query($l: ID) { recognitionRequests(learnerId: $l) { ${RE} ... on RecognitionRequestList { items { learnerId } } } }`,
+    variables: (x) => Promise.resolve({ l: x.learnerId }),
+    expected: learnerOrOperator,
+    check: (v, { target }) => {
+      expect(items(v).length).toBeGreaterThan(0);
+      expect(items(v).every((r) => r['learnerId'] === target.learnerId)).toBe(true);
+    },
+  },
+  {
+    name: 'recognitionRequests',
+    variant: 'to an institution',
+    scope: 'records:read',
+    query: `query($i: ID) { recognitionRequests(institutionId: $i) { ${RE} ... on RecognitionRequestList { items { targetInstitutionId } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: operatorOrInstitution,
+    check: (v, { target }) => {
+      expect(items(v).length).toBeGreaterThan(0);
+      expect(items(v).every((r) => r['targetInstitutionId'] === target.institutionId)).toBe(true);
+    },
+  },
+  {
+    name: 'degreeAudit',
+    scope: 'records:read',
+    query: `query($l: ID!, $p: ID!) { degreeAudit(learnerId: $l, programmeId: $p) { ${RE} ... on DegreeAudit { learnerId passed } } }`,
+    variables: (x) => Promise.resolve({ l: x.learnerId, p: x.programmeId }),
+    // The learner, the operator, and A: the learner applied to A's programme and asked A for recognition.
+    expected: learnerOperatorOrInstitution,
+    check: (v) => expect(v['passed']).toBe(true),
+  },
+  {
+    name: 'whatIfAudit',
+    scope: 'records:read',
+    query: `query($l: ID!, $p: ID!, $h: [HypotheticalCreditInput!]) { whatIfAudit(learnerId: $l, programmeId: $p, hypothetical: $h) { ${RE} ... on DegreeAudit { hypothetical } } }`,
+    variables: (x) =>
+      Promise.resolve({
+        l: x.learnerId,
+        p: x.programmeId,
+        h: [
+          { institutionId: x.institutionId, credits: 2, creditSystem: 'CN', category: 'general' },
+        ],
+      }),
+    expected: learnerOperatorOrInstitution,
+    check: (v) => expect(v['hypothetical']).toBe(1),
+  },
+  {
+    name: 'awardApplication',
+    scope: 'records:read',
+    query: `query($id: ID!) { awardApplication(id: $id) { ${RE} ... on AwardApplication { learnerId institutionId status } } }`,
+    variables: (x) => Promise.resolve({ id: x.applicationId }),
+    // The learner, the operator and the awarding institution.
+    expected: learnerOperatorOrInstitution,
+    check: (v, { target }) => expect(v['learnerId']).toBe(target.learnerId),
+  },
+  {
+    name: 'awardApplications',
+    variant: 'of a learner',
+    scope: 'records:read',
+    query: `query($l: ID) { awardApplications(learnerId: $l) { ${RE} ... on AwardApplicationList { items { learnerId institutionId } } } }`,
+    variables: (x) => Promise.resolve({ l: x.learnerId }),
+    // The learner and the operator see all; an institution only what was made to it (B: nothing).
+    expected: {
+      ...learnerOperatorOrInstitution,
+      staffOtherInstitution: ALLOWED,
+    },
+    check: (v, { role, target }) => {
+      expect(items(v).every((a) => a['learnerId'] === target.learnerId)).toBe(true);
+      if (role === 'staffOtherInstitution') expect(items(v)).toEqual([]);
+      else expect(items(v).length).toBeGreaterThan(0);
+      if (role.startsWith('staff') || role.startsWith('apiKey'))
+        expect(items(v).every((a) => a['institutionId'] === w.instA.id)).toBe(true);
+    },
+  },
+  {
+    name: 'awardApplications',
+    variant: 'to an institution',
+    scope: 'records:read',
+    query: `query($i: ID) { awardApplications(institutionId: $i) { ${RE} ... on AwardApplicationList { items { institutionId } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: operatorOrInstitution,
+    check: (v, { target }) => {
+      expect(items(v).length).toBeGreaterThan(0);
+      expect(items(v).every((a) => a['institutionId'] === target.institutionId)).toBe(true);
+    },
+  },
+  {
+    name: 'publishRecognitionRule',
+    scope: 'records:write',
+    // A rule about credit counted at A: the operator, or A itself (B may not publish for A).
+    query: `mutation($d: String!) { publishRecognitionRule(definition: $d) { ${RE} ... on RecognitionRule { ruleId version } } }`,
+    variables: (x, uid) =>
+      Promise.resolve({ d: JSON.stringify(ruleDefinition(uid, x.institutionId)) }),
+    expected: operatorOrInstitution,
+    check: (v) => expect(v['version']).toBe(1),
+  },
+  {
+    name: 'defineProgramme',
+    scope: 'records:write',
+    query: `mutation($d: String!) { defineProgramme(definition: $d) { ${RE} ... on Programme { id version } } }`,
+    variables: (x, uid) =>
+      Promise.resolve({
+        d: JSON.stringify(programmeDefinition(`authz-def-${uid}`, x.institutionId)),
+      }),
+    // The awarding institution (within its accreditation: a bachelor at level 6) or the operator.
+    expected: operatorOrInstitution,
+    check: (v) => expect(v['version']).toBe(1),
+  },
+  {
+    name: 'requestRecognition',
+    scope: 'records:write',
+    // A's entry, to be recognised at B: the learner asks, or A (which recorded it) on their behalf.
+    query: `mutation($in: RequestRecognitionInput!) { requestRecognition(input: $in) { ${RE} ... on RecognitionRequest { status } } }`,
+    variables: async (x, uid) => ({
+      in: {
+        learnerId: x.learnerId,
+        entryIds: [(await freshEntry(x.learnerId, uid)).id],
+        targetInstitutionId: w.instB.id,
+        creditSystem: 'CN',
+      },
+    }),
+    expected: {
+      public: U,
+      operator: F,
+      staffOwnInstitution: ALLOWED,
+      // B receives the request: it decides on it, but does not file it for entries A recorded.
+      staffOtherInstitution: F,
+      learnerOwnData: ALLOWED,
+      learnerOtherLearner: F,
+      apiKeyWithScope: ALLOWED,
+      apiKeyWithoutScope: F,
+    },
+    check: (v) => expect(v['status']).toBe('PENDING'),
+  },
+  {
+    name: 'approveRecognition',
+    scope: 'records:write',
+    // A receives the request (of B's entry): only A decides.
+    query: `mutation($r: ID!, $items: [RecognitionDecisionItemInput!]) { approveRecognition(requestId: $r, items: $items, comment: "ok") { ${RE} ... on RecognitionRequest { status } } }`,
+    variables: async (x, uid) => {
+      const r = await freshRequest(x.learnerId, uid);
+      return {
+        r: r.requestId,
+        items: [{ entryId: r.entryId, credits: 2, category: 'general' }],
+      };
+    },
+    expected: institutionWrites,
+    check: (v) => expect(v['status']).toBe('APPROVED'),
+  },
+  {
+    name: 'partlyApproveRecognition',
+    scope: 'records:write',
+    query: `mutation($r: ID!, $items: [RecognitionDecisionItemInput!]!) { partlyApproveRecognition(requestId: $r, items: $items, reason: "half") { ${RE} ... on RecognitionRequest { status } } }`,
+    variables: async (x, uid) => {
+      const r = await freshRequest(x.learnerId, uid);
+      return {
+        r: r.requestId,
+        items: [{ entryId: r.entryId, credits: 1, category: 'general' }],
+      };
+    },
+    expected: institutionWrites,
+    check: (v) => expect(v['status']).toBe('PARTLY_APPROVED'),
+  },
+  {
+    name: 'rejectRecognition',
+    scope: 'records:write',
+    query: `mutation($r: ID!) { rejectRecognition(requestId: $r, reason: "no equivalent course") { ${RE} ... on RecognitionRequest { status } } }`,
+    variables: async (x, uid) => ({ r: (await freshRequest(x.learnerId, uid)).requestId }),
+    expected: institutionWrites,
+    check: (v) => expect(v['status']).toBe('REJECTED'),
+  },
+  {
+    name: 'appealRecognition',
+    query: `mutation($r: ID!) { appealRecognition(requestId: $r, comment: "please look again") { ${RE} ... on RecognitionRequest { status } } }`,
+    variables: async (x, uid) => {
+      const { requestId } = await freshRequest(x.learnerId, uid);
+      await t.services.recognition.reject(staffOf(w.instA.id), requestId, 'no equivalent');
+      return { r: requestId };
+    },
+    expected: learnerOnly,
+    check: (v) => expect(v['status']).toBe('APPEALED'),
+  },
+  {
+    name: 'applyForAward',
+    query: `mutation($p: ID!) { applyForAward(programmeId: $p) { ${RE} ... on AwardApplication { status } } }`,
+    variables: async (_x, uid) => ({ p: await freshProgramme(uid) }),
+    // The signed-in learner applies for themself (there is no learner argument to aim elsewhere).
+    expected: { ...learnerOnly, learnerOtherLearner: ALLOWED },
+    check: (v) => expect(v['status']).toBe('APPLIED'),
+  },
+  {
+    name: 'confirmAward',
+    // Confirming issues the degree credential too: a key needs both scopes.
+    scope: ['records:write', 'credentials:issue'],
+    query: `mutation($a: ID!) { confirmAward(applicationId: $a) { ${RE} ... on AwardApplication { status credentialId } } }`,
+    variables: async (x, uid) => ({ a: await freshApplication(x.learnerId, uid) }),
+    expected: institutionWrites,
+    check: (v) => expect(v).toMatchObject({ status: 'AWARDED', credentialId: expect.any(String) }),
+  },
 ];
 
 interface Case {
   operation: string;
   role: Role;
   expected: Expected;
+  /** Set when the app gets this case wrong today (the case runs as `it.fails`). */
+  bug?: string;
 }
 
 /** Every operation × every role: nobody is left out. */
 const TABLE: Case[] = OPERATIONS.flatMap((op) =>
-  ROLES.map((role) => ({
-    operation: op.name,
-    role,
-    expected: BAD_CREDENTIALS.includes(role) ? U : op.expected[role as GoodRole],
-  })),
+  ROLES.map((role) => {
+    const bug = op.knownBugs?.[role as GoodRole];
+    return {
+      operation: label(op),
+      role,
+      expected: BAD_CREDENTIALS.includes(role) ? U : op.expected[role as GoodRole],
+      ...(bug ? { bug } : {}),
+    };
+  }),
 );
+
+const ALL_SCOPES: readonly ApiKeyScope[] = ['records:read', 'records:write', 'credentials:issue'];
+const scopesOf = (op: Operation): ApiKeyScope[] => (op.scope ? [op.scope].flat() : []);
+/** "With the scope": exactly what the operation needs (records:write when it needs none). */
+const scopesWith = (op: Operation): ApiKeyScope[] =>
+  scopesOf(op).length ? scopesOf(op) : ['records:write'];
+/** "Without": every scope but the (first) one it needs (credentials:issue alone when it needs none). */
+const scopesWithout = (op: Operation): ApiKeyScope[] => {
+  const needed = scopesOf(op)[0];
+  return needed ? ALL_SCOPES.filter((s) => s !== needed) : ['credentials:issue'];
+};
+const scopeKey = (scopes: readonly ApiKeyScope[]) => [...scopes].sort().join(' ');
 
 let tokens: Record<Role, (op: Operation) => string | undefined>;
 let targets: { learner1: Target; learner2: Target };
@@ -423,20 +955,14 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t);
   const s = t.services;
-  const key = async (scopes: ApiKeyScope[]) =>
-    (await s.accounts.createApiKey(SYSTEM, w.instA.id, scopes.join(' '), scopes)).token;
-  const keys = {
-    write: await key(['records:write']),
-    read: await key(['records:read']),
-    issue: await key(['credentials:issue']),
-    allButWrite: await key(['records:read', 'credentials:issue']),
-    allButRead: await key(['records:write', 'credentials:issue']),
-  };
-  const revoked = await s.accounts.createApiKey(SYSTEM, w.instA.id, 'revoked', [
-    'records:write',
-    'records:read',
-    'credentials:issue',
-  ]);
+  // One key of A per set of scopes the table needs.
+  const keys = new Map<string, string>();
+  for (const scopes of OPERATIONS.flatMap((op) => [scopesWith(op), scopesWithout(op)])) {
+    const k = scopeKey(scopes);
+    if (!keys.has(k))
+      keys.set(k, (await s.accounts.createApiKey(SYSTEM, w.instA.id, k, scopes)).token);
+  }
+  const revoked = await s.accounts.createApiKey(SYSTEM, w.instA.id, 'revoked', [...ALL_SCOPES]);
   await s.accounts.revokeApiKey(SYSTEM, revoked.key.id);
   const staffUser = await s.accounts.authenticate('staff@a.example', w.password);
   const expired = await s.tokens.issue(
@@ -450,34 +976,40 @@ beforeAll(async () => {
     staffOtherInstitution: () => w.tokens.staffB,
     learnerOwnData: () => w.tokens.learner1,
     learnerOtherLearner: () => w.tokens.learner1,
-    apiKeyWithScope: (op) => (op.scope === 'records:read' ? keys.read : keys.write),
-    apiKeyWithoutScope: (op) =>
-      op.scope === 'records:write'
-        ? keys.allButWrite
-        : op.scope === 'records:read'
-          ? keys.allButRead
-          : keys.issue,
+    apiKeyWithScope: (op) => keys.get(scopeKey(scopesWith(op))),
+    apiKeyWithoutScope: (op) => keys.get(scopeKey(scopesWithout(op))),
     apiKeyRevoked: () => revoked.token,
     expiredToken: () => expired.token,
     // A JWT in shape, but neither signed by us nor valid JSON.
     malformedToken: () => `eyJhbGciOiJFZERTQSJ9.${randomBytes(24).toString('base64url')}.x`,
   };
-  // What each learner has from A (read-only cases point at these).
-  const e1 = await freshEntry(w.learner1.id, 'base-l1');
-  const e2 = await freshEntry(w.learner2.id, 'base-l2');
+  // A rule, and a programme of A, to read.
+  await s.rules.publish(SYSTEM, { ...ruleDefinition('base', w.instA.id), id: 'authz-base-rule' });
+  const programmeId = await freshProgramme('base');
+  // What each learner has from A (read-only cases point at these), and their dealings with A.
+  const baseTarget = async (learnerId: string, nationalId: string, tag: string) => {
+    const entry = await freshEntry(learnerId, `base-${tag}`);
+    const partial = {
+      institutionId: w.instA.id,
+      learnerId,
+      nationalId,
+      entryId: entry.id,
+      programmeId,
+    };
+    const credential = await freshCredential(partial, `base-${tag}`);
+    const application = await s.awards.apply(learnerActor(learnerId), programmeId);
+    const { requestId } = await freshRequest(learnerId, `base-${tag}`);
+    return {
+      ...partial,
+      credentialId: credential.id,
+      serializedCredential: credential.serialized,
+      applicationId: application.application.id,
+      requestId,
+    };
+  };
   targets = {
-    learner1: {
-      institutionId: w.instA.id,
-      learnerId: w.learner1.id,
-      nationalId: '330106199901011234',
-      entryId: e1.id,
-    },
-    learner2: {
-      institutionId: w.instA.id,
-      learnerId: w.learner2.id,
-      nationalId: '330102200003152345',
-      entryId: e2.id,
-    },
+    learner1: await baseTarget(w.learner1.id, '330106199901011234', 'l1'),
+    learner2: await baseTarget(w.learner2.id, '330102200003152345', 'l2'),
   };
   // B recorded something for learner 1 too, so "B sees only its own" has something to hide.
   await t.services.ledger.recordAchievement(SYSTEM, w.instB.id, {
@@ -502,7 +1034,7 @@ describe('the table', () => {
     ).toBe(true);
   });
 
-  it('names only operations the schema has, all 29 of the core schema', () => {
+  it('names every Query and Mutation field of every schema file, and nothing else', () => {
     const fields = new Set<string>();
     for (const sdl of loadTypeDefs()) {
       for (const def of parse(sdl).definitions) {
@@ -512,43 +1044,55 @@ describe('the table', () => {
         for (const f of def.fields ?? []) fields.add(f.name.value);
       }
     }
-    const names = OPERATIONS.map((o) => o.name);
-    for (const n of names) expect(fields, n).toContain(n);
-    // The operations of the core schema (base, institutions, ledger) when this table was written.
-    expect(names).toHaveLength(29);
+    const names = new Set(OPERATIONS.map((o) => o.name));
+    expect([...names].sort()).toEqual([...fields].sort());
+    // Base, institutions and ledger (29), credentials (13) and recognition (20) when this was written.
+    expect(names.size).toBeGreaterThanOrEqual(62);
+  });
+
+  it('marks a known bug only where the expectation is not "allowed"', () => {
+    for (const c of TABLE.filter((x) => x.bug)) expect(c.expected, c.operation).not.toBe(ALLOWED);
   });
 });
 
-describe.each(OPERATIONS)('$name', (op) => {
-  const cases = TABLE.filter((c) => c.operation === op.name);
-  it.each(cases)('as $role → $expected', async ({ role, expected }) => {
-    const target = role === 'learnerOtherLearner' ? targets.learner2 : targets.learner1;
-    const variables = await op.variables(target, uniqueId());
-    const res = await t.gql<Record<string, Record<string, unknown> | null>>(
-      op.query,
-      variables,
-      tokens[role](op),
+async function runCase(op: Operation, role: Role, expected: Expected): Promise<void> {
+  const target = role === 'learnerOtherLearner' ? targets.learner2 : targets.learner1;
+  const variables = await op.variables(target, uniqueId());
+  const res = await t.gql<Record<string, Record<string, unknown> | null>>(
+    op.query,
+    variables,
+    tokens[role](op),
+  );
+  const text = JSON.stringify(res);
+  expect(text).not.toMatch(/"stack"|\/work\/|\.ts:\d/);
+  if (BAD_CREDENTIALS.includes(role)) {
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(res.data ?? null).toBeNull();
+    return;
+  }
+  expect(res.errors, text).toBeUndefined();
+  expect(res.status).toBe(200);
+  const value = res.data?.[op.name] ?? null;
+  const typename = value && !Array.isArray(value) ? value['__typename'] : undefined;
+  if (expected === 'allowed') {
+    expect(typename, text).not.toBe('ResultError');
+    if (value && op.check) op.check(value, { role, target });
+  } else {
+    expect(typename, text).toBe('ResultError');
+    expect(value?.['code'], text).toBe(expected);
+  }
+}
+
+describe.each(OPERATIONS.map((op) => [label(op), op] as const))('%s', (name, op) => {
+  const cases = TABLE.filter((c) => c.operation === name);
+  const sound = cases.filter((c) => !c.bug);
+  const buggy = cases.filter((c) => c.bug);
+  it.each(sound)('as $role → $expected', ({ role, expected }) => runCase(op, role, expected));
+  if (buggy.length)
+    it.fails.each(buggy)('as $role → $expected (known bug: $bug)', ({ role, expected }) =>
+      runCase(op, role, expected),
     );
-    const text = JSON.stringify(res);
-    expect(text).not.toMatch(/"stack"|\/work\/|\.ts:\d/);
-    if (BAD_CREDENTIALS.includes(role)) {
-      expect(res.status).toBe(401);
-      expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-      expect(res.data ?? null).toBeNull();
-      return;
-    }
-    expect(res.errors, text).toBeUndefined();
-    expect(res.status).toBe(200);
-    const value = res.data?.[op.name] ?? null;
-    const typename = value && !Array.isArray(value) ? value['__typename'] : undefined;
-    if (expected === 'allowed') {
-      expect(typename, text).not.toBe('ResultError');
-      if (value && op.check) op.check(value);
-    } else {
-      expect(typename, text).toBe('ResultError');
-      expect(value?.['code'], text).toBe(expected);
-    }
-  });
 });
 
 describe('what institutions see of a record', () => {
@@ -594,5 +1138,167 @@ describe('what institutions see of a record', () => {
         code,
       });
     }
+  });
+});
+
+describe('credentials and programmes stay within accreditation', () => {
+  const ISSUE = `mutation($i: ID!, $in: IssueCredentialInput!) { issueCredential(institutionId: $i, input: $in) { ${RE} ... on IssuedCredential { achievementTypes } } }`;
+  const issue = async (institutionId: string, input: Record<string, unknown>, token: string) =>
+    (
+      await t.gql<{ issueCredential: Record<string, unknown> }>(
+        ISSUE,
+        { i: institutionId, in: { learnerId: w.learner1.id, format: 'VC_JWT', ...input } },
+        token,
+      )
+    ).data?.issueCredential;
+  const degree = (qualificationType: string, level: number) => ({
+    kind: 'QUALIFICATION',
+    qualification: { qualificationType, level, name: { en: 'Degree' } },
+  });
+  let issueKey: string;
+  let writeKey: string;
+  beforeAll(async () => {
+    issueKey = (
+      await t.services.accounts.createApiKey(SYSTEM, w.instA.id, 'issuer', ['credentials:issue'])
+    ).token;
+    writeKey = (
+      await t.services.accounts.createApiKey(SYSTEM, w.instA.id, 'writer', ['records:write'])
+    ).token;
+  });
+
+  it('lets A issue the bachelor at level 6 it is accredited for', async () => {
+    expect(await issue(w.instA.id, degree('BACHELOR', 6), w.tokens.staffA)).toMatchObject({
+      achievementTypes: ['BachelorDegree'],
+    });
+  });
+
+  it.each([
+    ['a master', degree('MASTER', 7), () => w.tokens.staffA],
+    ['a bachelor at level 7', degree('BACHELOR', 7), () => issueKey],
+    ['a vocational diploma', degree('VOCATIONAL_DIPLOMA', 5), () => issueKey],
+  ])('refuses A (staff or key) %s', async (_what, input, token) => {
+    expect(await issue(w.instA.id, input, token())).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses B a course credential (B may award only diplomas), even for its own entry', async () => {
+    const o = await t.services.ledger.recordAchievement(SYSTEM, w.instB.id, {
+      learnerId: w.learner1.id,
+      sourceRecordId: `B-own-${uniqueId()}`,
+      kind: 'course',
+      courseCode: 'MATH101',
+      earnedAt: '2024-06-30',
+    });
+    if (o.status === 'conflict') throw new Error(o.message);
+    expect(
+      await issue(w.instB.id, { kind: 'ACHIEVEMENT', entryId: o.entry.id }, w.tokens.staffB),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("refuses B a credential for A's entry, issued as B", async () => {
+    expect(
+      await issue(
+        w.instB.id,
+        { kind: 'ACHIEVEMENT', entryId: targets.learner1.entryId },
+        w.tokens.staffB,
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it.each([
+    ['a master', { qualificationType: 'master', level: 7 }, () => w.tokens.staffA],
+    ['a vocational diploma', { qualificationType: 'vocational_diploma', level: 5 }, () => writeKey],
+  ])('refuses A (staff or key) a programme for %s', async (_what, extra, token) => {
+    const res = await t.gql<{ defineProgramme: Record<string, unknown> }>(
+      `mutation($d: String!) { defineProgramme(definition: $d) { ${RE} } }`,
+      { d: JSON.stringify(programmeDefinition(`authz-acc-${uniqueId()}`, w.instA.id, extra)) },
+      token(),
+    );
+    expect(res.data?.defineProgramme).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('who may audit a learner', () => {
+  const AUDIT = `query($l: ID!, $p: ID!) { degreeAudit(learnerId: $l, programmeId: $p) { ${RE} ... on DegreeAudit { learnerId } } }`;
+  const audit = async (learnerId: string, programmeId: string, token: string) =>
+    (
+      await t.gql<{ degreeAudit: Record<string, unknown> }>(
+        AUDIT,
+        { l: learnerId, p: programmeId },
+        token,
+      )
+    ).data?.degreeAudit;
+
+  it('lets an awarding institution audit only learners who applied or asked it for recognition', async () => {
+    const uid = uniqueId();
+    const { learner } = await t.services.learners.register(SYSTEM, {
+      nationalId: `Q${uid.toUpperCase()}`,
+      name: '新同学',
+    });
+    const programmeA = await freshProgramme(uid);
+    const programmeB = (
+      await t.services.programmes.define(
+        SYSTEM,
+        programmeDefinition(`authz-b-${uid}`, w.instB.id, {
+          qualificationType: 'vocational_diploma',
+          level: 5,
+        }),
+      )
+    ).programmeId;
+    // No dealings with anyone yet: neither A nor B may audit.
+    expect(await audit(learner.id, programmeA, w.tokens.staffA)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await audit(learner.id, programmeB, w.tokens.staffB)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // B files, on the learner's behalf, a request that A recognise an entry B recorded.
+    const o = await t.services.ledger.recordAchievement(SYSTEM, w.instB.id, {
+      learnerId: learner.id,
+      sourceRecordId: `B-${uid}`,
+      kind: 'course',
+      courseCode: 'MATH101',
+      earnedAt: '2024-06-30',
+    });
+    if (o.status === 'conflict') throw new Error(o.message);
+    const filed = await t.gql<{ requestRecognition: Record<string, unknown> }>(
+      `mutation($in: RequestRecognitionInput!) { requestRecognition(input: $in) { ${RE} ... on RecognitionRequest { filedByInstitutionId } } }`,
+      {
+        in: {
+          learnerId: learner.id,
+          entryIds: [o.entry.id],
+          targetInstitutionId: w.instA.id,
+          creditSystem: 'CN',
+        },
+      },
+      w.tokens.staffB,
+    );
+    expect(filed.data?.requestRecognition).toMatchObject({ filedByInstitutionId: w.instB.id });
+    // The learner (through B) asked A: A may audit now.
+    expect(await audit(learner.id, programmeA, w.tokens.staffA)).toMatchObject({
+      learnerId: learner.id,
+    });
+    // Nobody asked B for anything: filing a request elsewhere does not open the learner's whole record to B.
+    expect(await audit(learner.id, programmeB, w.tokens.staffB)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});
+
+describe('confirming an award', () => {
+  it('refuses a key that may write records but not issue credentials, before confirming anything', async () => {
+    const key = (
+      await t.services.accounts.createApiKey(SYSTEM, w.instA.id, 'write only', ['records:write'])
+    ).token;
+    const applicationId = await freshApplication(w.learner1.id, uniqueId());
+    const res = await t.gql<{ confirmAward: Record<string, unknown> }>(
+      `mutation($a: ID!) { confirmAward(applicationId: $a) { ${RE} } }`,
+      { a: applicationId },
+      key,
+    );
+    expect(res.data?.confirmAward).toMatchObject({ code: 'FORBIDDEN' });
+    // Refused means nothing happened: no confirmation waits half-done.
+    const view = await t.services.awards.get(SYSTEM, applicationId);
+    expect(view.confirmation).toBeNull();
+    expect(view.awardEntry).toBeNull();
   });
 });
