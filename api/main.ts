@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     running.log.info({ signal }, 'signal received');
     running.stop().then(
-      () => process.exit(0),
+      // pino writes asynchronously: flush before exiting so the last lines are not lost.
+      () => running.log.flush(() => process.exit(0)),
       (err: unknown) => {
         running.log.error({ err }, 'shutdown failed');
         process.exit(1);

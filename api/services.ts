@@ -76,6 +76,7 @@ export function createServices(
     learners,
     async (learnerId) => (await repos.accounts.get(learnerId))?.uptoSeq ?? 0,
     now,
+    async (id) => (await institutions.find(id))?.name ?? null,
   );
   const awards = new AwardService(
     recognitionRepos.applications,

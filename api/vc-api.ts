@@ -151,14 +151,22 @@ export function vcApiRouter(services: Services): Router {
             { field: 'options.learnerId' },
           );
         }
-        const issued = await credentials.issue(actor, {
-          institutionId: actor.institutionId,
-          learnerId,
-          what: { kind: 'custom', credential: credential as Record<string, unknown> },
-          format: typeof options['format'] === 'string' ? options['format'] : null,
-          requestKey: typeof options['credentialId'] === 'string' ? options['credentialId'] : null,
-        });
-        res.status(201).json({ verifiableCredential: verifiableCredentialOf(issued) });
+        const [row] = await credentials.issueMany(actor, [
+          {
+            institutionId: actor.institutionId,
+            learnerId,
+            what: { kind: 'custom', credential: credential as Record<string, unknown> },
+            format: typeof options['format'] === 'string' ? options['format'] : null,
+            requestKey:
+              typeof options['credentialId'] === 'string' ? options['credentialId'] : null,
+          },
+        ]);
+        if (!row) throw new Error('no result');
+        if ('error' in row) throw row.error;
+        // 201 for a new credential; 200 when the same request (same credentialId) was issued before.
+        res
+          .status(row.created ? 201 : 200)
+          .json({ verifiableCredential: verifiableCredentialOf(row.credential) });
       },
       { auth: true },
     ),

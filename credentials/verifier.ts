@@ -93,7 +93,8 @@ export const MALFORMED_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Says why a report did not verify: 'malformed' input (map to 400) or 'unverified' (map to 422).
+ * Says why a report did not verify: 'malformed' input or 'unverified' (a check failed); the VC API
+ * answers both with 400 and problem details whose type tells them apart.
  *
  * @param report - A verification report.
  * @returns 'none' when verified, else the kind of failure.

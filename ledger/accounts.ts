@@ -9,6 +9,8 @@ export interface CreditBucket {
   level: number;
   institutionId: string;
   expiresAt: string | null;
+  /** Credits recognised from another achievement: shown apart, so nothing counts twice. */
+  recognized?: boolean;
   credits: number; // hundredths
   count: number;
 }
@@ -35,7 +37,7 @@ export type EffectiveLookup = Map<
 >;
 
 const bucketKey = (b: Omit<CreditBucket, 'credits' | 'count'>) =>
-  `${b.system}|${b.category}|${b.level}|${b.institutionId}|${b.expiresAt ?? ''}`;
+  `${b.system}|${b.category}|${b.level}|${b.institutionId}|${b.expiresAt ?? ''}${b.recognized ? '|r' : ''}`;
 
 /**
  * Folds entries (in seq order) into an account. Corrections and voids subtract what their target
@@ -55,6 +57,7 @@ export function foldEntries(
       level: a.level,
       institutionId,
       expiresAt: a.expiresAt ?? null,
+      ...(a.kind === 'recognized' ? { recognized: true } : {}),
     };
     const key = bucketKey(shape);
     const b = buckets.get(key) ?? { ...shape, credits: 0, count: 0 };
@@ -108,6 +111,8 @@ export interface CreditAccountView {
   byLevel: Balance[];
   byInstitution: Balance[];
   expired: Balance[];
+  /** Credits institutions recognised from the learner's achievements, by receiving institution. */
+  recognized: Balance[];
 }
 
 /** Sums the buckets by each dimension, counting credits whose expiry date has passed apart. */
@@ -118,6 +123,7 @@ export function viewAccount(state: CreditAccountState, asOf: string): CreditAcco
     byLevel: new Map<string, Balance>(),
     byInstitution: new Map<string, Balance>(),
     expired: new Map<string, Balance>(),
+    recognized: new Map<string, Balance>(),
   };
   const bump = (m: Map<string, Balance>, system: CreditSystem, key: string, credits: number) => {
     const k = `${system}|${key}`;
@@ -127,6 +133,10 @@ export function viewAccount(state: CreditAccountState, asOf: string): CreditAcco
   };
   let achievements = 0;
   for (const b of state.buckets) {
+    if (b.recognized) {
+      bump(sums.recognized, b.system, b.institutionId, b.credits);
+      continue;
+    }
     achievements += b.count;
     if (b.expiresAt !== null && b.expiresAt < asOf) {
       bump(sums.expired, b.system, 'expired', b.credits);
@@ -148,5 +158,6 @@ export function viewAccount(state: CreditAccountState, asOf: string): CreditAcco
     byLevel: list(sums.byLevel),
     byInstitution: list(sums.byInstitution),
     expired: list(sums.expired),
+    recognized: list(sums.recognized),
   };
 }

@@ -39,6 +39,8 @@ export interface IssuedCredentialRecord {
   issuedAt: string;
   /** The caller's idempotency key: issuing the same request again returns this credential. */
   requestKey: string;
+  /** What was asked for under that key: the same key with another request is a CONFLICT. */
+  requestHash?: string | undefined;
   ledgerEntryId?: string | undefined;
 }
 

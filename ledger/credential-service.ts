@@ -41,6 +41,7 @@ import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from
 import type { InstitutionKeys } from './institution-keys.ts';
 import type { InstitutionRegistry } from './institutions.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import { canonicalJson, sha256Hex } from './canonical.ts';
 import type { LearnerRegistry } from './learners.ts';
 import type { LedgerService } from './ledger-service.ts';
 import type { AchievementContent, Institution, Learner, LedgerEntry } from './types.ts';
@@ -219,6 +220,11 @@ export class CredentialService {
           : null;
         if (existing) {
           requireInstitution(actor, existing.institutionId, 'credentials:issue');
+          if (existing.requestHash && existing.requestHash !== requestHash(req)) {
+            throw new Conflict(
+              `requestKey ${req.requestKey} was used before for another credential (${existing.id})`,
+            );
+          }
           out[i] = { credential: existing, created: false };
           continue;
         }
@@ -514,6 +520,7 @@ export class CredentialService {
         suspended: false,
         issuedAt: now.toISOString(),
         requestKey: this.#requestKey(institution.id, req.requestKey ?? randomUUID()),
+        requestHash: requestHash(req),
       },
     };
   }
@@ -783,6 +790,18 @@ export class CredentialService {
   ): Promise<PresentationReport> {
     return this.verifier.verifyPresentation(input, opts);
   }
+}
+
+/** The request as the caller made it (not the key itself), to tell a retry from a different request. */
+function requestHash(req: IssueRequest): string {
+  return sha256Hex(
+    canonicalJson({
+      learnerId: req.learnerId,
+      what: req.what,
+      format: req.format ?? null,
+      validUntil: req.validUntil ?? null,
+    }),
+  );
 }
 
 function gradeText(a: AchievementContent): string | undefined {

@@ -39,6 +39,7 @@ const credential = new Schema(
     suspended: { type: Boolean, required: true },
     issuedAt: str,
     requestKey: str,
+    requestHash: String,
     ledgerEntryId: String,
   },
   opts,

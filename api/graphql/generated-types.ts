@@ -342,6 +342,8 @@ export type CreditAccount = {
   byLevel: Array<Balance>;
   expired: Array<Balance>;
   learnerId: Scalars['ID']['output'];
+  /** Credits institutions recognised from these achievements (key: the receiving institution); not in the totals, so nothing counts twice. */
+  recognized: Array<Balance>;
   totals: Array<Balance>;
 };
 
@@ -2045,6 +2047,7 @@ export type CreditAccountResolvers<ContextType = GraphQLContext, ParentType exte
   byLevel?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType>;
   expired?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType>;
   learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recognized?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType>;
   totals?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -151,5 +151,6 @@ export const ledgerResolvers: Resolvers = {
     byLevel: (a) => a.byLevel.map(balance),
     byInstitution: (a) => a.byInstitution.map(balance),
     expired: (a) => a.expired.map(balance),
+    recognized: (a) => a.recognized.map(balance),
   },
 };

@@ -19,6 +19,7 @@ import { resolveEquivalences } from '../recognition/equivalence.ts';
 import type { RuleRegistry } from '../recognition/registry.ts';
 import { rulesInForce, type RecognitionRule } from '../recognition/rules.ts';
 import type { AchievementContent, LedgerEntry } from '../types.ts';
+import type { LocalizedText } from '../values.ts';
 import {
   ACHIEVEMENT_KINDS,
   CREDIT_SYSTEMS,
@@ -127,7 +128,36 @@ export class AuditService {
     /** The seq of the learner's newest ledger entry (the credit account projection's head). */
     private readonly head: (learnerId: string) => Promise<number>,
     private readonly now: () => Date = () => new Date(),
+    /** Display names for the awarding body and its partners, where the engine can only name ids. */
+    private readonly institutionName: (id: string) => Promise<LocalizedText | null> = () =>
+      Promise.resolve(null),
   ) {}
+
+  /** Texts read "12 more credits at Zhejiang University", not at a UUID. */
+  async #named(result: AuditResult, programme: Programme): Promise<AuditResult> {
+    const names = new Map<string, LocalizedText>();
+    for (const id of [programme.institutionId, ...programme.partnerInstitutionIds]) {
+      const n = await this.institutionName(id);
+      if (n) names.set(id, n);
+    }
+    if (names.size === 0) return result;
+    const swap = (t: LocalizedText): LocalizedText => {
+      let { en, zh } = t;
+      for (const [id, n] of names) {
+        en = en.replaceAll(id, n.en);
+        zh = zh.replaceAll(id, n.zh);
+      }
+      return { en, zh };
+    };
+    return {
+      ...result,
+      requirements: result.requirements.map((r) => ({
+        ...r,
+        label: swap(r.label),
+        missing: { ...r.missing, text: swap(r.missing.text) },
+      })),
+    };
+  }
 
   /** A learner's audit against a programme version (the latest by default); "what if" with hypothetical credits. */
   async audit(
@@ -158,7 +188,10 @@ export class AuditService {
   ): Promise<AuditResult> {
     const [items0, rules] = await Promise.all([this.creditItems(learnerId), this.rules.allRules()]);
     const items = [...items0, ...extra];
-    return auditProgramme({ items, programme, asOf, ...auditRules(rules, programme, asOf) });
+    return this.#named(
+      auditProgramme({ items, programme, asOf, ...auditRules(rules, programme, asOf) }),
+      programme,
+    );
   }
 
   /**

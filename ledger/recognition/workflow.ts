@@ -59,7 +59,7 @@ export interface RecognitionView {
   status: RecognitionStatus;
   /** What the latest decision recognised. */
   granted: GrantedCredit[];
-  /** The ledger entries holding the recognised credits. */
+  /** The ledger entries holding the recognised credits as they stand (the latest correction of each). */
   recognizedEntries: LedgerEntry[];
 }
 
@@ -89,7 +89,10 @@ export class RecognitionService {
     private readonly programmes: ProgrammeRegistry,
     private readonly institutions: InstitutionRegistry,
     private readonly ledger: LedgerService,
-    private readonly entries: Pick<LedgerRepository, 'findById' | 'findByIdempotencyKey'>,
+    private readonly entries: Pick<
+      LedgerRepository,
+      'findById' | 'findByIdempotencyKey' | 'listByTarget'
+    >,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -430,7 +433,11 @@ export class RecognitionService {
       const e = await this.entries.findByIdempotencyKey(
         `${request.targetInstitutionId}:${sourceRecordId(request.id, g.sourceEntryId)}`,
       );
-      if (e) recognizedEntries.push(e);
+      if (!e) continue;
+      // A later decision corrects (or voids) what an earlier one recorded: show where it stands now.
+      const latest =
+        (await this.entries.listByTarget(e.id)).sort((a, b) => a.seq - b.seq).at(-1) ?? e;
+      if (latest.body.type !== 'void') recognizedEntries.push(latest);
     }
     return { request, events, status: statusOf(events), granted, recognizedEntries };
   }

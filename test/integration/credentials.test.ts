@@ -409,6 +409,26 @@ describe('the W3C VC API', () => {
     expect((await verifyHttp(jwt.json['verifiableCredential'])).json['verified']).toBe(true);
   });
 
+  it('returns the first credential for a repeated credentialId (200), and 409 for another request under it', async () => {
+    const body = {
+      credential: credentialBody(),
+      options: { learnerId: w.learner1.id, credentialId: 'sis-7781' },
+    };
+    const first = await http('/credentials/issue', body, apiKeyA);
+    expect(first.status).toBe(201);
+    const again = await http('/credentials/issue', body, apiKeyA);
+    expect(again.status).toBe(200);
+    expect((again.json['verifiableCredential'] as { id: string }).id).toBe(
+      (first.json['verifiableCredential'] as { id: string }).id,
+    );
+    const other = await http(
+      '/credentials/issue',
+      { ...body, options: { ...body.options, learnerId: w.learner2.id } },
+      apiKeyA,
+    );
+    expect(other.status).toBe(409);
+  });
+
   it('answers bad requests with a 4xx problem description, never a 500', async () => {
     expect(
       (

@@ -262,6 +262,11 @@ describe('the recognition workflow', () => {
       status: 'APPROVED',
       granted: [{ credits: 4, category: 'major' }],
     });
+    // The request shows the credit as it stands now (the correction), not the first grant.
+    expect(approved['recognizedEntries']).toHaveLength(1);
+    expect(approved['recognizedEntries'][0]).toMatchObject({
+      achievement: { credits: 4, category: 'major' },
+    });
     expect(approved['history'].map((h: Json) => h.type)).toEqual([
       'REQUESTED',
       'PARTLY_APPROVED',

@@ -146,3 +146,23 @@ describe('the keyed mutex', () => {
     expect(log.indexOf('end a2')).toBeLessThan(log.indexOf('start ab'));
   });
 });
+
+describe('recognised credits in the account', () => {
+  it('are shown apart by receiving institution and never counted twice', () => {
+    const entries = chain([
+      { type: 'achievement', achievement: achievement({ credits: 300 }) },
+      {
+        type: 'achievement',
+        achievement: achievement({
+          kind: 'recognized',
+          credits: 300,
+          recognition: { ruleId: 'eq', ruleVersion: 1, sourceEntryIds: ['inst-a:r0'] },
+        }),
+      },
+    ]);
+    const view = viewAccount(rebuildAccount('L', entries), '2026-01-01');
+    expect(view.totals).toEqual([{ system: 'CN', key: 'total', credits: 300 }]);
+    expect(view.recognized).toEqual([{ system: 'CN', key: 'inst-a', credits: 300 }]);
+    expect(view.achievements).toBe(1);
+  });
+});
