@@ -135,6 +135,8 @@ export interface CredentialServiceDeps {
   publicUrl: string;
   batchIssuer: () => BatchIssuer;
   now?: () => Date;
+  /** Bits a status list holds (default and minimum in production: 131,072); small only in tests. */
+  statusListLength?: number;
 }
 
 const STATUS_PATH = '/status-lists/';
@@ -146,9 +148,11 @@ export class CredentialService {
   readonly #statusCache = new Map<string, { bits: string; serialized: string; at: number }>();
   readonly verifier: Verifier;
   readonly #now: () => Date;
+  readonly #listLength: number;
 
   constructor(private readonly d: CredentialServiceDeps) {
     this.#now = d.now ?? (() => new Date());
+    this.#listLength = d.statusListLength ?? STATUS_LIST_LENGTH;
     this.verifier = createVerifier({
       documentLoader: d.documentLoader,
       registry: { lookupIssuer: (did) => this.#lookupIssuer(did) },
@@ -614,7 +618,7 @@ export class CredentialService {
         next = { list, index: await this.d.slots.count(institutionId, list) };
       }
       for (let attempt = 0; attempt < 10_000; attempt++) {
-        if (next.index >= STATUS_LIST_LENGTH) next = { list: next.list + 1, index: 0 };
+        if (next.index >= this.#listLength) next = { list: next.list + 1, index: 0 };
         const slot = { ...next };
         next = { list: next.list, index: next.index + 1 };
         if (await this.d.slots.claim(institutionId, slot.list, slot.index, credentialId)) {
@@ -694,7 +698,7 @@ export class CredentialService {
       id: url,
       issuer: this.d.keys.didOf(institution),
       purpose,
-      encodedList: await encodeStatusList(set, STATUS_LIST_LENGTH),
+      encodedList: await encodeStatusList(set, this.#listLength),
       validFrom: this.#now(),
     });
     const issued = await issueCredential({

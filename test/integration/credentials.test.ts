@@ -9,6 +9,8 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { generateKey, loadSigner } from '../../credentials/index.ts';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { CredentialService } from '../../ledger/credential-service.ts';
+import { mongoCredentialRepositories } from '../../storage/credential-repositories.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -231,6 +233,144 @@ describe('issuing through GraphQL', () => {
     );
     const slots = issued.map((c) => `${c.statusList}:${c.statusIndex}`);
     expect(new Set(slots).size).toBe(20);
+  });
+});
+
+describe('status lists filling up', () => {
+  it('opens a new list when one is full, and both lists answer for their credentials', async () => {
+    // The same service with 16-bit lists (production lists hold 131,072), for a fresh institution.
+    const small = new CredentialService({
+      ...mongoCredentialRepositories(t.db.models),
+      keys: t.services.keys,
+      institutions: t.services.institutions,
+      learners: t.services.learners,
+      ledger: t.services.ledger,
+      documentLoader: t.services.documentLoader,
+      kek: t.services.config.keyEncryptionKey,
+      publicUrl: t.services.config.publicUrl,
+      batchIssuer: () => {
+        throw new Error('not used');
+      },
+      statusListLength: 16,
+    });
+    const inst = await t.services.institutions.register(SYSTEM, {
+      slug: 'tiny-lists',
+      name: { en: 'Tiny Lists College' },
+      type: 'training_provider',
+      region: 'CN',
+      accreditation: [{ qualificationType: 'training_certificate', levels: [] }],
+    });
+    const staff: Actor = { kind: 'staff', userId: 'tiny', institutionId: inst.id };
+    const o = await t.services.ledger.recordAchievement(staff, inst.id, {
+      learnerId: w.learner2.id,
+      sourceRecordId: 'T-1',
+      kind: 'training',
+      title: { en: 'First aid' },
+      credits: 1,
+      creditSystem: 'CN',
+      category: 'general',
+      level: 3,
+      earnedAt: '2024-01-01',
+    });
+    const entry = o.status === 'conflict' ? '' : o.entry.id;
+    const issued: Awaited<ReturnType<typeof small.issue>>[] = [];
+    for (let i = 0; i < 10; i++)
+      issued.push(
+        await small.issue(staff, {
+          institutionId: inst.id,
+          learnerId: w.learner2.id,
+          what: { kind: 'achievement', entryId: entry },
+        }),
+      );
+    for (let i = 0; i < 10; i++)
+      issued.push(
+        await small.issue(staff, {
+          institutionId: inst.id,
+          learnerId: w.learner2.id,
+          what: { kind: 'achievement', entryId: entry },
+        }),
+      );
+    expect(issued.map((c) => `${c.statusList}:${c.statusIndex}`)).toEqual([
+      ...Array.from({ length: 16 }, (_, i) => `1:${i}`),
+      ...Array.from({ length: 4 }, (_, i) => `2:${i}`),
+    ]);
+    await small.changeStatus(staff, issued[17]!.id, 'revoked', 'issued twice');
+    const report = async (k: number) => small.verifyCredential(JSON.parse(issued[k]!.serialized));
+    expect((await report(3)).verified).toBe(true);
+    expect((await report(16)).verified).toBe(true);
+    const revoked = await report(17);
+    expect(revoked.checks.filter((c) => c.status === 'failed').map((c) => c.code)).toEqual([
+      'STATUS_REVOKED',
+    ]);
+  });
+});
+
+describe('a foreign did:web issuer', () => {
+  it('is not fetched unless configuration allows it: the check fails without any network call', async () => {
+    const kek = new Uint8Array(32).fill(3);
+    const key = await generateKey({
+      type: 'Ed25519',
+      controller: 'did:web:elsewhere.example',
+      kek,
+    });
+    const c = JSON.parse((await issue({ kind: 'ACHIEVEMENT', entryId })).serialized) as Record<
+      string,
+      unknown
+    >;
+    const { proof: _p, credentialStatus: _s, ...unsigned } = c;
+    const foreign = await vc.issue({
+      credential: {
+        ...unsigned,
+        id: 'urn:uuid:4c6a2f10-2222-4222-8222-222222222222',
+        issuer: { ...(c['issuer'] as object), id: 'did:web:elsewhere.example' },
+      },
+      suite: new DataIntegrityProof({
+        signer: await loadSigner(key, kek),
+        cryptosuite: eddsaRdfc2022,
+      }),
+      documentLoader: async (url: string) => {
+        if (url.startsWith('did:web:elsewhere.example')) {
+          const vm = {
+            '@context': 'https://w3id.org/security/multikey/v1',
+            id: key.id,
+            type: 'Multikey',
+            controller: key.controller,
+            publicKeyMultibase: key.publicKeyMultibase,
+          };
+          return {
+            contextUrl: null,
+            documentUrl: url,
+            document: url.includes('#')
+              ? vm
+              : {
+                  '@context': [
+                    'https://www.w3.org/ns/did/v1',
+                    'https://w3id.org/security/multikey/v1',
+                  ],
+                  id: key.controller,
+                  verificationMethod: [vm],
+                  assertionMethod: [key.id],
+                },
+          };
+        }
+        return t.services.documentLoader(url);
+      },
+    });
+    const realFetch = globalThis.fetch;
+    const fetched: string[] = [];
+    globalThis.fetch = (input: string | URL | Request) => {
+      fetched.push(input instanceof Request ? input.url : input.toString());
+      return Promise.reject(new Error('no network in this test'));
+    };
+    try {
+      const report = await t.services.credentials.verifyCredential(foreign);
+      expect(report.verified).toBe(false);
+      expect(report.checks.find((x) => x.id === 'issuerKnown')?.code).toBe('ISSUER_UNKNOWN');
+      expect(report.checks.find((x) => x.id === 'proof')?.status).toBe('failed');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched).toEqual([]);
   });
 });
 
