@@ -1,5 +1,7 @@
 // Builds the HTTP app (express + graphql-yoga) apart from listening on a port (main.ts does that).
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -108,6 +110,20 @@ export function buildApp(services: Services, log: Logger): App {
     const ok = await ping(services.db);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
   });
+  // The employer verification page: static, same-origin, no inline script (strict CSP).
+  const web = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web');
+  const pageHeaders = (res: express.Response) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    );
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+  };
+  app.get('/verify', (_req, res) => {
+    pageHeaders(res);
+    res.sendFile(path.join(web, 'verify.html'));
+  });
+  app.use(express.static(web, { index: false, setHeaders: pageHeaders }));
   app.use(
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
   );

@@ -1,0 +1,154 @@
+/* global document, fetch */
+// The employer verification page: sends the pasted credential to POST /credentials/verify (or a
+// presentation to /presentations/verify) and shows every check in Chinese and English.
+'use strict';
+
+const STATUS = {
+  passed: ['通过', 'passed'],
+  failed: ['未通过', 'failed'],
+  not_applicable: ['不适用', 'not applicable'],
+};
+
+const LABELS = {
+  format: ['格式', 'Format'],
+  context: ['词汇表', 'Vocabulary (contexts)'],
+  proof: ['数字签名', 'Signature'],
+  validFrom: ['已生效', 'In effect'],
+  validUntil: ['未过期', 'Not expired'],
+  keyNotRevoked: ['签名密钥未撤销', 'Signing key not revoked'],
+  issuerKnown: ['发证机构已登记', 'Issuer registered'],
+  issuerAccredited: ['机构有权颁发此类凭证', 'Issuer accredited for this credential'],
+  status: ['未被撤销或暂停', 'Not revoked or suspended'],
+  holderProof: ['持有人签名', 'Holder signature'],
+  challenge: ['挑战值', 'Challenge'],
+  domain: ['域', 'Domain'],
+};
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function bilingual(zh, en) {
+  return [document.createTextNode(zh + ' '), el('span', { class: 'en' }, en)];
+}
+
+function text(value) {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value))
+    return value
+      .map((v) => (v && v['@value']) || text(v))
+      .filter(Boolean)
+      .join(' / ');
+  if (value && typeof value === 'object') return value['@value'] || value.name || value.id || '';
+  return '';
+}
+
+function parseInput(raw) {
+  const t = raw.trim();
+  if (!t.startsWith('{')) return { body: { verifiableCredential: t }, path: '/credentials/verify' };
+  let doc;
+  try {
+    doc = JSON.parse(t);
+  } catch {
+    return { body: { verifiableCredential: t }, path: '/credentials/verify' };
+  }
+  const types = [].concat(doc.type || []);
+  if (types.includes('VerifiablePresentation')) {
+    return { body: { verifiablePresentation: doc }, path: '/presentations/verify' };
+  }
+  return { body: { verifiableCredential: doc }, path: '/credentials/verify' };
+}
+
+function summarise(doc) {
+  const rows = [];
+  if (!doc) return rows;
+  const subject = [].concat(doc.credentialSubject || [])[0] || {};
+  const achievement = subject.achievement || {};
+  rows.push([['颁发机构', 'Issuer'], text(doc.issuer && doc.issuer.name) || text(doc.issuer)]);
+  const holder = text(subject.name) || subject.id;
+  if (holder) rows.push([['持有人', 'Holder'], holder]);
+  if (achievement.name) rows.push([['成果', 'Achievement'], text(achievement.name)]);
+  if (achievement.achievementType) rows.push([['类型', 'Type'], text(achievement.achievementType)]);
+  rows.push([['生效', 'Valid from'], doc.validFrom || doc.issuanceDate || '—']);
+  if (doc.validUntil) rows.push([['有效期至', 'Valid until'], doc.validUntil]);
+  return rows;
+}
+
+async function verify(event) {
+  event.preventDefault();
+  const raw = document.getElementById('credential').value;
+  const { body, path } = parseInput(raw);
+  const button = document.getElementById('verify');
+  button.disabled = true;
+  let report;
+  try {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    report = await res.json();
+  } catch (err) {
+    report = { verified: false, checks: [], detail: String(err) };
+  } finally {
+    button.disabled = false;
+  }
+  show(report);
+}
+
+function show(report) {
+  const section = document.getElementById('result');
+  const verdict = document.getElementById('verdict');
+  verdict.className = 'verdict ' + (report.verified ? 'ok' : 'bad');
+  verdict.replaceChildren(
+    ...(report.verified
+      ? bilingual(
+          '✔ 验证通过：该凭证真实有效。',
+          'Verified: this credential is authentic and valid.',
+        )
+      : bilingual('✘ 验证未通过。', 'Not verified.')),
+  );
+  const summary = document.getElementById('summary');
+  summary.replaceChildren();
+  for (const [[zh, en], value] of summarise(report.document)) {
+    summary.append(el('dt', {}, ...bilingual(zh, en)), el('dd', {}, value));
+  }
+  const tbody = document.querySelector('#checks tbody');
+  tbody.replaceChildren();
+  const checks = report.checks || [];
+  if (checks.length === 0 && report.detail) {
+    tbody.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, 'request'),
+        el('td', { class: 'failed' }, 'failed'),
+        el('td', {}, report.detail),
+      ),
+    );
+  }
+  for (const c of checks) {
+    const [zh, en] = STATUS[c.status] || [c.status, c.status];
+    tbody.append(
+      el(
+        'tr',
+        { 'data-check': c.id, 'data-status': c.status },
+        el('td', {}, ...bilingual(...(LABELS[c.id] || [c.id, c.id]))),
+        el('td', { class: c.status }, ...bilingual(zh, en)),
+        el('td', {}, ...bilingual(c.message.zh, c.message.en), el('div', { class: 'en' }, c.code)),
+      ),
+    );
+  }
+  section.hidden = false;
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('verify-form').addEventListener('submit', verify);
+  document.getElementById('file').addEventListener('change', async (e) => {
+    const file = e.target.files && e.target.files[0];
+    if (file) document.getElementById('credential').value = await file.text();
+  });
+});

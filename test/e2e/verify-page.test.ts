@@ -1,0 +1,101 @@
+// The employer verification page in a real browser (Debian's Chromium, driven by playwright-core).
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { freePort } from '../../embedded-db/launcher.ts';
+import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => {
+  let t: TestApp;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let di: string;
+  let jwt: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ config: { PUBLIC_URL: base } });
+    const w = await createWorld(t);
+    const staff: Actor = { kind: 'staff', userId: 'registrar', institutionId: w.instA.id };
+    const o = await t.services.ledger.recordAchievement(staff, w.instA.id, {
+      learnerId: w.learner1.id,
+      sourceRecordId: 'PAGE-1',
+      kind: 'course',
+      courseCode: 'MATH101',
+      earnedAt: '2024-06-30',
+      grade: { score: 93 },
+    });
+    const entryId = o.status === 'conflict' ? '' : o.entry.id;
+    const issue = async (format: string) =>
+      (await t.services.credentials.issue(SYSTEM, { institutionId: w.instA.id, learnerId: w.learner1.id, what: { kind: 'achievement', entryId }, format })).serialized;
+    di = await issue('eddsa-rdfc-2022');
+    jwt = await issue('vc+jwt');
+    server = t.app.listen(port, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await t?.close();
+  });
+
+  async function verifyOnPage(text: string) {
+    await page.goto(`${base}/verify`);
+    await page.fill('#credential', text);
+    await page.click('#verify');
+    await page.waitForSelector('#result:not([hidden])');
+    return {
+      verdict: await page.getAttribute('#verdict', 'class'),
+      rows: await page.$$eval('#checks tbody tr', (trs) =>
+        trs.map((tr) => [tr.getAttribute('data-check'), tr.getAttribute('data-status')]),
+      ),
+      summary: await page.textContent('#summary'),
+    };
+  }
+
+  it('shows a genuine credential as verified, with every check and who issued it', async () => {
+    const r = await verifyOnPage(di);
+    expect(r.verdict).toContain('ok');
+    expect(r.rows).toContainEqual(['proof', 'passed']);
+    expect(r.rows).toContainEqual(['status', 'passed']);
+    expect(r.rows).toContainEqual(['issuerAccredited', 'passed']);
+    expect(r.summary).toContain('甲大学');
+    expect(r.summary).toContain('微积分');
+    await page.screenshot({ path: '/tmp/creditbank-verify-ok.png', fullPage: true });
+  });
+
+  it('shows a tampered credential as not verified, naming the failed proof', async () => {
+    const doc = JSON.parse(di) as { credentialSubject: { name: string } };
+    doc.credentialSubject.name = 'Someone Else';
+    const r = await verifyOnPage(JSON.stringify(doc));
+    expect(r.verdict).toContain('bad');
+    expect(r.rows).toContainEqual(['proof', 'failed']);
+    await page.screenshot({ path: '/tmp/creditbank-verify-bad.png', fullPage: true });
+  });
+
+  it('verifies a JWT credential pasted as it is, and says so for garbage', async () => {
+    expect((await verifyOnPage(jwt)).verdict).toContain('ok');
+    const garbage = await verifyOnPage('this is not a credential');
+    expect(garbage.verdict).toContain('bad');
+    expect(garbage.rows.some(([, status]) => status === 'failed')).toBe(true);
+  });
+
+  it('is served with a strict content security policy', async () => {
+    const res = await fetch(`${base}/verify`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<script src="/verify.js" defer></script>');
+  });
+});
