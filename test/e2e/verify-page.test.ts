@@ -34,14 +34,29 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
     });
     const entryId = o.status === 'conflict' ? '' : o.entry.id;
     const issue = async (format: string) =>
-      (await t.services.credentials.issue(SYSTEM, { institutionId: w.instA.id, learnerId: w.learner1.id, what: { kind: 'achievement', entryId }, format })).serialized;
+      (
+        await t.services.credentials.issue(SYSTEM, {
+          institutionId: w.instA.id,
+          learnerId: w.learner1.id,
+          what: { kind: 'achievement', entryId },
+          format,
+        })
+      ).serialized;
     di = await issue('eddsa-rdfc-2022');
     jwt = await issue('vc+jwt');
     server = t.app.listen(port, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage();
   });
