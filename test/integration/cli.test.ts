@@ -75,6 +75,33 @@ describe('npm run cli', () => {
     expect(broken.out).toContain(`learner ${w.learner1.id}: BROKEN at seq 3 (HASH_MISMATCH)`);
   }, 60_000);
 
+  it('create-operator makes a sign-in that works, and refuses a weak password without writing', async () => {
+    const ok = await cli(
+      'create-operator',
+      '--email',
+      'ops@cli.example',
+      '--name',
+      'Ops',
+      '--password',
+      'a-long-enough-pass',
+    );
+    expect(ok.code, ok.out).toBe(0);
+    const user = await t.services.accounts.authenticate('ops@cli.example', 'a-long-enough-pass');
+    expect(user.role).toBe('operator');
+    const weak = await cli(
+      'create-operator',
+      '--email',
+      'weak@cli.example',
+      '--name',
+      'Weak',
+      '--password',
+      'short',
+    );
+    expect(weak.code).toBe(2);
+    expect(weak.out).toMatch(/10 to 200 characters/);
+    expect(await t.db.models.User.countDocuments({ email: 'weak@cli.example' })).toBe(0);
+  }, 60_000);
+
   it('explains a bad command in one usage text', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(2);
