@@ -8,17 +8,7 @@ import { auditProgramme } from '../ledger/audit/audit.ts';
 import { auditRules, toCreditItems } from '../ledger/audit/service.ts';
 import { bindInstitutionIds } from '../ledger/programmes/registry.ts';
 import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../ledger/programmes/seed.ts';
-import { benchEnv, percentile } from './harness.ts';
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { benchEnv, percentile, rng } from './harness.ts';
 
 const SLUGS = [
   SEED_INSTITUTIONS.krCreditBank,

@@ -4,17 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { auditProgramme } from '../ledger/audit/audit.ts';
 import type { CreditItem } from '../ledger/audit/types.ts';
 import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../ledger/programmes/seed.ts';
+import { rng } from './harness.ts';
 
 /** Deterministic PRNG (mulberry32): every run audits the same learners. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSTITUTIONS = [
   SEED_INSTITUTIONS.krCreditBank,

@@ -77,3 +77,14 @@ export function row(label: string, value: string, ratio?: string, target?: strin
     `  ${label.padEnd(58)} ${value.padStart(16)}  ${(ratio ?? '').padStart(10)}  ${target ?? ''}`,
   );
 }
+
+/** A small seeded PRNG (mulberry32): synthetic learners come out the same in every run. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
