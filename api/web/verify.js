@@ -113,6 +113,13 @@ function show(report) {
   );
   const summary = document.getElementById('summary');
   summary.replaceChildren();
+  if (!report.verified && report.document) {
+    // A forged or altered credential's claims must not read as facts.
+    summary.append(
+      el('dt', { class: 'warning' }, ...bilingual('以下内容未经证实', 'Claimed, not verified:')),
+      el('dd', {}, ''),
+    );
+  }
   for (const [[zh, en], value] of summarise(report.document)) {
     summary.append(el('dt', {}, ...bilingual(zh, en)), el('dd', {}, value));
   }

@@ -89,6 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
     expect(r.rows).toContainEqual(['issuerAccredited', 'passed']);
     expect(r.summary).toContain('甲大学');
     expect(r.summary).toContain('微积分');
+    expect(r.summary).not.toContain('not verified');
     await page.screenshot({ path: '/tmp/creditbank-verify-ok.png', fullPage: true });
   });
 
@@ -98,6 +99,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
     const r = await verifyOnPage(JSON.stringify(doc));
     expect(r.verdict).toContain('bad');
     expect(r.rows).toContainEqual(['proof', 'failed']);
+    expect(r.summary).toContain('Claimed, not verified');
     await page.screenshot({ path: '/tmp/creditbank-verify-bad.png', fullPage: true });
   });
 
