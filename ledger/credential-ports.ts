@@ -65,7 +65,6 @@ export interface CredentialRepository {
     list: number,
   ): Promise<{ index: number; revoked: boolean; suspended: boolean }[]>;
   setStatus(id: string, status: { revoked: boolean; suspended: boolean }): Promise<void>;
-  setLedgerEntry(id: string, entryId: string): Promise<void>;
   addEvent(e: CredentialEvent): Promise<void>;
   listEvents(credentialId: string): Promise<CredentialEvent[]>;
 }

@@ -44,7 +44,13 @@ import { KeyedMutex } from './keyed-mutex.ts';
 import { canonicalJson, sha256Hex } from './canonical.ts';
 import type { LearnerRegistry } from './learners.ts';
 import type { LedgerService } from './ledger-service.ts';
-import type { AchievementContent, Institution, Learner, LedgerEntry } from './types.ts';
+import type {
+  AchievementContent,
+  AppendRequest,
+  Institution,
+  Learner,
+  LedgerEntry,
+} from './types.ts';
 import {
   QUALIFICATION_TYPES,
   boundedString,
@@ -242,7 +248,7 @@ export class CredentialService {
       prepared.map((x) => x.p),
       (done) => onProgress?.(done, reqs.length),
     );
-    const ledgerRequests = [];
+    const ledgerRequests: AppendRequest[] = [];
     for (const [k, { i, p }] of prepared.entries()) {
       const s = signed[k]!;
       const record: IssuedCredentialRecord = {
@@ -259,32 +265,14 @@ export class CredentialService {
         continue;
       }
       out[i] = { credential: record, created: true };
-      ledgerRequests.push({
-        i,
-        request: {
-          learnerId: record.learnerId,
-          institutionId: record.institutionId,
-          sourceRecordId: `credential:${record.id}`,
-          body: {
-            type: 'credential' as const,
-            action: 'issued' as const,
-            credentialId: record.id,
-            credentialHash: record.hash,
-          },
-        },
-      });
+      ledgerRequests.push(issuedEntry(record));
     }
-    const outcomes = await this.d.ledger.append(
-      actor,
-      ledgerRequests.map((l) => l.request),
-    );
-    for (const [k, o] of outcomes.entries()) {
-      const r = out[ledgerRequests[k]!.i];
-      if (o.status !== 'conflict' && r && 'credential' in r) {
-        r.credential.ledgerEntryId = o.entry.id;
-        await this.d.credentials.setLedgerEntry(r.credential.id, o.entry.id);
-      }
+    // Each issuance is in the learner's ledger under a key derived from the credential id; a
+    // credential returned again (a retry after a crash, say) gets its entry if it is missing.
+    for (const r of out) {
+      if (r && 'credential' in r && !r.created) ledgerRequests.push(issuedEntry(r.credential));
     }
+    await this.d.ledger.append(actor, ledgerRequests);
     onProgress?.(reqs.length, reqs.length);
     return out;
   }
@@ -525,6 +513,7 @@ export class CredentialService {
         issuedAt: now.toISOString(),
         requestKey: this.#requestKey(institution.id, req.requestKey ?? randomUUID()),
         requestHash: requestHash(req),
+        ledgerEntryId: issuedEntryId(institution.id, id),
       },
     };
   }
@@ -794,6 +783,19 @@ export class CredentialService {
   ): Promise<PresentationReport> {
     return this.verifier.verifyPresentation(input, opts);
   }
+}
+
+/** The ledger entry that records an issuance: its id is its idempotency key, known before it exists. */
+const issuedEntryId = (institutionId: string, credentialId: string) =>
+  `${institutionId}:credential:${credentialId}`;
+
+function issuedEntry(c: IssuedCredentialRecord): AppendRequest {
+  return {
+    learnerId: c.learnerId,
+    institutionId: c.institutionId,
+    sourceRecordId: `credential:${c.id}`,
+    body: { type: 'credential', action: 'issued', credentialId: c.id, credentialHash: c.hash },
+  };
 }
 
 /** The request as the caller made it (not the key itself), to tell a retry from a different request. */

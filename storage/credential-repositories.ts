@@ -79,8 +79,6 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         ).lean()) as unknown as { statusIndex: number; revoked: boolean; suspended: boolean }[]
       ).map((d) => ({ index: d.statusIndex, revoked: d.revoked, suspended: d.suspended })),
     setStatus: async (id, s) => void (await m.Credential.updateOne({ _id: id }, { $set: s })),
-    setLedgerEntry: async (id, entryId) =>
-      void (await m.Credential.updateOne({ _id: id }, { $set: { ledgerEntryId: entryId } })),
     addEvent: async (e) => void (await m.CredentialEvent.collection.insertOne(toDoc(e) as never)),
     listEvents: async (credentialId) =>
       ((await m.CredentialEvent.find({ credentialId }).lean()) as unknown[])

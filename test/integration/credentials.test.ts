@@ -221,6 +221,32 @@ describe('issuing through GraphQL', () => {
     expect(b.id).toBe(a.id);
   });
 
+  it('repairs a missing ledger entry when an issuance is retried (a crash between the two writes)', async () => {
+    const first = await t.services.credentials.issue(staffA, {
+      institutionId: w.instA.id,
+      learnerId: w.learner1.id,
+      what: { kind: 'achievement', entryId },
+      requestKey: 'crash-1',
+    });
+    expect(first.ledgerEntryId).toBe(`${w.instA.id}:credential:${first.id}`);
+    // The process died after storing the credential and before appending its entry:
+    await t.db.models.Entry.collection.deleteOne({ _id: first.ledgerEntryId } as never);
+    const again = await t.services.credentials.issue(staffA, {
+      institutionId: w.instA.id,
+      learnerId: w.learner1.id,
+      what: { kind: 'achievement', entryId },
+      requestKey: 'crash-1',
+    });
+    expect(again.id).toBe(first.id);
+    const entry = await t.services.ledger.entry(SYSTEM, first.ledgerEntryId!);
+    expect(entry.body).toMatchObject({
+      type: 'credential',
+      action: 'issued',
+      credentialId: first.id,
+      credentialHash: first.hash,
+    });
+  });
+
   it('allocates status list indexes without collision under concurrency', async () => {
     const issued = await Promise.all(
       Array.from({ length: 20 }, () =>
