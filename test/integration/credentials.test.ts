@@ -657,6 +657,25 @@ describe('the W3C VC API', () => {
       /PARSING_ERROR|MALFORMED_VALUE_ERROR/,
     );
     expect((await http('/credentials/verify', '{not json')).status).toBe(400);
+    // No @context at all, and a signed credential carrying a term no context defines.
+    const noContext = await http('/credentials/verify', {
+      verifiableCredential: {
+        type: ['VerifiableCredential'],
+        issuer: 'did:example:x',
+        credentialSubject: {},
+      },
+    });
+    expect(noContext.status).toBe(400);
+    expect(failedCodes(noContext.json)).toEqual(['MALFORMED']);
+    const signed = JSON.parse((await issue({ kind: 'ACHIEVEMENT', entryId })).serialized) as Record<
+      string,
+      unknown
+    >;
+    const undefinedTerm = await http('/credentials/verify', {
+      verifiableCredential: { ...signed, favouriteColour: 'blue' },
+    });
+    expect(undefinedTerm.status).toBe(400);
+    expect(failedCodes(undefinedTerm.json)).toContain('TERM_UNDEFINED');
     expect(
       (
         await http('/credentials/verify', {
