@@ -45,6 +45,8 @@ export interface LearnerRepository {
   findByIdHash(idHash: string): Promise<Learner | null>;
   findManyByIdHash(idHashes: string[]): Promise<Learner[]>;
   findManyByIds(ids: string[]): Promise<Learner[]>;
+  /** Every learner id (maintenance: chain checks and account rebuilds). */
+  listIds(): Promise<string[]>;
 }
 
 export interface CourseRepository {

@@ -70,7 +70,7 @@ function batchLine(
 
 async function learnerIds(s: Services, one: string | undefined): Promise<string[]> {
   if (one) return [one];
-  return (await s.db.models.Learner.find({}, { _id: 1 }).lean()).map((d) => String(d._id));
+  return s.repos.learners.listIds();
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -118,6 +118,10 @@ export function mongoRepositories(models: Models): Repositories {
     },
     findManyByIdHash: async (idHashes) =>
       fromDocs<Learner>(await models.Learner.find({ idHash: { $in: idHashes } }).lean()),
+    listIds: async () =>
+      ((await models.Learner.find({}, { _id: 1 }).lean()) as unknown as { _id: string }[]).map(
+        (d) => d._id,
+      ),
     findManyByIds: async (ids) =>
       fromDocs<Learner>(await models.Learner.find({ _id: { $in: ids } }).lean()),
   };
