@@ -1,5 +1,5 @@
 // Each institution's course catalogue; a change makes a new version, old records keep theirs.
-import { requireInstitution, requireOperatorOrInstitution, type Actor } from './access.ts';
+import { requireInstitution, type Actor } from './access.ts';
 import { InputValidationError, NotFound } from './errors.ts';
 import { canonicalJson } from './canonical.ts';
 import type { CourseRepository } from './ports.ts';
@@ -137,10 +137,5 @@ export class Catalogue {
     const c = await this.repo.findVersion(id);
     if (!c) throw new NotFound('Course version', id);
     return c;
-  }
-
-  async requireReadable(actor: Actor, institutionId: string): Promise<void> {
-    requireOperatorOrInstitution(actor, institutionId);
-    return Promise.resolve();
   }
 }

@@ -43,7 +43,6 @@ export interface LearnerRepository {
   insertOrGet(l: Learner): Promise<{ learner: Learner; created: boolean }>;
   findById(id: string): Promise<Learner | null>;
   findByIdHash(idHash: string): Promise<Learner | null>;
-  findManyByIdHash(idHashes: string[]): Promise<Learner[]>;
   findManyByIds(ids: string[]): Promise<Learner[]>;
   /** Every learner id (maintenance: chain checks and account rebuilds). */
   listIds(): Promise<string[]>;
@@ -73,8 +72,6 @@ export interface LedgerRepository {
     entries: LedgerEntry[],
   ): Promise<{ inserted: number; failure?: 'sequence' | 'idempotency' }>;
   findById(id: string): Promise<LedgerEntry | null>;
-  /** The entry with the highest seq for that learner, at or after `fromSeq`. */
-  findHead(learnerId: string, fromSeq: number): Promise<LedgerEntry | null>;
   listByLearner(learnerId: string, afterSeq?: number): Promise<LedgerEntry[]>;
   listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
   listByInstitution(

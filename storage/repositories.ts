@@ -116,8 +116,6 @@ export function mongoRepositories(models: Models): Repositories {
       const d: unknown = await models.Learner.findOne({ idHash }).lean();
       return d ? fromDoc<Learner>(d) : null;
     },
-    findManyByIdHash: async (idHashes) =>
-      fromDocs<Learner>(await models.Learner.find({ idHash: { $in: idHashes } }).lean()),
     listIds: async () =>
       ((await models.Learner.find({}, { _id: 1 }).lean()) as unknown as { _id: string }[]).map(
         (d) => d._id,
@@ -180,12 +178,6 @@ export function mongoRepositories(models: Models): Repositories {
     },
     findById: async (id) => {
       const d: unknown = await models.Entry.findById(id).lean();
-      return d ? docToEntry(d) : null;
-    },
-    findHead: async (learnerId, fromSeq) => {
-      const d: unknown = await models.Entry.findOne({ learnerId, seq: { $gte: fromSeq } })
-        .sort({ seq: -1 })
-        .lean();
       return d ? docToEntry(d) : null;
     },
     listByLearner: async (learnerId, afterSeq = 0) => {

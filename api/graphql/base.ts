@@ -1,5 +1,4 @@
 // Resolvers of the root: sign-in and who am I.
-import { Unauthenticated } from '../../ledger/errors.ts';
 import type { Resolvers } from './generated-types.ts';
 import { result, upper } from './results.ts';
 
@@ -44,5 +43,3 @@ export const baseResolvers: Resolvers = {
     role: (u) => upper(u.role),
   },
 };
-
-export const unauthenticated = () => new Unauthenticated();
