@@ -68,7 +68,9 @@ function summarise(doc) {
   const subject = [].concat(doc.credentialSubject || [])[0] || {};
   const achievement = subject.achievement || {};
   rows.push([['颁发机构', 'Issuer'], text(doc.issuer && doc.issuer.name) || text(doc.issuer)]);
-  const holder = text(subject.name) || subject.id;
+  // Open Badges carries the holder's name as an IdentityObject of type "name".
+  const named = [].concat(subject.identifier || []).find((i) => i && i.identityType === 'name');
+  const holder = text(subject.name) || (named && named.identityHash) || subject.id;
   if (holder) rows.push([['持有人', 'Holder'], holder]);
   if (achievement.name) rows.push([['成果', 'Achievement'], text(achievement.name)]);
   if (achievement.achievementType) rows.push([['类型', 'Type'], text(achievement.achievementType)]);

@@ -88,6 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
     expect(r.rows).toContainEqual(['status', 'passed']);
     expect(r.rows).toContainEqual(['issuerAccredited', 'passed']);
     expect(r.summary).toContain('甲大学');
+    expect(r.summary).toContain('李明');
     expect(r.summary).toContain('微积分');
     expect(r.summary).not.toContain('not verified');
     await page.screenshot({ path: '/tmp/creditbank-verify-ok.png', fullPage: true });

@@ -7,7 +7,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import { generateKey, loadSigner } from '../../credentials/index.ts';
+import { deriveCredential, generateKey, loadSigner } from '../../credentials/index.ts';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { CredentialService } from '../../ledger/credential-service.ts';
 import { mongoCredentialRepositories } from '../../storage/credential-repositories.ts';
@@ -136,6 +136,26 @@ describe('issuing through GraphQL', () => {
       });
     },
   );
+
+  it('issues an ecdsa-sd-2023 base credential whose holder discloses a part, and the part verifies', async () => {
+    const base = await issue({ kind: 'ACHIEVEMENT', entryId, format: 'ECDSA_SD_2023' });
+    expect(base.format).toBe('ECDSA_SD_2023');
+    // The base proof is for the holder, not for verifiers: a verifier wants a derived one.
+    expect(failedCodes((await verifyHttp(asDocument(base))).json)).toContain('PROOF_NOT_DERIVED');
+    const derived = await deriveCredential({
+      credential: JSON.parse(base.serialized),
+      selectivePointers: ['/credentialSubject/result'],
+      documentLoader: t.services.documentLoader,
+    });
+    const v = await verifyHttp(derived);
+    expect(v.status, JSON.stringify(v.json)).toBe(200);
+    const subjectOf = (c: unknown) =>
+      (c as { credentialSubject: Record<string, unknown> }).credentialSubject;
+    expect(Object.keys(subjectOf(JSON.parse(base.serialized)))).toContain('result');
+    expect(subjectOf(derived)['result']).toBeDefined(); // disclosed
+    expect(Object.keys(subjectOf(JSON.parse(base.serialized)))).toContain('identifier');
+    expect(subjectOf(derived)['identifier']).toBeUndefined(); // withheld by the holder
+  });
 
   it('is checked independently by @digitalbazaar/vc and by jose', async () => {
     const di = await issue({ kind: 'ACHIEVEMENT', entryId });
