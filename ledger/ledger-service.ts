@@ -480,11 +480,7 @@ export class LedgerService {
       types: q.types ?? undefined,
       institutionId: institutionId ?? undefined,
     };
-    const items = (await this.repo.listByLearner(learnerId, after)).filter(
-      (e) =>
-        (!filter.types?.length || filter.types.includes(e.body.type)) &&
-        (!filter.institutionId || e.institutionId === filter.institutionId),
-    );
+    const items = await this.repo.pageByLearner(learnerId, after, first + 1, filter);
     const page = items.slice(0, first);
     return { items: page, nextCursor: items.length > first ? toCursor(page.at(-1)!.seq) : null };
   }

@@ -73,6 +73,13 @@ export interface LedgerRepository {
   ): Promise<{ inserted: number; failure?: 'sequence' | 'idempotency' }>;
   findById(id: string): Promise<LedgerEntry | null>;
   listByLearner(learnerId: string, afterSeq?: number): Promise<LedgerEntry[]>;
+  /** Up to `limit` entries after `afterSeq`, in seq order, matching the filter (an index range on MongoDB). */
+  pageByLearner(
+    learnerId: string,
+    afterSeq: number,
+    limit: number,
+    filter: EntryFilter,
+  ): Promise<LedgerEntry[]>;
   listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
   listByInstitution(
     institutionId: string,

@@ -185,6 +185,14 @@ export function mongoRepositories(models: Models): Repositories {
       const docs: unknown[] = await models.Entry.find(filter).lean();
       return docs.map(docToEntry).sort((a, b) => a.seq - b.seq);
     },
+    pageByLearner: async (learnerId, afterSeq, limit, f) => {
+      const filter: Record<string, unknown> = { learnerId, seq: { $gt: afterSeq } };
+      if (f.types?.length)
+        filter['body.type'] = f.types.length === 1 ? f.types[0] : { $in: f.types };
+      if (f.institutionId) filter['institutionId'] = f.institutionId;
+      const docs: unknown[] = await models.Entry.find(filter).sort({ seq: 1 }).limit(limit).lean();
+      return docs.map(docToEntry);
+    },
     listByTarget: async (targetEntryId) =>
       ((await models.Entry.find({ targetEntryId }).lean()) as unknown[]).map(docToEntry),
     listByInstitution: async (institutionId, after, limit) => {

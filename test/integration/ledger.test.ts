@@ -247,3 +247,59 @@ describe('the hash chain', () => {
     expect(report.firstBroken).toEqual({ seq: 1, entryId: first.id, reason: 'HASH_MISMATCH' });
   });
 });
+
+describe("a learner's record, page by page", () => {
+  it('pages in seq order with cursors, filtered by entry types and by institution', async () => {
+    const { learner } = await t.services.learners.register(SYSTEM, {
+      nationalId: 'PAGING000001',
+      name: 'Pages',
+    });
+    const staffB: Actor = { kind: 'staff', userId: 'b', institutionId: w.instB.id };
+    const a = await t.services.ledger.recordBatch(
+      staffA,
+      w.instA.id,
+      [0, 1, 2, 3].map((i) => course(learner.id, `PG-A-${i}`)),
+    );
+    await t.services.ledger.recordBatch(
+      staffB,
+      w.instB.id,
+      [0, 1].map((i) => course(learner.id, `PG-B-${i}`)),
+    );
+    const first = a[0]!.status === 'created' ? a[0]!.entry : null;
+    await t.services.ledger.void(staffA, {
+      entryId: first!.id,
+      sourceRecordId: 'PG-A-0-void',
+      reason: 'duplicate',
+    });
+    await t.services.ledger.correct(staffA, {
+      entryId: `${w.instA.id}:PG-A-1`,
+      sourceRecordId: 'PG-A-1-fix',
+      reason: 'grade',
+      changes: { grade: { score: 95 } },
+    });
+
+    const all = async (q: {
+      types?: ('achievement' | 'correction' | 'void')[];
+      institutionId?: string;
+    }) => {
+      const seqs: number[] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await t.services.ledger.record(SYSTEM, learner.id, { ...q, first: 2, after });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seqs.push(...page.items.map((e) => e.seq));
+        if (!page.nextCursor) break;
+        after = page.nextCursor;
+      }
+      return seqs;
+    };
+    expect(await all({})).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await all({ types: ['achievement'] })).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await all({ types: ['void', 'correction'] })).toEqual([7, 8]);
+    expect(await all({ institutionId: w.instB.id })).toEqual([5, 6]);
+    expect(await all({ institutionId: w.instA.id, types: ['achievement'] })).toEqual([1, 2, 3, 4]);
+    // An institution sees only what it recorded, whatever it asks for.
+    const ofB = await t.services.ledger.record(staffB, learner.id, { first: 50 });
+    expect(ofB.items.map((e) => e.seq)).toEqual([5, 6]);
+  });
+});
