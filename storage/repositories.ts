@@ -196,14 +196,18 @@ export function mongoRepositories(models: Models): Repositories {
     listByTarget: async (targetEntryId) =>
       ((await models.Entry.find({ targetEntryId }).lean()) as unknown[]).map(docToEntry),
     listByInstitution: async (institutionId, after, limit) => {
-      const docs = ((await models.Entry.find({ institutionId }).lean()) as unknown[]).map(
-        docToEntry,
-      );
-      const key = (e: LedgerEntry) => `${e.recordedAt}|${e.id}`;
-      return docs
-        .filter((e) => after === null || key(e) > after)
-        .sort((a, b) => key(a).localeCompare(key(b)))
-        .slice(0, limit);
+      // Ordered by (recordedAt, _id): the cursor is the last pair seen.
+      const filter: Record<string, unknown> = { institutionId };
+      if (after !== null) {
+        const cut = after.indexOf('|');
+        const [at, id] = [after.slice(0, cut), after.slice(cut + 1)];
+        filter['$or'] = [{ recordedAt: { $gt: at } }, { recordedAt: at, _id: { $gt: id } }];
+      }
+      const docs: unknown[] = await models.Entry.find(filter)
+        .sort({ recordedAt: 1, _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map(docToEntry);
     },
   };
 

@@ -303,3 +303,45 @@ describe("a learner's record, page by page", () => {
     expect(ofB.items.map((e) => e.seq)).toEqual([5, 6]);
   });
 });
+
+describe("an institution's view of what it recorded", () => {
+  it('pages through every entry it recorded exactly once, in recording order', async () => {
+    const inst = await t.services.institutions.register(SYSTEM, {
+      slug: 'recon-u',
+      name: { en: 'Reconciliation University' },
+      type: 'university',
+      region: 'CN',
+      accreditation: [],
+    });
+    const staff: Actor = { kind: 'staff', userId: 'recon', institutionId: inst.id };
+    // Two batches: entries of one batch share their recordedAt, so the cursor must break ties.
+    for (const batch of [0, 1]) {
+      await t.services.ledger.recordBatch(
+        staff,
+        inst.id,
+        Array.from({ length: 5 }, (_, i) => ({
+          learnerId: i % 2 ? w.learner1.id : w.learner2.id,
+          sourceRecordId: `RC-${batch}-${i}`,
+          kind: 'training',
+          title: { en: 'Module' },
+          credits: 1,
+          creditSystem: 'CN',
+          category: 'general',
+          level: 3,
+          earnedAt: '2024-01-01',
+        })),
+      );
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await t.services.ledger.recordedBy(staff, inst.id, { first: 3, after });
+      seen.push(...page.items.map((e) => e.id));
+      if (!page.nextCursor) break;
+      after = page.nextCursor;
+    }
+    expect(seen).toHaveLength(10);
+    expect(new Set(seen).size).toBe(10);
+    expect(seen.slice(0, 5).every((id) => id.includes(':RC-0-'))).toBe(true);
+  });
+});
