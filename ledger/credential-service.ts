@@ -34,6 +34,7 @@ import type {
   CredentialEvent,
   CredentialKind,
   CredentialRepository,
+  InstitutionKey,
   IssuedCredentialRecord,
   StatusSlotRepository,
 } from './credential-ports.ts';
@@ -278,14 +279,20 @@ export class CredentialService {
   }
 
   async #sign(items: Prepared[], onProgress: (done: number) => void): Promise<string[]> {
+    // One key lookup per institution and key type, however many credentials share them.
+    const keys = new Map<string, Promise<InstitutionKey>>();
+    const keyFor = (p: Prepared) => {
+      const type = p.format === 'eddsa-rdfc-2022' || p.format === 'vc+jwt' ? 'Ed25519' : 'P-256';
+      const k = `${p.institution.id}:${type}`;
+      let key = keys.get(k);
+      if (!key) keys.set(k, (key = this.d.keys.activeKey(p.institution.id, type)));
+      return key;
+    };
     const jobs = await Promise.all(
       items.map(async (p) => ({
         credential: p.credential,
         format: p.format,
-        key: await this.d.keys.activeKey(
-          p.institution.id,
-          p.format === 'eddsa-rdfc-2022' || p.format === 'vc+jwt' ? 'Ed25519' : 'P-256',
-        ),
+        key: await keyFor(p),
       })),
     );
     if (jobs.length >= 16) {

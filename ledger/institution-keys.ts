@@ -12,6 +12,7 @@ import type { InstitutionKey, SigningKeyRepository } from './credential-ports.ts
 import { Conflict, Forbidden, InputValidationError, NotFound } from './errors.ts';
 import type { InstitutionRegistry } from './institutions.ts';
 import type { Institution } from './types.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
 import { boundedString } from './values.ts';
 
 export const PLATFORM_ID = '__platform__';
@@ -32,6 +33,7 @@ const DID_CACHE_MS = 30_000;
 
 export class InstitutionKeys {
   readonly #docs = new Map<string, { doc: DidDocument | null; at: number }>();
+  readonly #generation = new KeyedMutex();
 
   constructor(
     private readonly repo: SigningKeyRepository,
@@ -56,11 +58,29 @@ export class InstitutionKeys {
     return platformDid(this.didHost);
   }
 
-  /** The current key of a type, generated on first use. */
+  /**
+   * The current key of a type, generated on first use. Concurrent first uses in this process share
+   * one generation; two processes racing may each generate one, and then every reader settles on
+   * the same key (the oldest current one) while the other stays published, so what it signed verifies.
+   */
   async activeKey(institutionId: string, type: KeyType): Promise<InstitutionKey> {
+    const current = await this.#current(institutionId, type);
+    if (current) return current;
+    return this.#generation.run([`${institutionId}:${type}`], async () => {
+      return (
+        (await this.#current(institutionId, type)) ?? (await this.#generate(institutionId, type))
+      );
+    });
+  }
+
+  async #current(institutionId: string, type: KeyType): Promise<InstitutionKey | undefined> {
     const keys = await this.repo.listByInstitution(institutionId);
-    const current = keys.filter((k) => k.type === type && isCurrent(k)).at(-1);
-    return current ?? this.#generate(institutionId, type);
+    return keys
+      .filter((k) => k.type === type && isCurrent(k))
+      .sort((a, b) =>
+        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+      )
+      .at(0);
   }
 
   async #controller(institutionId: string): Promise<string> {
@@ -99,12 +119,14 @@ export class InstitutionKeys {
     if (!KEY_TYPES.includes(type))
       throw new InputValidationError(`Key type is Ed25519 or P-256`, { field: 'type' });
     await this.institutions.get(institutionId);
-    const at = this.now().toISOString();
-    for (const k of await this.repo.listByInstitution(institutionId)) {
-      if (k.type === type && isCurrent(k)) await this.repo.update({ ...k, retiredAt: at });
-    }
-    this.#forget();
-    return publicPart(await this.#generate(institutionId, type));
+    return this.#generation.run([`${institutionId}:${type}`], async () => {
+      const at = this.now().toISOString();
+      for (const k of await this.repo.listByInstitution(institutionId)) {
+        if (k.type === type && isCurrent(k)) await this.repo.update({ ...k, retiredAt: at });
+      }
+      this.#forget();
+      return publicPart(await this.#generate(institutionId, type));
+    });
   }
 
   /**
@@ -141,7 +163,7 @@ export class InstitutionKeys {
     };
     await this.repo.update(revoked);
     this.#forget();
-    if (wasCurrent) await this.#generate(key.institutionId, key.type);
+    if (wasCurrent) await this.activeKey(key.institutionId, key.type);
     return publicPart(revoked);
   }
 

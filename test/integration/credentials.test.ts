@@ -10,6 +10,7 @@ import { compactVerify, decodeProtectedHeader } from 'jose';
 import { deriveCredential, generateKey, loadSigner } from '../../credentials/index.ts';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { CredentialService } from '../../ledger/credential-service.ts';
+import { InstitutionKeys } from '../../ledger/institution-keys.ts';
 import { mongoCredentialRepositories } from '../../storage/credential-repositories.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
 import { spawn } from 'node:child_process';
@@ -550,6 +551,38 @@ describe('keys and DIDs', () => {
         'verified'
       ],
     ).toBe(true);
+  });
+
+  it('generates one key per type when first uses race, within a process and across two', async () => {
+    const s = t.services;
+    const inst = await s.institutions.register(SYSTEM, {
+      slug: 'key-race',
+      name: { zh: '密钥竞争学院', en: 'Key Race College' },
+      type: 'vocational_college',
+      region: 'CN',
+      accreditation: [{ qualificationType: 'course_certificate', levels: [] }],
+    });
+    const picked = await Promise.all(
+      Array.from({ length: 12 }, () => s.keys.activeKey(inst.id, 'P-256')),
+    );
+    expect(new Set(picked.map((k) => k.id)).size).toBe(1);
+    const typesOf = async () => (await s.keys.list(SYSTEM, inst.id)).map((k) => k.type).sort();
+    expect(await typesOf()).toEqual(['P-256']);
+
+    // A second service on the same database stands for a second server process.
+    const other = new InstitutionKeys(
+      mongoCredentialRepositories(t.db.models).keys,
+      s.institutions,
+      Buffer.from(testSecrets.KEY_ENCRYPTION_KEY, 'base64'),
+      s.keys.didHost,
+    );
+    await Promise.all([s.keys.activeKey(inst.id, 'Ed25519'), other.activeKey(inst.id, 'Ed25519')]);
+    const [a, b] = await Promise.all([
+      s.keys.activeKey(inst.id, 'Ed25519'),
+      other.activeKey(inst.id, 'Ed25519'),
+    ]);
+    expect(b.id).toBe(a.id);
+    expect((await typesOf()).filter((type) => type === 'Ed25519').length).toBeLessThanOrEqual(2);
   });
 });
 
