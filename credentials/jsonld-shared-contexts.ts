@@ -1,0 +1,91 @@
+// Makes jsonld.js copy active contexts cheaply. Every time expansion enters or leaves a type-scoped
+// context (Open Badges and CLR define one per type), jsonld.js deep-copies the whole active context:
+// every term definition and every scoped context inside them (digitalbazaar/jsonld.js#414, open).
+// Because the copy is a new object, its processed-context cache, keyed by the active context, also
+// misses, and the scoped context is processed again. That was half the CPU of verifying a credential.
+//
+// Nothing changes an active context once it is built: context processing changes only the fresh
+// copy it makes first, and replaces term definitions rather than editing them (createTermDefinition
+// builds a new definition object every time); expansion, compaction and toRDF only read. So a copy
+// may share the term definitions, and going back to the previous context may return that context
+// itself. This installs exactly that: the same fields as jsonld.js copies, shallowly.
+//
+// test/unit/credentials/jsonld-shared-contexts.test.ts proves the output identical, with and without,
+// for every kind of document we sign or verify and for the scoped-context edge cases.
+import { createRequire } from 'node:module';
+
+interface ActiveContext {
+  mappings: Map<string, unknown>;
+  protected: Record<string, boolean>;
+  inverse: unknown;
+  previousContext?: ActiveContext;
+  clone: (this: ActiveContext) => ActiveContext;
+  revertToPreviousContext: (this: ActiveContext) => ActiveContext;
+  getInverse: unknown;
+  '@base'?: unknown;
+  '@language'?: unknown;
+  '@vocab'?: unknown;
+}
+
+interface ContextApi {
+  getInitialContext(options: { processingMode?: string }): ActiveContext;
+}
+
+const require = createRequire(import.meta.url);
+const contextApi = require('jsonld/lib/context.js') as ContextApi;
+
+// Every active context inherits clone and revertToPreviousContext from the initial context it grew
+// from; jsonld.js keeps one initial context per processing mode, for the life of the process.
+const initialContexts = [undefined, 'json-ld-1.0', 'json-ld-1.1'].map((processingMode) =>
+  contextApi.getInitialContext(processingMode === undefined ? {} : { processingMode }),
+);
+const original = {
+  clone: initialContexts[0]!.clone,
+  revert: initialContexts[0]!.revertToPreviousContext,
+};
+
+// Written against jsonld.js 9.0.0's context.js; another version runs as published until this file
+// has been checked against it (the test then fails, saying so).
+const { version } = require('jsonld/package.json') as { version: string };
+let sharing = version === '9.0.0';
+
+function sharedClone(this: ActiveContext): ActiveContext {
+  if (!sharing) return original.clone.call(this);
+  // Built field by field in jsonld.js's order, so both kinds of context share one hidden class.
+  const child = {} as ActiveContext;
+  child.mappings = new Map(this.mappings);
+  child.clone = this.clone;
+  child.inverse = null;
+  child.getInverse = this.getInverse;
+  child.protected = { ...this.protected };
+  if (this.previousContext) child.previousContext = this.previousContext;
+  child.revertToPreviousContext = this.revertToPreviousContext;
+  if ('@base' in this) child['@base'] = this['@base'];
+  if ('@language' in this) child['@language'] = this['@language'];
+  if ('@vocab' in this) child['@vocab'] = this['@vocab'];
+  return child;
+}
+
+function sharedRevert(this: ActiveContext): ActiveContext {
+  if (!sharing) return original.revert.call(this);
+  return this.previousContext ?? this;
+}
+
+// Every context carries these two functions from its initial context; they consult the switch.
+for (const context of initialContexts) {
+  context.clone = sharedClone;
+  context.revertToPreviousContext = sharedRevert;
+}
+
+/**
+ * Turns shared active contexts on (the default) or off (jsonld.js as published: the baseline of the
+ * benchmark, and the reference of the equivalence test).
+ */
+export function useSharedActiveContexts(enabled: boolean): void {
+  sharing = enabled && version === '9.0.0';
+}
+
+/** Whether jsonld.js is running with shared active contexts. */
+export function sharedActiveContextsInUse(): boolean {
+  return sharing && initialContexts.every((context) => context.clone === sharedClone);
+}
