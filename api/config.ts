@@ -1,5 +1,6 @@
 // Configuration, parsed once from the environment with zod; every problem is listed before exiting.
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -46,6 +47,7 @@ const schema = z.object({
     .regex(/^\d+(kb|mb)$/)
     .default('5mb'),
   SEED_DEMO: bool.default(true),
+  VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 export interface Config {
@@ -66,6 +68,8 @@ export interface Config {
   graphql: { maxDepth: number; maxCost: number };
   bodyLimit: string;
   seedDemo: boolean;
+  /** Worker threads that verify credentials (0: verify on the main thread). */
+  verifyWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -143,5 +147,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     bodyLimit: e.BODY_LIMIT,
     seedDemo: e.SEED_DEMO,
+    verifyWorkers: e.VERIFY_WORKERS ?? availableParallelism(),
   };
 }

@@ -18,7 +18,13 @@ import { AwardService, type AwardCredentialIssuer } from '../ledger/awards.ts';
 import type { Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
 import { TokenService } from './tokens.ts';
-import { createBatchIssuer, createDocumentLoader, type BatchIssuer } from '../credentials/index.ts';
+import {
+  createBatchIssuer,
+  createDocumentLoader,
+  createVerifyPool,
+  type BatchIssuer,
+  type VerifyPool,
+} from '../credentials/index.ts';
 import { CredentialService } from '../ledger/credential-service.ts';
 import { InstitutionKeys } from '../ledger/institution-keys.ts';
 import { mongoCredentialRepositories } from '../storage/credential-repositories.ts';
@@ -116,11 +122,11 @@ export function createServices(
     config.didHost,
     now,
   );
-  const documentLoader = createDocumentLoader({
-    resolveDid: async (did) =>
-      (await keys.didDocument(did)) ?? (config.allowForeignDidWeb ? fetchDidWeb(did) : null),
-  });
+  const resolveDid = async (did: string) =>
+    (await keys.didDocument(did)) ?? (config.allowForeignDidWeb ? fetchDidWeb(did) : null);
+  const documentLoader = createDocumentLoader({ resolveDid });
   let batchIssuer: BatchIssuer | undefined;
+  let verifyPool: VerifyPool | undefined;
   const credentials = new CredentialService({
     ...credentialRepos,
     keys,
@@ -130,7 +136,12 @@ export function createServices(
     documentLoader,
     kek: config.keyEncryptionKey,
     publicUrl: config.publicUrl,
+    resolveDid,
     batchIssuer: () => (batchIssuer ??= createBatchIssuer()),
+    verifyPool: () =>
+      config.verifyWorkers === 0
+        ? undefined
+        : (verifyPool ??= createVerifyPool({ workers: config.verifyWorkers })),
     now,
   });
 
@@ -171,8 +182,9 @@ export function createServices(
     documentLoader,
     /** Releases what the services hold beyond the database (worker threads). */
     close: async () => {
-      await batchIssuer?.close();
+      await Promise.all([batchIssuer?.close(), verifyPool?.close()]);
       batchIssuer = undefined;
+      verifyPool = undefined;
     },
     accounts,
     tokens,

@@ -1,12 +1,11 @@
 // Batch issuance across worker threads: canonicalisation is CPU-bound, so each core signs its share.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import type { CredentialFormat, IssuedCredential } from './issuer.ts';
 import type { StoredKey } from './keys.ts';
 import type { WorkerJob, WorkerReply } from './batchWorker.ts';
+import { startTsWorker, WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
 
 export interface BatchJob {
   credential: Record<string, unknown>;
@@ -30,21 +29,6 @@ export interface BatchIssuer {
 // Small chunks keep both workers busy to the end; large ones save messages. 8 balances the two.
 const CHUNK = 8;
 
-// Signing allocates many short-lived objects: a larger young generation per worker means fewer
-// scavenges, whose helper threads would otherwise compete with the other worker for the cores.
-const YOUNG_GENERATION_MB = 128;
-
-// The worker is TypeScript. Node 20 does not apply `--import tsx` hooks to a worker's entry module,
-// so a tiny JavaScript bootstrap registers tsx first and then imports the worker, by absolute URLs
-// so that it works from any directory, under tsx, vitest or node --import tsx alike.
-function bootstrapSource(): string {
-  const require = createRequire(import.meta.url);
-  const tsxRoot = require.resolve('tsx/package.json').replace(/package\.json$/, '');
-  const api = pathToFileURL(`${tsxRoot}dist/esm/api/index.mjs`).href;
-  const worker = new URL('./batchWorker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-}
-
 interface Slot {
   worker: Worker;
   kek: Uint8Array;
@@ -59,7 +43,6 @@ interface Slot {
  */
 export function createBatchIssuer(options: { workers?: number } = {}): BatchIssuer {
   const size = Math.max(1, options.workers ?? availableParallelism());
-  const bootstrap = bootstrapSource();
   const slots = new Map<string, Slot[]>();
   let closed = false;
 
@@ -69,11 +52,9 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
     let existing = slots.get(id);
     if (!existing) {
       existing = Array.from({ length: size }, () => ({
-        worker: new Worker(bootstrap, {
-          eval: true,
-          execArgv: [],
+        worker: startTsWorker(new URL('./batchWorker.ts', import.meta.url), {
           workerData: { kek },
-          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
         }),
         kek,
       }));

@@ -81,6 +81,7 @@ export {
   isMalformed,
   accreditationTypesOf,
   MALFORMED_CODES,
+  lookupsNeeded,
 } from './verifier.ts';
 export type {
   Verifier,
@@ -94,4 +95,6 @@ export type {
   VerifiedFormat,
 } from './verifier.ts';
 export { createBatchIssuer } from './batch.ts';
+export { createVerifyPool, VerifyWorkerLost } from './verifyPool.ts';
+export type { VerifyPool, VerifierLookups } from './verifyPool.ts';
 export type { BatchIssuer, BatchJob, BatchResult } from './batch.ts';

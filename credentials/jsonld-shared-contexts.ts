@@ -31,8 +31,15 @@ interface ContextApi {
   getInitialContext(options: { processingMode?: string }): ActiveContext;
 }
 
+interface ResolvedContextPrototype {
+  getProcessed: (this: object, activeCtx: ActiveContext) => unknown;
+  setProcessed: (this: object, activeCtx: ActiveContext, processed: unknown) => void;
+}
+
 const require = createRequire(import.meta.url);
 const contextApi = require('jsonld/lib/context.js') as ContextApi;
+const resolvedContext = (require('jsonld/lib/ResolvedContext.js') as { prototype: object })
+  .prototype as ResolvedContextPrototype;
 
 // Every active context inherits clone and revertToPreviousContext from the initial context it grew
 // from; jsonld.js keeps one initial context per processing mode, for the life of the process.
@@ -49,10 +56,14 @@ const original = {
 const { version } = require('jsonld/package.json') as { version: string };
 let sharing = version === '9.0.0';
 
+// Each copy made here, and what it was copied from.
+const copiedFrom = new WeakMap<ActiveContext, ActiveContext>();
+
 function sharedClone(this: ActiveContext): ActiveContext {
   if (!sharing) return original.clone.call(this);
   // Built field by field in jsonld.js's order, so both kinds of context share one hidden class.
   const child = {} as ActiveContext;
+  copiedFrom.set(child, this);
   child.mappings = new Map(this.mappings);
   child.clone = this.clone;
   child.inverse = null;
@@ -77,6 +88,39 @@ for (const context of initialContexts) {
   context.revertToPreviousContext = sharedRevert;
 }
 
+// Applying a type-scoped context to X, jsonld.js first makes a fresh copy of X whose previous context
+// is X, and looks the scoped context up in its cache under that new copy: a miss every time. Such a
+// copy is never changed afterwards (the scoped context is defined into a further copy), so what was
+// processed for one copy of X stands for every copy of X: it is also kept under X itself.
+const processedOnCopiesOf = new WeakMap<object, WeakMap<ActiveContext, unknown>>();
+const originalProcessed = {
+  get: resolvedContext.getProcessed,
+  set: resolvedContext.setProcessed,
+};
+
+function copyOf(activeCtx: ActiveContext): ActiveContext | undefined {
+  const source = copiedFrom.get(activeCtx);
+  return source !== undefined && activeCtx.previousContext === source ? source : undefined;
+}
+
+function sharedGetProcessed(this: object, activeCtx: ActiveContext): unknown {
+  const source = sharing ? copyOf(activeCtx) : undefined;
+  const shared = source && processedOnCopiesOf.get(this)?.get(source);
+  return shared ?? originalProcessed.get.call(this, activeCtx);
+}
+
+function sharedSetProcessed(this: object, activeCtx: ActiveContext, processed: unknown): void {
+  originalProcessed.set.call(this, activeCtx, processed);
+  const source = sharing ? copyOf(activeCtx) : undefined;
+  if (!source) return;
+  let bySource = processedOnCopiesOf.get(this);
+  if (!bySource) processedOnCopiesOf.set(this, (bySource = new WeakMap()));
+  bySource.set(source, processed);
+}
+
+resolvedContext.getProcessed = sharedGetProcessed;
+resolvedContext.setProcessed = sharedSetProcessed;
+
 /**
  * Turns shared active contexts on (the default) or off (jsonld.js as published: the baseline of the
  * benchmark, and the reference of the equivalence test).
@@ -87,5 +131,9 @@ export function useSharedActiveContexts(enabled: boolean): void {
 
 /** Whether jsonld.js is running with shared active contexts. */
 export function sharedActiveContextsInUse(): boolean {
-  return sharing && initialContexts.every((context) => context.clone === sharedClone);
+  return (
+    sharing &&
+    initialContexts.every((context) => context.clone === sharedClone) &&
+    resolvedContext.getProcessed === sharedGetProcessed
+  );
 }

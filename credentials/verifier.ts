@@ -1,5 +1,5 @@
 // Verifying credentials and presentations into a report of named checks; it never throws.
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -74,6 +74,26 @@ export interface VerifierOptions {
   keyStatus: (verificationMethodId: string) => Promise<{ revokedAt?: string | null } | null>;
   fetchStatusList: (url: string) => Promise<object | string | null>;
   now?: () => Date;
+  /** Caches to share between verifiers made one per request (see createVerifierCaches). */
+  caches?: VerifierCaches;
+}
+
+/** What a verifier remembers: imported public keys, and status lists by their content's hash. */
+export interface VerifierCaches {
+  keys: Map<string, Promise<{ key: CryptoKey | Uint8Array; alg: 'EdDSA' | 'ES256' }>>;
+  statusLists: Map<string, StatusListCacheEntry>;
+}
+
+export function createVerifierCaches(): VerifierCaches {
+  return { keys: new Map(), statusLists: new Map() };
+}
+
+/** What verifying an input will look up: DIDs, registry entries, key records and status lists. */
+export interface LookupsNeeded {
+  dids: string[];
+  issuers: string[];
+  keys: string[];
+  statusLists: string[];
 }
 
 export interface Verifier {
@@ -377,10 +397,72 @@ function proofFormat(proof: unknown): VerifiedFormat {
   return 'unknown';
 }
 
+interface SuiteVerifier {
+  id: string;
+  algorithm: string;
+  verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+}
+
+type Cryptosuite = {
+  createVerifier(options: { verificationMethod: object }): Promise<SuiteVerifier>;
+} & Record<string, unknown>;
+
+const SUITE_VERIFIER_CACHE_MAX = 1000;
+
+/**
+ * The cryptosuite with its verifiers kept per verification method: the libraries parse the key (and
+ * the Ed25519 one builds a public key object for every signature) on each verification. Keyed by the
+ * whole method document, so a method is validated exactly as the library would.
+ */
+function withVerifierCache(
+  suite: Cryptosuite,
+  create: (verificationMethod: object) => Promise<SuiteVerifier>,
+): Cryptosuite {
+  const cache = new Map<string, Promise<SuiteVerifier>>();
+  return {
+    ...suite,
+    createVerifier({ verificationMethod }) {
+      const key = JSON.stringify(verificationMethod);
+      let verifier = cache.get(key);
+      if (!verifier) {
+        if (cache.size >= SUITE_VERIFIER_CACHE_MAX) cache.clear();
+        verifier = create(verificationMethod);
+        verifier.catch(() => cache.delete(key));
+        cache.set(key, verifier);
+      }
+      return verifier;
+    },
+  };
+}
+
+const eddsaRdfc2022Verifying = withVerifierCache(
+  eddsaRdfc2022 as Cryptosuite,
+  async (verificationMethod) => {
+    const keyPair = await Ed25519Multikey.from(verificationMethod);
+    const { id, algorithm } = keyPair.verifier() as SuiteVerifier;
+    const publicKey = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(keyPair.publicKey).toString('base64url') },
+      format: 'jwk',
+    });
+    return {
+      id,
+      algorithm,
+      verify: ({ data, signature }) =>
+        Promise.resolve(cryptoVerify(null, data, publicKey, signature)),
+    };
+  },
+);
+
+const ecdsaRdfc2019Verifying = withVerifierCache(
+  ecdsaRdfc2019 as Cryptosuite,
+  async (verificationMethod) =>
+    ((await EcdsaMultikey.from(verificationMethod)) as { verifier(): SuiteVerifier }).verifier(),
+);
+
 function verificationSuites(): unknown[] {
   return [
-    new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
+    new DataIntegrityProof({ cryptosuite: eddsaRdfc2022Verifying }),
+    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019Verifying }),
     new DataIntegrityProof({ cryptosuite: ecdsaSd2023.createVerifyCryptosuite() }),
     new Ed25519Signature2020(),
   ];
@@ -420,7 +502,77 @@ export function accreditationTypesOf(credential: Record<string, unknown>): strin
   return [...found];
 }
 
-interface StatusListCacheEntry {
+/** The input as verifyCredential reads it: a credential object, a JWT, or nothing it can read. */
+function readInput(input: unknown): Record<string, unknown> | string | null {
+  let value = input;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed.startsWith(JWT_DATA_URL_PREFIX)) value = trimmed.slice(JWT_DATA_URL_PREFIX.length);
+    else if (trimmed.startsWith('{')) {
+      try {
+        value = JSON.parse(trimmed);
+      } catch {
+        return null;
+      }
+    } else value = trimmed;
+  }
+  if (isObject(value) && asArray(value['type']).includes('EnvelopedVerifiableCredential')) {
+    const id = value['id'];
+    if (typeof id === 'string' && id.startsWith(JWT_DATA_URL_PREFIX))
+      value = id.slice(JWT_DATA_URL_PREFIX.length);
+  }
+  if (typeof value === 'string') return JWT_RE.test(value) ? value : null;
+  return isObject(value) ? value : null;
+}
+
+/**
+ * What verifying a credential will look up, read from the credential without verifying anything:
+ * its issuer, the DIDs and keys of its proofs, and its status lists. Best effort; a verifier asks
+ * for anything else it needs.
+ *
+ * @param input - What verifyCredential would be given.
+ * @returns DIDs, issuers, verification method ids and status list URLs, each once.
+ */
+export function lookupsNeeded(input: unknown): LookupsNeeded {
+  const value = readInput(input);
+  let credential: Record<string, unknown> | null = null;
+  const keys: string[] = [];
+  if (typeof value === 'string') {
+    try {
+      const kid = decodeProtectedHeader(value)['kid'];
+      if (typeof kid === 'string') keys.push(kid);
+      const payload: unknown = JSON.parse(decoder.decode(base64url.decode(value.split('.')[1]!)));
+      if (isObject(payload)) credential = payload;
+    } catch {
+      credential = null;
+    }
+  } else if (value) {
+    credential = value;
+    for (const proof of asArray(value['proof'])) {
+      if (!isObject(proof)) continue;
+      const vm = proof['verificationMethod'];
+      const id = typeof vm === 'string' ? vm : isObject(vm) ? vm['id'] : undefined;
+      if (typeof id === 'string') keys.push(id);
+    }
+  }
+  const issuer = credential ? issuerIdOf(credential) : undefined;
+  const dids = keys.map((key) => key.split('#')[0] ?? key);
+  if (issuer) dids.push(issuer);
+  const statusLists: string[] = [];
+  for (const entry of asArray(credential?.['credentialStatus'])) {
+    if (isObject(entry) && typeof entry['statusListCredential'] === 'string')
+      statusLists.push(entry['statusListCredential']);
+  }
+  const unique = (list: string[]) => [...new Set(list)];
+  return {
+    dids: unique(dids.filter((did) => did.startsWith('did:web:'))),
+    issuers: issuer ? [issuer] : [],
+    keys: unique(keys),
+    statusLists: unique(statusLists),
+  };
+}
+
+export interface StatusListCacheEntry {
   expires: number;
   list: {
     issuer: string | undefined;
@@ -446,11 +598,9 @@ const STATUS_CACHE_MAX = 200;
 export function createVerifier(options: VerifierOptions): Verifier {
   const { documentLoader, registry, keyStatus, fetchStatusList } = options;
   const now = options.now ?? (() => new Date());
-  const jwkCache = new Map<
-    string,
-    Promise<{ key: CryptoKey | Uint8Array; alg: 'EdDSA' | 'ES256' }>
-  >();
-  const statusCache = new Map<string, StatusListCacheEntry>();
+  const caches = options.caches ?? createVerifierCaches();
+  const jwkCache = caches.keys;
+  const statusCache = caches.statusLists;
 
   async function revokedAt(verificationMethodId: string): Promise<string | null> {
     const status = await keyStatus(verificationMethodId);

@@ -60,10 +60,12 @@ export interface CredentialRepository {
   findByRequestKey(requestKey: string): Promise<IssuedCredentialRecord | null>;
   listByLearner(learnerId: string): Promise<IssuedCredentialRecord[]>;
   /** The status bits of one list: (index, revoked, suspended) of every credential on it. */
-  listStatus(
+  /** The indexes of one status list whose credentials are revoked (or suspended): only those rows. */
+  flaggedIndexes(
     institutionId: string,
     list: number,
-  ): Promise<{ index: number; revoked: boolean; suspended: boolean }[]>;
+    purpose: 'revocation' | 'suspension',
+  ): Promise<number[]>;
   setStatus(id: string, status: { revoked: boolean; suspended: boolean }): Promise<void>;
   addEvent(e: CredentialEvent): Promise<void>;
   listEvents(credentialId: string): Promise<CredentialEvent[]>;

@@ -15,12 +15,15 @@ import {
   type AchievementType,
   type BatchIssuer,
   type CredentialFormat,
+  type DidResolver,
   type DocumentLoader,
   type IssuerRecord,
   type PresentationReport,
   type StatusPurpose,
   type VerificationReport,
   type Verifier,
+  type VerifierLookups,
+  type VerifyPool,
 } from '../credentials/index.ts';
 import {
   actorRef,
@@ -138,9 +141,13 @@ export interface CredentialServiceDeps {
   learners: LearnerRegistry;
   ledger: LedgerService;
   documentLoader: DocumentLoader;
+  /** Resolves a did:web to its DID document (ours locally; foreign ones if configuration allows). */
+  resolveDid: DidResolver;
   kek: Uint8Array;
   publicUrl: string;
   batchIssuer: () => BatchIssuer;
+  /** Worker threads to verify on; without them, credentials are verified on this thread. */
+  verifyPool?: () => VerifyPool | undefined;
   now?: () => Date;
   /** Bits a status list holds (default and minimum in production: 131,072); small only in tests. */
   statusListLength?: number;
@@ -675,12 +682,9 @@ export class CredentialService {
         etag: hashCredential(cached.serialized).slice(0, 32),
       };
     }
-    const rows = await this.d.credentials.listStatus(institution.id, list);
-    if (rows.length === 0 && list > 1)
+    if (list > 1 && !cached && (await this.d.slots.count(institution.id, list)) === 0)
       throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
-    const set = new Set(
-      rows.filter((r) => (purpose === 'revocation' ? r.revoked : r.suspended)).map((r) => r.index),
-    );
+    const set = new Set(await this.d.credentials.flaggedIndexes(institution.id, list, purpose));
     const bits = [...set].sort((a, b) => a - b).join(',');
     if (cached?.bits === bits) {
       this.#statusCache.set(cacheKey, { ...cached, at: Date.now() });
@@ -780,9 +784,23 @@ export class CredentialService {
 
   // ---- verifying (public: anyone may verify) -----------------------------------------------------
 
-  verifyCredential(input: unknown): Promise<VerificationReport> {
-    return this.verifier.verifyCredential(input);
+  async verifyCredential(input: unknown): Promise<VerificationReport> {
+    const pool = this.d.verifyPool?.();
+    if (!pool) return this.verifier.verifyCredential(input);
+    try {
+      return await pool.verifyCredential(input, this.#lookups, this.#now);
+    } catch {
+      // A worker was lost (and is replaced on the next call): verify here rather than fail.
+      return this.verifier.verifyCredential(input);
+    }
   }
+
+  readonly #lookups: VerifierLookups = {
+    resolveDid: (did) => this.d.resolveDid(did),
+    lookupIssuer: (did) => this.#lookupIssuer(did),
+    keyStatus: (vm) => this.d.keys.keyStatus(vm),
+    fetchStatusList: (url) => this.#localStatusList(url),
+  };
 
   verifyPresentation(
     input: unknown,

@@ -46,7 +46,10 @@ const credential = new Schema(
 );
 credential.index({ requestKey: 1 }, { unique: true });
 credential.index({ learnerId: 1 });
-credential.index({ statusListKey: 1 });
+// A status list is built from its flagged rows only; the highest list number is one index step.
+credential.index({ statusListKey: 1, revoked: 1 });
+credential.index({ statusListKey: 1, suspended: 1 });
+credential.index({ institutionId: 1, statusList: -1 });
 
 const statusSlot = new Schema({ _id: str, listKey: str, credentialId: str }, opts);
 statusSlot.index({ listKey: 1 });

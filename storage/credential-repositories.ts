@@ -71,13 +71,16 @@ export function mongoCredentialRepositories(m: CredentialModels) {
       ((await m.Credential.find({ learnerId }).lean()) as unknown[])
         .map(toRecord)
         .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
-    listStatus: async (institutionId, list) =>
+    flaggedIndexes: async (institutionId, list, purpose) =>
       (
         (await m.Credential.find(
-          { statusListKey: listKey(institutionId, list) },
-          { statusIndex: 1, revoked: 1, suspended: 1 },
-        ).lean()) as unknown as { statusIndex: number; revoked: boolean; suspended: boolean }[]
-      ).map((d) => ({ index: d.statusIndex, revoked: d.revoked, suspended: d.suspended })),
+          {
+            statusListKey: listKey(institutionId, list),
+            [purpose === 'revocation' ? 'revoked' : 'suspended']: true,
+          },
+          { statusIndex: 1 },
+        ).lean()) as unknown as { statusIndex: number }[]
+      ).map((d) => d.statusIndex),
     setStatus: async (id, s) => void (await m.Credential.updateOne({ _id: id }, { $set: s })),
     addEvent: async (e) => void (await m.CredentialEvent.collection.insertOne(toDoc(e) as never)),
     listEvents: async (credentialId) =>
@@ -103,11 +106,10 @@ export function mongoCredentialRepositories(m: CredentialModels) {
     count: (institutionId, list) =>
       m.StatusSlot.countDocuments({ listKey: listKey(institutionId, list) }),
     lastList: async (institutionId) => {
-      const creds = (await m.Credential.find(
-        { institutionId },
-        { statusList: 1 },
-      ).lean()) as unknown as { statusList: number }[];
-      return creds.reduce((max, c) => Math.max(max, c.statusList), 0);
+      const last = (await m.Credential.findOne({ institutionId }, { statusList: 1 })
+        .sort({ statusList: -1 })
+        .lean()) as { statusList: number } | null;
+      return last?.statusList ?? 0;
     },
   };
 

@@ -293,6 +293,7 @@ describe('status lists filling up', () => {
       learners: t.services.learners,
       ledger: t.services.ledger,
       documentLoader: t.services.documentLoader,
+      resolveDid: (did) => t.services.keys.didDocument(did),
       kek: t.services.config.keyEncryptionKey,
       publicUrl: t.services.config.publicUrl,
       batchIssuer: () => {

@@ -1,0 +1,203 @@
+// Verification across worker threads: canonicalisation is CPU-bound, so under load each core verifies
+// its share and the main thread is left to serve requests. The main thread looks up what a credential
+// needs (DID documents, registry, key records, status lists: cached lookups there) and sends it along
+// with the credential; a worker asks back only for anything that was not foreseen.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { lookupsNeeded } from './verifier.ts';
+import type { IssuerRecord, LookupsNeeded, VerificationReport } from './verifier.ts';
+import type { FromWorker, Looked, LookupKind, Snapshot, ToWorker } from './verifyWorker.ts';
+import { startTsWorker, WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
+
+/** Where the verifier's facts come from: the same callbacks createVerifier takes. */
+export interface VerifierLookups {
+  resolveDid(did: string): Promise<object | null>;
+  lookupIssuer(did: string): Promise<IssuerRecord | null>;
+  keyStatus(verificationMethodId: string): Promise<{ revokedAt?: string | null } | null>;
+  fetchStatusList(url: string): Promise<object | string | null>;
+}
+
+export interface VerifyPool {
+  readonly workers: number;
+  /**
+   * Verifies a credential on a worker thread; the report is the one createVerifier would give.
+   * Rejects only if the worker is lost (the caller may then verify in process).
+   */
+  verifyCredential(
+    input: unknown,
+    lookups: VerifierLookups,
+    now: () => Date,
+  ): Promise<VerificationReport>;
+  close(): Promise<void>;
+}
+
+/** Thrown for the jobs of a worker that stopped. */
+export class VerifyWorkerLost extends Error {
+  constructor(cause: unknown) {
+    super('A verification worker stopped.', { cause });
+    this.name = 'VerifyWorkerLost';
+  }
+}
+
+interface Pending {
+  resolve(report: VerificationReport): void;
+  reject(error: Error): void;
+  lookups: VerifierLookups;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+async function settle<T>(run: () => Promise<T>): Promise<Looked<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function lookupFor(lookups: VerifierLookups, what: LookupKind, key: string): Promise<unknown> {
+  switch (what) {
+    case 'dids':
+      return lookups.resolveDid(key);
+    case 'issuers':
+      return lookups.lookupIssuer(key);
+    case 'keys':
+      return lookups.keyStatus(key);
+    case 'statusLists':
+      return lookups.fetchStatusList(key);
+  }
+}
+
+async function fill(snapshot: Snapshot, needs: LookupsNeeded, lookups: VerifierLookups) {
+  const tasks: Promise<void>[] = [];
+  const add = (what: LookupKind, keys: string[]) => {
+    for (const key of keys) {
+      if (key in snapshot[what]) continue;
+      tasks.push(
+        settle(() => lookupFor(lookups, what, key)).then((result) => {
+          (snapshot[what] as Record<string, Looked<unknown>>)[key] = result;
+        }),
+      );
+    }
+  };
+  add('dids', needs.dids);
+  add('issuers', needs.issuers);
+  add('keys', needs.keys);
+  add('statusLists', needs.statusLists);
+  await Promise.all(tasks);
+}
+
+/** Everything verifying the input will look up: the credential's needs, then its status lists'. */
+async function snapshotFor(input: unknown, lookups: VerifierLookups): Promise<Snapshot> {
+  const snapshot: Snapshot = { dids: {}, issuers: {}, keys: {}, statusLists: {} };
+  const needs = lookupsNeeded(input);
+  await fill(snapshot, needs, lookups);
+  for (const url of needs.statusLists) {
+    const list = snapshot.statusLists[url];
+    if (!list?.ok || list.value === null) continue;
+    const { dids, keys } = lookupsNeeded(list.value);
+    await fill(snapshot, { dids, keys, issuers: [], statusLists: [] }, lookups);
+  }
+  return snapshot;
+}
+
+/**
+ * Creates a pool of verification worker threads, started on first use.
+ *
+ * @param options.workers - Number of threads (default: os.availableParallelism()).
+ * @param options.onStart - Called with each worker started (to watch or stop it).
+ * @returns verifyCredential(input, lookups, clock) and close().
+ */
+export function createVerifyPool(
+  options: { workers?: number; onStart?: (worker: Worker) => void } = {},
+): VerifyPool {
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  const slots: Slot[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  function start(): Slot {
+    const worker = startTsWorker(new URL('./verifyWorker.ts', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const slot: Slot = { worker, pending: new Map() };
+    const lose = (cause: unknown) => {
+      const at = slots.indexOf(slot);
+      if (at >= 0) slots.splice(at, 1);
+      for (const job of slot.pending.values()) job.reject(new VerifyWorkerLost(cause));
+      slot.pending.clear();
+    };
+    worker.on('message', (message: FromWorker) => {
+      const job = slot.pending.get(message.id);
+      if (!job) return;
+      if (message.kind === 'done') {
+        slot.pending.delete(message.id);
+        // An idle worker does not keep the process alive; one with work in hand does.
+        if (slot.pending.size === 0) worker.unref();
+        job.resolve(message.report);
+        return;
+      }
+      void settle(() => lookupFor(job.lookups, message.what, message.key)).then((result) =>
+        worker.postMessage({ kind: 'looked', call: message.call, result } satisfies ToWorker),
+      );
+    });
+    worker.on('error', lose);
+    worker.on('exit', (code) => lose(new Error(`exit code ${code}`)));
+    worker.unref();
+    options.onStart?.(worker);
+    return slot;
+  }
+
+  /** The worker with the fewest jobs in hand, starting workers until there are `size`. */
+  function pick(): Slot {
+    if (slots.length < size) {
+      const slot = start();
+      slots.push(slot);
+      return slot;
+    }
+    let best = slots[0]!;
+    for (const slot of slots) if (slot.pending.size < best.pending.size) best = slot;
+    return best;
+  }
+
+  async function verifyCredential(
+    input: unknown,
+    lookups: VerifierLookups,
+    now: () => Date,
+  ): Promise<VerificationReport> {
+    if (closed) throw new Error('The verifier pool is closed.');
+    const snapshot = await snapshotFor(input, lookups);
+    // The clock is read after the lookups: a status list signed while looking up is valid from then.
+    const at = now().toISOString();
+    const slot = pick();
+    const id = nextId++;
+    return new Promise<VerificationReport>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject, lookups });
+      slot.worker.ref();
+      try {
+        slot.worker.postMessage({
+          kind: 'job',
+          id,
+          input,
+          now: at,
+          snapshot,
+        } satisfies ToWorker);
+      } catch (error) {
+        // An input that cannot be cloned (never the case for parsed JSON) is verified by the caller.
+        slot.pending.delete(id);
+        reject(new VerifyWorkerLost(error));
+      }
+    });
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    const all = slots.splice(0);
+    await Promise.all(all.map(({ worker }) => worker.terminate()));
+  }
+
+  return { workers: size, verifyCredential, close };
+}

@@ -1,0 +1,70 @@
+// Worker thread of the verifier pool: verifies credentials with what the main thread looked up for
+// it, and asks the main thread for anything else.
+import { parentPort } from 'node:worker_threads';
+import { createDocumentLoader } from './documentLoader.ts';
+import { createVerifier, createVerifierCaches } from './verifier.ts';
+import type { IssuerRecord, VerificationReport } from './verifier.ts';
+
+/** A looked-up value, or the fact that looking it up failed. */
+export type Looked<T> = { ok: true; value: T } | { ok: false };
+
+export interface Snapshot {
+  dids: Record<string, Looked<object | null>>;
+  issuers: Record<string, Looked<IssuerRecord | null>>;
+  keys: Record<string, Looked<{ revokedAt?: string | null } | null>>;
+  statusLists: Record<string, Looked<object | string | null>>;
+}
+
+export type LookupKind = keyof Snapshot;
+
+export type ToWorker =
+  | { kind: 'job'; id: number; input: unknown; now: string; snapshot: Snapshot }
+  | { kind: 'looked'; call: number; result: Looked<unknown> };
+
+export type FromWorker =
+  | { kind: 'done'; id: number; report: VerificationReport }
+  | { kind: 'lookup'; id: number; call: number; what: LookupKind; key: string };
+
+const port = parentPort;
+if (!port) throw new Error('verifyWorker.ts must run as a worker thread.');
+const caches = createVerifierCaches();
+const calls = new Map<number, (result: Looked<unknown>) => void>();
+let nextCall = 0;
+
+function ask(id: number, what: LookupKind, key: string): Promise<Looked<unknown>> {
+  const call = nextCall++;
+  return new Promise((resolve) => {
+    calls.set(call, resolve);
+    port!.postMessage({ kind: 'lookup', id, call, what, key } satisfies FromWorker);
+  });
+}
+
+async function verify(job: Extract<ToWorker, { kind: 'job' }>): Promise<VerificationReport> {
+  const lookup = async <T>(what: LookupKind, key: string): Promise<T> => {
+    const found =
+      (job.snapshot[what][key] as Looked<T> | undefined) ?? (await ask(job.id, what, key));
+    if (!found.ok) throw new Error(`Looking up ${what} "${key}" failed.`);
+    return found.value as T;
+  };
+  const now = new Date(job.now);
+  const verifier = createVerifier({
+    documentLoader: createDocumentLoader({ resolveDid: (did) => lookup('dids', did) }),
+    registry: { lookupIssuer: (did) => lookup('issuers', did) },
+    keyStatus: (vm) => lookup('keys', vm),
+    fetchStatusList: (url) => lookup('statusLists', url),
+    now: () => now,
+    caches,
+  });
+  return verifier.verifyCredential(job.input);
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.kind === 'looked') {
+    calls.get(message.call)?.(message.result);
+    calls.delete(message.call);
+    return;
+  }
+  void verify(message).then((report) =>
+    port.postMessage({ kind: 'done', id: message.id, report } satisfies FromWorker),
+  );
+});

@@ -1,0 +1,185 @@
+// The verifier pool: worker threads give the report the verifier gives in process, ask back for
+// what was not looked up in advance, and a lost worker fails its jobs (the caller verifies itself).
+import type { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createVerifyPool, issueCredential, VerifyWorkerLost } from '../../../credentials/index.ts';
+import type { CredentialFormat, StoredKey } from '../../../credentials/index.ts';
+import { startTsWorker } from '../../../credentials/worker-thread.ts';
+import type { FromWorker, ToWorker } from '../../../credentials/verifyWorker.ts';
+import {
+  createWorld,
+  degreeCredential,
+  LIST_URL,
+  SUSPENSION_LIST_URL,
+  transcriptCredential,
+} from '../../fixtures/credentials.ts';
+
+type World = Awaited<ReturnType<typeof createWorld>>;
+
+const started: Worker[] = [];
+const pool = createVerifyPool({ workers: 2, onStart: (worker) => started.push(worker) });
+afterAll(() => pool.close());
+
+async function sign(
+  world: World,
+  credential: Record<string, unknown>,
+  format: CredentialFormat,
+  key: StoredKey,
+) {
+  const issued = await issueCredential({
+    credential,
+    key,
+    kek: world.kek,
+    format,
+    documentLoader: world.documentLoader,
+  });
+  return issued.jwt ?? issued.credential!;
+}
+
+describe('the verifier pool', () => {
+  it('gives the report the verifier gives in process, for every format, check and failure', async () => {
+    const world = await createWorld();
+    await world.publishStatusList(LIST_URL, 'revocation', [3]);
+    await world.publishStatusList(SUSPENSION_LIST_URL, 'suspension', [4]);
+    const status = (revocation: number, suspension = 9) => ({
+      credentialStatus: [world.revocationEntry(revocation), world.suspensionEntry(suspension)],
+    });
+    const inputs: unknown[] = [
+      await sign(world, degreeCredential(status(1)), 'eddsa-rdfc-2022', world.ed),
+      await sign(world, degreeCredential(status(2)), 'ecdsa-rdfc-2019', world.p256),
+      await sign(world, transcriptCredential(status(5)), 'vc+jwt', world.ed),
+      await sign(world, transcriptCredential(status(6)), 'vc+jwt', world.p256),
+      await sign(world, degreeCredential(status(3)), 'eddsa-rdfc-2022', world.ed), // revoked
+      await sign(world, degreeCredential(status(7, 4)), 'eddsa-rdfc-2022', world.ed), // suspended
+      await sign(
+        world,
+        degreeCredential({ validUntil: '2024-12-01T00:00:00Z' }),
+        'eddsa-rdfc-2022',
+        world.ed,
+      ), // expired at the world's clock
+      '{"not json',
+      'a.b.c',
+      42,
+      null,
+      {},
+      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] },
+    ];
+    const tampered = structuredClone(inputs[0]) as Record<string, unknown>;
+    tampered['validFrom'] = '2020-01-01T00:00:00Z';
+    const undefinedTerm = structuredClone(inputs[0]) as Record<string, unknown>;
+    undefinedTerm['notATerm'] = true;
+    inputs.push(tampered, undefinedTerm);
+
+    for (const input of inputs) {
+      const inProcess = await world.verifier.verifyCredential(input);
+      const pooled = await pool.verifyCredential(input, world.lookups, world.clock);
+      expect(pooled).toEqual(inProcess);
+    }
+    // An issuer the registry does not know.
+    const unregistered = await createWorld({ registry: {} });
+    const stranger = await sign(
+      unregistered,
+      degreeCredential(),
+      'eddsa-rdfc-2022',
+      unregistered.ed,
+    );
+    const strangerReport = await pool.verifyCredential(
+      stranger,
+      unregistered.lookups,
+      unregistered.clock,
+    );
+    expect(strangerReport).toEqual(await unregistered.verifier.verifyCredential(stranger));
+    expect(strangerReport.errors?.map((e) => e.code)).toEqual(['ISSUER_UNKNOWN']);
+    // The fixtures cover both outcomes and more than one failure.
+    const reports = await Promise.all(
+      inputs.map((input) => pool.verifyCredential(input, world.lookups, world.clock)),
+    );
+    expect(reports.filter((r) => r.verified).length).toBe(4);
+    const failed = new Set(reports.flatMap((r) => (r.errors ?? []).map((e) => e.code)));
+    for (const code of [
+      'STATUS_REVOKED',
+      'STATUS_SUSPENDED',
+      'EXPIRED',
+      'MALFORMED',
+      'PROOF_INVALID',
+    ])
+      expect(failed).toContain(code);
+  });
+
+  it('sees a revocation at once: nothing about status is kept between jobs but signed lists', async () => {
+    const world = await createWorld();
+    await world.publishStatusList(LIST_URL, 'revocation', []);
+    const input = await sign(
+      world,
+      degreeCredential({ credentialStatus: [world.revocationEntry(8)] }),
+      'eddsa-rdfc-2022',
+      world.ed,
+    );
+    expect((await pool.verifyCredential(input, world.lookups, world.clock)).verified).toBe(true);
+    await world.publishStatusList(LIST_URL, 'revocation', [8]);
+    const after = await pool.verifyCredential(input, world.lookups, world.clock);
+    expect(after.errors?.map((e) => e.code)).toEqual(['STATUS_REVOKED']);
+  });
+
+  it('fails the jobs of a worker that stops, and carries on with a new one', async () => {
+    const world = await createWorld();
+    const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
+    await pool.verifyCredential(input, world.lookups, world.clock);
+    const before = started.length;
+    const inFlight = Promise.allSettled(
+      Array.from({ length: 6 }, () => pool.verifyCredential(input, world.lookups, world.clock)),
+    );
+    await Promise.all(started.map((worker) => worker.terminate()));
+    const settled = await inFlight;
+    const lost = settled.filter((s) => s.status === 'rejected');
+    expect(lost.length).toBeGreaterThan(0);
+    for (const s of lost) expect(s.reason).toBeInstanceOf(VerifyWorkerLost);
+    expect((await pool.verifyCredential(input, world.lookups, world.clock)).verified).toBe(true);
+    expect(started.length).toBeGreaterThan(before);
+  });
+});
+
+describe('a verification worker', () => {
+  it('asks back for every lookup it was not given, and verifies with the answers', async () => {
+    const world = await createWorld();
+    const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
+    const worker = startTsWorker(new URL('../../../credentials/verifyWorker.ts', import.meta.url));
+    try {
+      const asked: string[] = [];
+      const report = await new Promise((resolve) => {
+        worker.on('message', (message: FromWorker) => {
+          if (message.kind === 'done') return resolve(message.report);
+          asked.push(`${message.what} ${message.key}`);
+          const answer =
+            message.what === 'dids'
+              ? world.lookups.resolveDid(message.key)
+              : message.what === 'issuers'
+                ? world.lookups.lookupIssuer(message.key)
+                : message.what === 'keys'
+                  ? world.lookups.keyStatus(message.key)
+                  : world.lookups.fetchStatusList(message.key);
+          void answer.then((value) =>
+            worker.postMessage({
+              kind: 'looked',
+              call: message.call,
+              result: { ok: true, value },
+            } satisfies ToWorker),
+          );
+        });
+        worker.postMessage({
+          kind: 'job',
+          id: 1,
+          input,
+          now: world.clock().toISOString(),
+          snapshot: { dids: {}, issuers: {}, keys: {}, statusLists: {} },
+        } satisfies ToWorker);
+      });
+      expect(report).toEqual(await world.verifier.verifyCredential(input));
+      expect(asked.some((a) => a.startsWith('dids did:web:'))).toBe(true);
+      expect(asked.some((a) => a.startsWith('issuers did:web:'))).toBe(true);
+      expect(asked.some((a) => a.startsWith('keys did:web:'))).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
