@@ -90,19 +90,25 @@ export function buildApp(services: Services, log: Logger): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id =
-          typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  // JSON answers are not cached by validators; the status lists set their own ETag.
+  app.set('etag', false);
+  app.use((req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', id);
+    (req as { id?: string }).id = id;
+    next();
+  });
+  // With logging off (LOG_LEVEL=silent) a request costs nothing to log.
+  if (log.isLevelEnabled('fatal')) {
+    app.use(
+      pinoHttp({
+        logger: log,
+        genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
+        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      }),
+    );
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -141,7 +147,7 @@ export function buildApp(services: Services, log: Logger): App {
   ) => {
     const status =
       typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) req.log.error({ err }, 'unhandled error');
+    if (status === 500) (req.log ?? log).error({ err, reqId: req.id }, 'unhandled error');
     res.status(status).json({
       type: 'about:blank',
       title:

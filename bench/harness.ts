@@ -41,6 +41,7 @@ export async function benchEnv(name: string): Promise<BenchEnv> {
       .toString(),
     LEARNER_ID_SECRET: randomBytes(32).toString('base64url'),
     KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...(process.env['VERIFY_WORKERS'] ? { VERIFY_WORKERS: process.env['VERIFY_WORKERS'] } : {}),
   });
   const services = createServices(db, config);
   const { yoga } = buildApp(services, createLogger('silent'));

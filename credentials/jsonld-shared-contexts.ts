@@ -2,13 +2,14 @@
 // context (Open Badges and CLR define one per type), jsonld.js deep-copies the whole active context:
 // every term definition and every scoped context inside them (digitalbazaar/jsonld.js#414, open).
 // Because the copy is a new object, its processed-context cache, keyed by the active context, also
-// misses, and the scoped context is processed again. That was half the CPU of verifying a credential.
+// misses, and the scoped context is processed again. That was most of the CPU of a verification.
 //
-// Nothing changes an active context once it is built: context processing changes only the fresh
-// copy it makes first, and replaces term definitions rather than editing them (createTermDefinition
-// builds a new definition object every time); expansion, compaction and toRDF only read. So a copy
-// may share the term definitions, and going back to the previous context may return that context
-// itself. This installs exactly that: the same fields as jsonld.js copies, shallowly.
+// Term definitions change in one place only, createTermDefinition, and only those of the context it
+// is given, always a fresh copy; expansion, compaction and toRDF only read. So here:
+// - a copy shares its source's term definitions, and gets its own just before its first change;
+// - going back to the previous context returns that context itself, not a copy of it;
+// - what was processed for a fresh copy of X (the first step of applying a type-scoped context to X)
+//   is also kept under X, so the next application finds it.
 //
 // test/unit/credentials/jsonld-shared-contexts.test.ts proves the output identical, with and without,
 // for every kind of document we sign or verify and for the scoped-context edge cases.
@@ -29,6 +30,7 @@ interface ActiveContext {
 
 interface ContextApi {
   getInitialContext(options: { processingMode?: string }): ActiveContext;
+  createTermDefinition: (options: { activeCtx: ActiveContext }) => unknown;
 }
 
 interface ResolvedContextPrototype {
@@ -58,17 +60,20 @@ let sharing = version === '9.0.0';
 
 // Each copy made here, and what it was copied from.
 const copiedFrom = new WeakMap<ActiveContext, ActiveContext>();
+// Copies that still share their source's term definitions: they get their own on the first change.
+const borrowing = new WeakSet<ActiveContext>();
 
 function sharedClone(this: ActiveContext): ActiveContext {
   if (!sharing) return original.clone.call(this);
   // Built field by field in jsonld.js's order, so both kinds of context share one hidden class.
   const child = {} as ActiveContext;
   copiedFrom.set(child, this);
-  child.mappings = new Map(this.mappings);
+  child.mappings = this.mappings;
   child.clone = this.clone;
   child.inverse = null;
   child.getInverse = this.getInverse;
-  child.protected = { ...this.protected };
+  child.protected = this.protected;
+  borrowing.add(child);
   if (this.previousContext) child.previousContext = this.previousContext;
   child.revertToPreviousContext = this.revertToPreviousContext;
   if ('@base' in this) child['@base'] = this['@base'];
@@ -87,6 +92,20 @@ for (const context of initialContexts) {
   context.clone = sharedClone;
   context.revertToPreviousContext = sharedRevert;
 }
+
+// Term definitions change only in createTermDefinition, and only those of the context it is given:
+// a copy gets its own mappings and protected terms there, before its first change. Copies that are
+// never changed (most are) never copy anything.
+const originalDefine = contextApi.createTermDefinition;
+contextApi.createTermDefinition = function createTermDefinition(options) {
+  const { activeCtx } = options;
+  if (borrowing.has(activeCtx)) {
+    activeCtx.mappings = new Map(activeCtx.mappings);
+    activeCtx.protected = { ...activeCtx.protected };
+    borrowing.delete(activeCtx);
+  }
+  return originalDefine(options);
+};
 
 // Applying a type-scoped context to X, jsonld.js first makes a fresh copy of X whose previous context
 // is X, and looks the scoped context up in its cache under that new copy: a miss every time. Such a

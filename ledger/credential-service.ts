@@ -186,15 +186,13 @@ export class CredentialService {
     };
   }
 
-  /** Our status lists are answered from the database, never over HTTP. */
-  async #localStatusList(url: string): Promise<object | null> {
+  /** Our status lists are answered from the database, never over HTTP: as signed, serialised. */
+  async #localStatusList(url: string): Promise<string | null> {
     const prefix = `${this.d.publicUrl}${STATUS_PATH}`;
     if (!url.startsWith(prefix)) return null;
     const [slug, purpose, list] = url.slice(prefix.length).split('/');
     try {
-      return JSON.parse(
-        (await this.statusListCredential(slug ?? '', purpose ?? '', Number(list))).serialized,
-      ) as object;
+      return (await this.statusListCredential(slug ?? '', purpose ?? '', Number(list))).serialized;
     } catch {
       return null;
     }
