@@ -26,8 +26,8 @@ export interface BatchIssuer {
   close(): Promise<void>;
 }
 
-// Small chunks keep both workers busy to the end; large ones save messages. 8 balances the two.
-const CHUNK = 8;
+// Chunks of 32 credentials save messages; two in hand per worker keep it busy between replies.
+const CHUNK = 32;
 
 interface Slot {
   worker: Worker;
@@ -78,13 +78,10 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
       workers.map(
         ({ worker }) =>
           new Promise<void>((resolve, reject) => {
+            // Two chunks in hand per worker: it starts the next while its last reply is on its way.
+            let inHand = 0;
             const dispatch = () => {
-              if (next >= jobs.length) {
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                resolve();
-                return;
-              }
+              if (next >= jobs.length) return;
               const chunk: WorkerJob[] = [];
               for (; next < jobs.length && chunk.length < CHUNK; next++) {
                 const job = jobs[next]!;
@@ -95,9 +92,15 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
                   format: job.format,
                 });
               }
+              inHand++;
               worker.postMessage(chunk);
             };
+            const finish = () => {
+              worker.off('message', onMessage);
+              worker.off('error', onError);
+            };
             const onMessage = (replies: WorkerReply[]) => {
+              inHand--;
               for (const reply of replies) {
                 results[reply.index] = reply.ok
                   ? { ok: true, format: reply.format, serialized: reply.serialized }
@@ -106,14 +109,23 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
               done += replies.length;
               onProgress?.(done, jobs.length);
               dispatch();
+              if (inHand === 0) {
+                finish();
+                resolve();
+              }
             };
             const onError = (error: Error) => {
-              worker.off('message', onMessage);
+              finish();
               reject(error);
             };
             worker.on('message', onMessage);
             worker.once('error', onError);
             dispatch();
+            dispatch();
+            if (inHand === 0) {
+              finish();
+              resolve();
+            }
           }),
       ),
     );

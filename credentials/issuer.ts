@@ -157,8 +157,11 @@ export async function issueCredential(options: {
     throw new TypeError(`Unknown credential format "${String(format)}".`);
   if (KEY_TYPE_OF_FORMAT[format] !== key.type) throw new UnsupportedFormatError(format, key.type);
   const suite = dataIntegritySuite(format, signer, credential, options.now);
+  // vc and jsonld-signatures change only the top level of what they sign (a proof added, an issuance
+  // date for VC 1.1) and an existing proof array: copying those leaves the caller's credential as it was.
+  const proof = credential['proof'];
   const signed = (await vc.issue({
-    credential: structuredClone(credential),
+    credential: { ...credential, ...(Array.isArray(proof) ? { proof: [...proof] } : {}) },
     suite,
     documentLoader,
   })) as Record<string, unknown>;

@@ -159,7 +159,10 @@ const STATUS_CACHE_MS = 5_000;
 export class CredentialService {
   readonly #slotMutex = new KeyedMutex();
   readonly #nextSlot = new Map<string, { list: number; index: number }>();
-  readonly #statusCache = new Map<string, { bits: string; serialized: string; at: number }>();
+  readonly #statusCache = new Map<
+    string,
+    { bits: string; serialized: string; etag: string; at: number }
+  >();
   readonly verifier: Verifier;
   readonly #now: () => Date;
   readonly #listLength: number;
@@ -675,10 +678,7 @@ export class CredentialService {
     const cached = this.#statusCache.get(cacheKey);
     // Within a few seconds a list is served as signed; a status change in this process clears it.
     if (cached && Date.now() - cached.at < STATUS_CACHE_MS) {
-      return {
-        serialized: cached.serialized,
-        etag: hashCredential(cached.serialized).slice(0, 32),
-      };
+      return { serialized: cached.serialized, etag: cached.etag };
     }
     if (list > 1 && !cached && (await this.d.slots.count(institution.id, list)) === 0)
       throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
@@ -686,10 +686,7 @@ export class CredentialService {
     const bits = [...set].sort((a, b) => a - b).join(',');
     if (cached?.bits === bits) {
       this.#statusCache.set(cacheKey, { ...cached, at: Date.now() });
-      return {
-        serialized: cached.serialized,
-        etag: hashCredential(cached.serialized).slice(0, 32),
-      };
+      return { serialized: cached.serialized, etag: cached.etag };
     }
     const url = this.statusListUrl(institution, purpose, list);
     const unsigned = buildStatusListCredential({
@@ -707,8 +704,9 @@ export class CredentialService {
       documentLoader: this.d.documentLoader,
       now: this.#now(),
     });
-    this.#statusCache.set(cacheKey, { bits, serialized: issued.serialized, at: Date.now() });
-    return { serialized: issued.serialized, etag: hashCredential(issued.serialized).slice(0, 32) };
+    const etag = hashCredential(issued.serialized).slice(0, 32);
+    this.#statusCache.set(cacheKey, { bits, serialized: issued.serialized, etag, at: Date.now() });
+    return { serialized: issued.serialized, etag };
   }
 
   // ---- status ------------------------------------------------------------------------------------

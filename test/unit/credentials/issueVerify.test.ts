@@ -105,6 +105,18 @@ describe('issue and verify', () => {
       expect(report.checks.find((c) => c.id === 'issuerAccredited')?.status).toBe('passed');
     });
 
+    it('leaves the credential it signs as it was, even one with a proof already', async () => {
+      const world = await createWorld();
+      for (const credential of [
+        degreeCredential(),
+        { ...transcriptCredential(), proof: [{ type: 'DataIntegrityProof', note: 'earlier' }] },
+      ]) {
+        const before = structuredClone(credential);
+        await issue(world, credential, format, world[keyName]);
+        expect(credential).toEqual(before);
+      }
+    });
+
     it('fails when any field is tampered with', async () => {
       const world = await createWorld();
       const input = await presented(world, degreeCredential(), format, world[keyName]);
