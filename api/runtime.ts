@@ -87,6 +87,7 @@ export async function startServer(
   const addr = server.address();
   const url = `http://${config.host}:${typeof addr === 'object' && addr ? addr.port : config.port}`;
   log.info({ url, graphql: `${url}/graphql` }, 'creditbank is listening');
+  services.startWorkers();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

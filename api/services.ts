@@ -127,6 +127,10 @@ export function createServices(
   const documentLoader = createDocumentLoader({ resolveDid });
   let batchIssuer: BatchIssuer | undefined;
   let verifyPool: VerifyPool | undefined;
+  const verifyWorkers = () =>
+    config.verifyWorkers === 0
+      ? undefined
+      : (verifyPool ??= createVerifyPool({ workers: config.verifyWorkers }));
   const credentials = new CredentialService({
     ...credentialRepos,
     keys,
@@ -138,10 +142,7 @@ export function createServices(
     publicUrl: config.publicUrl,
     resolveDid,
     batchIssuer: () => (batchIssuer ??= createBatchIssuer()),
-    verifyPool: () =>
-      config.verifyWorkers === 0
-        ? undefined
-        : (verifyPool ??= createVerifyPool({ workers: config.verifyWorkers })),
+    verifyPool: () => verifyWorkers(),
     now,
   });
 
@@ -180,6 +181,8 @@ export function createServices(
     keys,
     credentials,
     documentLoader,
+    /** Starts the verification workers ahead of the first verification. */
+    startWorkers: () => verifyWorkers()?.start(),
     /** Releases what the services hold beyond the database (worker threads). */
     close: async () => {
       await Promise.all([batchIssuer?.close(), verifyPool?.close()]);

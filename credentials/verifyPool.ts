@@ -28,6 +28,8 @@ export interface VerifyPool {
     lookups: VerifierLookups,
     now: () => Date,
   ): Promise<VerificationReport>;
+  /** Starts every worker now, rather than on first use (a worker takes a moment to load). */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -193,11 +195,15 @@ export function createVerifyPool(
     });
   }
 
+  function startAll(): void {
+    while (!closed && slots.length < size) slots.push(start());
+  }
+
   async function close(): Promise<void> {
     closed = true;
     const all = slots.splice(0);
     await Promise.all(all.map(({ worker }) => worker.terminate()));
   }
 
-  return { workers: size, verifyCredential, close };
+  return { workers: size, verifyCredential, start: startAll, close };
 }

@@ -7,7 +7,13 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import { deriveCredential, generateKey, loadSigner } from '../../credentials/index.ts';
+import type { Worker } from 'node:worker_threads';
+import {
+  createVerifyPool,
+  deriveCredential,
+  generateKey,
+  loadSigner,
+} from '../../credentials/index.ts';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { CredentialService } from '../../ledger/credential-service.ts';
 import { InstitutionKeys } from '../../ledger/institution-keys.ts';
@@ -280,6 +286,40 @@ describe('issuing through GraphQL', () => {
     );
     const slots = issued.map((c) => `${c.statusList}:${c.statusIndex}`);
     expect(new Set(slots).size).toBe(20);
+  });
+});
+
+describe('verifying on worker threads', () => {
+  it('verifies in process when a worker stops mid-way: no request fails for it', async () => {
+    const workers: Worker[] = [];
+    const pool = createVerifyPool({ workers: 1, onStart: (worker) => workers.push(worker) });
+    const service = new CredentialService({
+      ...mongoCredentialRepositories(t.db.models),
+      keys: t.services.keys,
+      institutions: t.services.institutions,
+      learners: t.services.learners,
+      ledger: t.services.ledger,
+      documentLoader: t.services.documentLoader,
+      resolveDid: (did) => t.services.keys.didDocument(did),
+      kek: t.services.config.keyEncryptionKey,
+      publicUrl: t.services.config.publicUrl,
+      batchIssuer: () => {
+        throw new Error('not used');
+      },
+      verifyPool: () => pool,
+    });
+    try {
+      const credential = asDocument(await issue({ kind: 'ACHIEVEMENT', entryId }));
+      expect((await service.verifyCredential(credential)).verified).toBe(true);
+      const reports = Promise.all(
+        Array.from({ length: 8 }, () => service.verifyCredential(credential)),
+      );
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      for (const report of await reports) expect(report.verified).toBe(true);
+      expect(workers.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

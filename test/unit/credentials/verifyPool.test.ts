@@ -121,6 +121,19 @@ describe('the verifier pool', () => {
     expect(after.errors?.map((e) => e.code)).toEqual(['STATUS_REVOKED']);
   });
 
+  it('starts its workers ahead of the first verification when asked', async () => {
+    const ready: Worker[] = [];
+    const eager = createVerifyPool({ workers: 2, onStart: (worker) => ready.push(worker) });
+    try {
+      eager.start();
+      eager.start();
+      expect(ready.length).toBe(2);
+      await Promise.all(ready.map((worker) => new Promise((r) => worker.once('online', r))));
+    } finally {
+      await eager.close();
+    }
+  });
+
   it('fails the jobs of a worker that stops, and carries on with a new one', async () => {
     const world = await createWorld();
     const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
