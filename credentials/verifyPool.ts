@@ -41,6 +41,8 @@ export class VerifyWorkerLost extends Error {
   }
 }
 
+const STAND_ASIDE_MS = 30_000;
+
 interface Pending {
   resolve(report: VerificationReport): void;
   reject(error: Error): void;
@@ -120,6 +122,10 @@ export function createVerifyPool(
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
+  // Workers that stopped since one last finished a job: three in a row (a worker that cannot start,
+  // say) and the pool stands aside for a while, its callers verifying in process meanwhile.
+  let lostInARow = 0;
+  let standAsideUntil = 0;
 
   function start(): Slot {
     const worker = startTsWorker(new URL('./verifyWorker.ts', import.meta.url), {
@@ -128,7 +134,10 @@ export function createVerifyPool(
     const slot: Slot = { worker, pending: new Map() };
     const lose = (cause: unknown) => {
       const at = slots.indexOf(slot);
-      if (at >= 0) slots.splice(at, 1);
+      if (at >= 0) {
+        slots.splice(at, 1);
+        if (!closed && ++lostInARow >= 3) standAsideUntil = Date.now() + STAND_ASIDE_MS;
+      }
       for (const job of slot.pending.values()) job.reject(new VerifyWorkerLost(cause));
       slot.pending.clear();
     };
@@ -136,6 +145,7 @@ export function createVerifyPool(
       const job = slot.pending.get(message.id);
       if (!job) return;
       if (message.kind === 'done') {
+        lostInARow = 0;
         slot.pending.delete(message.id);
         // An idle worker does not keep the process alive; one with work in hand does.
         if (slot.pending.size === 0) worker.unref();
@@ -171,6 +181,7 @@ export function createVerifyPool(
     now: () => Date,
   ): Promise<VerificationReport> {
     if (closed) throw new Error('The verifier pool is closed.');
+    if (Date.now() < standAsideUntil) throw new VerifyWorkerLost('workers keep stopping');
     const snapshot = await snapshotFor(input, lookups);
     // The clock is read after the lookups: a status list signed while looking up is valid from then.
     const at = now().toISOString();

@@ -150,6 +150,31 @@ describe('the verifier pool', () => {
     expect((await pool.verifyCredential(input, world.lookups, world.clock)).verified).toBe(true);
     expect(started.length).toBeGreaterThan(before);
   });
+  it('stands aside when its workers keep stopping, so callers verify in process at once', async () => {
+    const world = await createWorld();
+    const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
+    let starts = 0;
+    const failing = createVerifyPool({
+      workers: 1,
+      onStart: (worker) => {
+        starts++;
+        void worker.terminate();
+      },
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        await expect(failing.verifyCredential(input, world.lookups, world.clock)).rejects.toThrow(
+          VerifyWorkerLost,
+        );
+      }
+      await expect(failing.verifyCredential(input, world.lookups, world.clock)).rejects.toThrow(
+        VerifyWorkerLost,
+      );
+      expect(starts).toBe(3);
+    } finally {
+      await failing.close();
+    }
+  });
 });
 
 describe('a verification worker', () => {
