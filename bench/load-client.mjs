@@ -1,6 +1,7 @@
 // A load client in its own process (so it does not share the server's event loop): POSTs each
 // body once to URL with CONCURRENCY requests in flight, one per kept-alive connection, and prints
-// the latencies (ms) as JSON. Usage: node bench/load-client.mjs URL CONCURRENCY BODIES.json
+// the latencies (ms), the total time and its own CPU time as JSON.
+// Usage: node bench/load-client.mjs URL CONCURRENCY BODIES.json
 //
 // It speaks HTTP/1.1 over raw sockets with the requests built in advance, as wrk or autocannon do:
 // the server under test shares the machine's two cores with it, so the client must cost little.
@@ -69,6 +70,7 @@ const sockets = await Promise.all(Array.from({ length: concurrency }, connect));
 const latencies = [];
 let next = 0;
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 await Promise.all(
   sockets.map(async (socket) => {
     while (next < requests.length) {
@@ -81,5 +83,7 @@ await Promise.all(
   }),
 );
 const totalMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuAtStart);
 for (const socket of sockets) socket.destroy();
-process.stdout.write(JSON.stringify({ latencies, totalMs }));
+// cpuMs: what the client itself spent, on the cores it shares with the server.
+process.stdout.write(JSON.stringify({ latencies, totalMs, cpuMs: (cpu.user + cpu.system) / 1000 }));

@@ -176,12 +176,12 @@ export async function benchVcApi(): Promise<void> {
         child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
       });
       await rm(dir, { recursive: true, force: true });
-      return JSON.parse(out) as { latencies: number[]; totalMs: number };
+      return JSON.parse(out) as { latencies: number[]; totalMs: number; cpuMs: number };
     };
     const concurrent = async (label: string, all: string[]) => {
       await load(all.slice(0, WARM_UP));
       const cpu0 = process.cpuUsage();
-      const { latencies, totalMs } = await load(all.slice(WARM_UP));
+      const { latencies, totalMs, cpuMs } = await load(all.slice(WARM_UP));
       const cpu = process.cpuUsage(cpu0);
       const rate = latencies.length / (totalMs / 1000);
       const single = 1000 / rvHttp;
@@ -209,6 +209,10 @@ export async function benchVcApi(): Promise<void> {
       row(
         `${label}: server CPU per verification (all threads)`,
         `${fmt((cpu.user + cpu.system) / 1000 / latencies.length, 2)} ms`,
+      );
+      row(
+        `${label}: load client CPU per request (same cores)`,
+        `${fmt(cpuMs / latencies.length, 2)} ms`,
       );
     };
     await concurrent('Data Integrity over HTTP', credentials);

@@ -1025,7 +1025,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
         undefined,
       );
     }
-    return verifyDataIntegrity(structuredClone(value), flags);
+    // The libraries are given a copy (they may change what they verify); the report names the
+    // credential as given.
+    const report = await verifyDataIntegrity(structuredClone(value), flags);
+    if (report.credential) report.credential = value;
+    return report;
   }
 
   async function verifyCredential(input: unknown): Promise<VerificationReport> {

@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { lookupsNeeded } from './verifier.ts';
 import type { IssuerRecord, LookupsNeeded, VerificationReport } from './verifier.ts';
 import type { FromWorker, Looked, LookupKind, Snapshot, ToWorker } from './verifyWorker.ts';
-import { startTsWorker, WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
+import { startTsWorker, VERIFY_WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
 
 /** Where the verifier's facts come from: the same callbacks createVerifier takes. */
 export interface VerifierLookups {
@@ -44,6 +44,7 @@ export class VerifyWorkerLost extends Error {
 const STAND_ASIDE_MS = 30_000;
 
 interface Pending {
+  input: unknown;
   resolve(report: VerificationReport): void;
   reject(error: Error): void;
   lookups: VerifierLookups;
@@ -129,7 +130,7 @@ export function createVerifyPool(
 
   function start(): Slot {
     const worker = startTsWorker(new URL('./verifyWorker.ts', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: VERIFY_WORKER_YOUNG_GENERATION_MB },
     });
     const slot: Slot = { worker, pending: new Map() };
     const lose = (cause: unknown) => {
@@ -149,7 +150,11 @@ export function createVerifyPool(
         slot.pending.delete(message.id);
         // An idle worker does not keep the process alive; one with work in hand does.
         if (slot.pending.size === 0) worker.unref();
-        job.resolve(message.report);
+        job.resolve(
+          message.inputIsCredential
+            ? { ...message.report, credential: job.input as Record<string, unknown> }
+            : message.report,
+        );
         return;
       }
       void settle(() => lookupFor(job.lookups, message.what, message.key)).then((result) =>
@@ -188,7 +193,7 @@ export function createVerifyPool(
     const slot = pick();
     const id = nextId++;
     return new Promise<VerificationReport>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject, lookups });
+      slot.pending.set(id, { input, resolve, reject, lookups });
       slot.worker.ref();
       try {
         slot.worker.postMessage({

@@ -22,7 +22,9 @@ export type ToWorker =
   | { kind: 'looked'; call: number; result: Looked<unknown> };
 
 export type FromWorker =
-  | { kind: 'done'; id: number; report: VerificationReport }
+  // inputIsCredential: the report's credential is the job's input itself, not sent back (the main
+  // thread has it): copying a credential across threads costs about as much as the HTTP request.
+  | { kind: 'done'; id: number; report: VerificationReport; inputIsCredential: boolean }
   | { kind: 'lookup'; id: number; call: number; what: LookupKind; key: string };
 
 const port = parentPort;
@@ -64,7 +66,14 @@ port.on('message', (message: ToWorker) => {
     calls.delete(message.call);
     return;
   }
-  void verify(message).then((report) =>
-    port.postMessage({ kind: 'done', id: message.id, report } satisfies FromWorker),
-  );
+  void verify(message).then((report) => {
+    const { credential, ...rest } = report;
+    const inputIsCredential = credential !== undefined && credential === message.input;
+    port.postMessage({
+      kind: 'done',
+      id: message.id,
+      report: inputIsCredential ? rest : report,
+      inputIsCredential,
+    } satisfies FromWorker);
+  });
 });

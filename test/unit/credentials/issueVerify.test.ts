@@ -117,6 +117,20 @@ describe('issue and verify', () => {
       }
     });
 
+    // (A JWT's report carries its decoded payload.)
+    it.skipIf(format === 'vc+jwt')(
+      'reports the credential as given, and leaves it as it was',
+      async () => {
+        const world = await createWorld();
+        const input = await presented(world, degreeCredential(), format, world[keyName]);
+        const before = structuredClone(input);
+        const report = await world.verifier.verifyCredential(input);
+        expect(report.verified).toBe(true);
+        expect(report.credential).toBe(input);
+        expect(input).toEqual(before);
+      },
+    );
+
     it('fails when any field is tampered with', async () => {
       const world = await createWorld();
       const input = await presented(world, degreeCredential(), format, world[keyName]);
