@@ -117,20 +117,6 @@ describe('issue and verify', () => {
       }
     });
 
-    // (A JWT's report carries its decoded payload.)
-    it.skipIf(format === 'vc+jwt')(
-      'reports the credential as given, and leaves it as it was',
-      async () => {
-        const world = await createWorld();
-        const input = await presented(world, degreeCredential(), format, world[keyName]);
-        const before = structuredClone(input);
-        const report = await world.verifier.verifyCredential(input);
-        expect(report.verified).toBe(true);
-        expect(report.credential).toBe(input);
-        expect(input).toEqual(before);
-      },
-    );
-
     it('fails when any field is tampered with', async () => {
       const world = await createWorld();
       const input = await presented(world, degreeCredential(), format, world[keyName]);
@@ -272,6 +258,22 @@ describe('issue and verify', () => {
     expect(report.errors).toBeUndefined();
     expect(report.format).toBe('Ed25519Signature2020');
   });
+});
+
+describe('the report of a Data Integrity credential', () => {
+  // (A JWT's report carries its decoded payload.)
+  it.each(FORMATS.filter(([format]) => format !== 'vc+jwt'))(
+    'names the %s credential as given, and leaves it as it was',
+    async (format, keyName) => {
+      const world = await createWorld();
+      const input = await presented(world, degreeCredential(), format, world[keyName]);
+      const before = structuredClone(input);
+      const report = await world.verifier.verifyCredential(input);
+      expect(report.verified).toBe(true);
+      expect(report.credential).toBe(input);
+      expect(input).toEqual(before);
+    },
+  );
 });
 
 describe('status, keys, registry and dates', () => {
