@@ -63,6 +63,7 @@ import {
   type QualificationType,
 } from './values.ts';
 import { localizedText } from './values.ts';
+import { RefreshingCache } from './refreshing-cache.ts';
 
 /** Which Open Badges achievement types an accreditation for a qualification type allows. */
 export const ACHIEVEMENT_TYPES: Record<QualificationType, AchievementType[] | ['Transcript']> = {
@@ -159,10 +160,11 @@ const STATUS_CACHE_MS = 5_000;
 export class CredentialService {
   readonly #slotMutex = new KeyedMutex();
   readonly #nextSlot = new Map<string, { list: number; index: number }>();
-  readonly #statusCache = new Map<
+  // Signed status lists by `${institutionId}:${purpose}:${list}`, with the bits they were signed for.
+  readonly #statusLists = new RefreshingCache<
     string,
-    { bits: string; serialized: string; etag: string; at: number }
-  >();
+    { bits: string; serialized: string; etag: string }
+  >({ ttlMs: STATUS_CACHE_MS });
   readonly verifier: Verifier;
   readonly #now: () => Date;
   readonly #listLength: number;
@@ -642,29 +644,12 @@ export class CredentialService {
     return `${this.d.publicUrl}${STATUS_PATH}${institution.slug}/${purpose}/${list}`;
   }
 
-  readonly #statusInFlight = new Map<string, Promise<{ serialized: string; etag: string }>>();
-
   /**
-   * The signed BitstringStatusListCredential of one list; re-signed only when a bit changed.
-   * Concurrent requests for the same list share one load (no stampede on a cold cache).
+   * The signed BitstringStatusListCredential of one list; re-signed only when a bit changed. Within
+   * a few seconds a list is served as signed (refreshed in the background before then, so no
+   * request waits on it); a status change in this process clears it at once.
    */
-  statusListCredential(
-    slug: string,
-    purposeRaw: string,
-    list: number,
-  ): Promise<{ serialized: string; etag: string }> {
-    const key = `${slug}/${purposeRaw}/${list}`;
-    let pending = this.#statusInFlight.get(key);
-    if (!pending) {
-      pending = this.#loadStatusList(slug, purposeRaw, list).finally(() =>
-        this.#statusInFlight.delete(key),
-      );
-      this.#statusInFlight.set(key, pending);
-    }
-    return pending;
-  }
-
-  async #loadStatusList(
+  async statusListCredential(
     slug: string,
     purposeRaw: string,
     list: number,
@@ -674,20 +659,25 @@ export class CredentialService {
       throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
     const institution = await this.d.institutions.findBySlug(slug);
     if (!institution) throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
-    const cacheKey = `${institution.id}:${purpose}:${list}`;
-    const cached = this.#statusCache.get(cacheKey);
-    // Within a few seconds a list is served as signed; a status change in this process clears it.
-    if (cached && Date.now() - cached.at < STATUS_CACHE_MS) {
-      return { serialized: cached.serialized, etag: cached.etag };
-    }
-    if (list > 1 && !cached && (await this.d.slots.count(institution.id, list)) === 0)
-      throw new NotFound('Status list', `${slug}/${purpose}/${list}`);
+    const { serialized, etag } = await this.#statusLists.get(
+      `${institution.id}:${purpose}:${list}`,
+      (key) => this.#signStatusList(key, institution, purpose, list),
+    );
+    return { serialized, etag };
+  }
+
+  async #signStatusList(
+    key: string,
+    institution: Institution,
+    purpose: 'revocation' | 'suspension',
+    list: number,
+  ): Promise<{ bits: string; serialized: string; etag: string }> {
+    const previous = this.#statusLists.peek(key);
+    if (list > 1 && !previous && (await this.d.slots.count(institution.id, list)) === 0)
+      throw new NotFound('Status list', `${institution.slug}/${purpose}/${list}`);
     const set = new Set(await this.d.credentials.flaggedIndexes(institution.id, list, purpose));
     const bits = [...set].sort((a, b) => a - b).join(',');
-    if (cached?.bits === bits) {
-      this.#statusCache.set(cacheKey, { ...cached, at: Date.now() });
-      return { serialized: cached.serialized, etag: cached.etag };
-    }
+    if (previous?.bits === bits) return previous;
     const url = this.statusListUrl(institution, purpose, list);
     const unsigned = buildStatusListCredential({
       id: url,
@@ -704,9 +694,11 @@ export class CredentialService {
       documentLoader: this.d.documentLoader,
       now: this.#now(),
     });
-    const etag = hashCredential(issued.serialized).slice(0, 32);
-    this.#statusCache.set(cacheKey, { bits, serialized: issued.serialized, etag, at: Date.now() });
-    return { serialized: issued.serialized, etag };
+    return {
+      bits,
+      serialized: issued.serialized,
+      etag: hashCredential(issued.serialized).slice(0, 32),
+    };
   }
 
   // ---- status ------------------------------------------------------------------------------------
@@ -743,10 +735,9 @@ export class CredentialService {
       at,
     });
     await this.d.credentials.setStatus(credentialId, next);
-    for (const key of this.#statusCache.keys()) {
-      if (key.startsWith(`${c.institutionId}:`) && key.endsWith(`:${c.statusList}`))
-        this.#statusCache.delete(key);
-    }
+    this.#statusLists.deleteWhere(
+      (key) => key.startsWith(`${c.institutionId}:`) && key.endsWith(`:${c.statusList}`),
+    );
     await this.d.ledger.appendTrusted(actor, {
       learnerId: c.learnerId,
       institutionId: c.institutionId,

@@ -14,6 +14,7 @@ import type { InstitutionRegistry } from './institutions.ts';
 import type { Institution } from './types.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { boundedString } from './values.ts';
+import { RefreshingCache } from './refreshing-cache.ts';
 
 export const PLATFORM_ID = '__platform__';
 export const KEY_TYPES: readonly KeyType[] = ['Ed25519', 'P-256'];
@@ -32,7 +33,7 @@ const isCurrent = (k: InstitutionKey) => !k.retiredAt && !k.revokedAt;
 const DID_CACHE_MS = 30_000;
 
 export class InstitutionKeys {
-  readonly #docs = new Map<string, { doc: DidDocument | null; at: number }>();
+  readonly #docs = new RefreshingCache<string, DidDocument | null>({ ttlMs: DID_CACHE_MS });
   readonly #generation = new KeyedMutex();
 
   constructor(
@@ -167,26 +168,20 @@ export class InstitutionKeys {
     return publicPart(revoked);
   }
 
-  async keyStatus(verificationMethodId: string): Promise<{ revokedAt?: string | null } | null> {
-    const hit = this.#status.get(verificationMethodId);
-    if (hit && Date.now() - hit.at < DID_CACHE_MS) return hit.status;
-    const k = await this.repo.findById(verificationMethodId);
-    const status = k ? { revokedAt: k.revokedAt ?? null } : null;
-    if (this.#status.size > 10_000) this.#status.clear();
-    this.#status.set(verificationMethodId, { status, at: Date.now() });
-    return status;
+  keyStatus(verificationMethodId: string): Promise<{ revokedAt?: string | null } | null> {
+    return this.#status.get(verificationMethodId, async (id) => {
+      const k = await this.repo.findById(id);
+      return k ? { revokedAt: k.revokedAt ?? null } : null;
+    });
   }
 
-  readonly #status = new Map<string, { status: { revokedAt: string | null } | null; at: number }>();
+  readonly #status = new RefreshingCache<string, { revokedAt: string | null } | null>({
+    ttlMs: DID_CACHE_MS,
+  });
 
   /** The DID document of one of our did:web DIDs, or null when it is not ours or unknown. */
   async didDocument(did: string): Promise<DidDocument | null> {
-    const hit = this.#docs.get(did);
-    if (hit && Date.now() - hit.at < DID_CACHE_MS) return structuredClone(hit.doc);
-    const doc = await this.#loadDidDocument(did);
-    if (this.#docs.size > 10_000) this.#forget();
-    this.#docs.set(did, { doc, at: Date.now() });
-    return structuredClone(doc);
+    return structuredClone(await this.#docs.get(did, (key) => this.#loadDidDocument(key)));
   }
 
   async #loadDidDocument(did: string): Promise<DidDocument | null> {

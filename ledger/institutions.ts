@@ -12,6 +12,7 @@ import {
   requireOneOf,
   type LocalizedTextInput,
 } from './values.ts';
+import { RefreshingCache } from './refreshing-cache.ts';
 
 export interface InstitutionInput {
   slug: string;
@@ -46,7 +47,7 @@ function validScope(scopes: InstitutionInput['accreditation']): AccreditationSco
 const SLUG_CACHE_MS = 10_000;
 
 export class InstitutionRegistry {
-  readonly #bySlug = new Map<string, { institution: Institution | null; at: number }>();
+  readonly #bySlug = new RefreshingCache<string, Institution | null>({ ttlMs: SLUG_CACHE_MS });
 
   constructor(
     private readonly repo: InstitutionRepository,
@@ -114,13 +115,8 @@ export class InstitutionRegistry {
     return this.repo.findById(id);
   }
 
-  async findBySlug(slug: string): Promise<Institution | null> {
-    const hit = this.#bySlug.get(slug);
-    if (hit && Date.now() - hit.at < SLUG_CACHE_MS) return hit.institution;
-    const institution = await this.repo.findBySlug(slug);
-    if (this.#bySlug.size > 10_000) this.#bySlug.clear();
-    this.#bySlug.set(slug, { institution, at: Date.now() });
-    return institution;
+  findBySlug(slug: string): Promise<Institution | null> {
+    return this.#bySlug.get(slug, (key) => this.repo.findBySlug(key));
   }
 
   async list(): Promise<Institution[]> {
