@@ -22,8 +22,8 @@ export type ToWorker =
   | { kind: 'looked'; call: number; result: Looked<unknown> };
 
 export type FromWorker =
-  // inputIsCredential: the report's credential is the job's input itself, not sent back (the main
-  // thread has it): copying a credential across threads costs about as much as the HTTP request.
+  // inputIsCredential: the report's credential is the job's input itself, so it is not sent back: the
+  // main thread has it, and puts the caller's own object in the report.
   | { kind: 'done'; id: number; report: VerificationReport; inputIsCredential: boolean }
   | { kind: 'lookup'; id: number; call: number; what: LookupKind; key: string };
 
