@@ -20,6 +20,16 @@ function setUp(ttlMs = 1000) {
 
 const settle = () => new Promise((r) => setImmediate(r));
 
+/** A cache holding "v1" for "k", loaded at time 0, and the load it was loaded with. */
+async function holdingV1() {
+  const { cache, tick } = setUp();
+  const { calls, load } = controlledLoad();
+  const first = cache.get('k', load);
+  calls[0]!.resolve('v1');
+  await first;
+  return { cache, tick, calls, load };
+}
+
 describe('RefreshingCache', () => {
   it('loads a missing value once for every concurrent reader, then answers from memory', async () => {
     const { cache, tick } = setUp();
@@ -36,11 +46,7 @@ describe('RefreshingCache', () => {
   });
 
   it('once a value is half as old as allowed, answers it and refreshes it in the background', async () => {
-    const { cache, tick } = setUp();
-    const { calls, load } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0]!.resolve('v1');
-    await first;
+    const { cache, tick, calls, load } = await holdingV1();
     tick(600);
     // Answered at once with what is in hand; one refresh started, not one per reader.
     expect(await cache.get('k', load)).toBe('v1');
@@ -56,11 +62,7 @@ describe('RefreshingCache', () => {
   });
 
   it('never answers a value older than allowed: an expired one is waited for', async () => {
-    const { cache, tick } = setUp();
-    const { calls, load } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0]!.resolve('v1');
-    await first;
+    const { cache, tick, calls, load } = await holdingV1();
     tick(1000);
     let answered: string | undefined;
     const read = cache.get('k', load).then((v) => (answered = v));
@@ -72,11 +74,7 @@ describe('RefreshingCache', () => {
   });
 
   it('keeps the value in use when a background refresh fails, and does not cache a failed load', async () => {
-    const { cache, tick } = setUp();
-    const { calls, load } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0]!.resolve('v1');
-    await first;
+    const { cache, tick, calls, load } = await holdingV1();
     tick(600);
     expect(await cache.get('k', load)).toBe('v1');
     calls[1]!.reject(new Error('database away'));
@@ -96,11 +94,7 @@ describe('RefreshingCache', () => {
   });
 
   it('forgets at once what is deleted, and does not store or share a load begun before', async () => {
-    const { cache } = setUp();
-    const { calls, load } = controlledLoad();
-    const first = cache.get('k', load);
-    calls[0]!.resolve('old');
-    await first;
+    const { cache, calls, load } = await holdingV1();
 
     cache.delete('k');
     const before = cache.get('k', load); // begins a load...
