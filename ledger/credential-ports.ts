@@ -47,6 +47,10 @@ export interface IssuedCredentialRecord {
 export interface CredentialEvent {
   id: string;
   credentialId: string;
+  /** Where the credential's status bits are: its institution's lists number `statusList`. */
+  institutionId: string;
+  statusList: number;
+  statusIndex: number;
   action: 'revoked' | 'suspended' | 'reinstated';
   reason: string;
   actor: ActorRef;
@@ -59,16 +63,15 @@ export interface CredentialRepository {
   findById(id: string): Promise<IssuedCredentialRecord | null>;
   findByRequestKey(requestKey: string): Promise<IssuedCredentialRecord | null>;
   listByLearner(learnerId: string): Promise<IssuedCredentialRecord[]>;
-  /** The status bits of one list: (index, revoked, suspended) of every credential on it. */
-  /** The indexes of one status list whose credentials are revoked (or suspended): only those rows. */
-  flaggedIndexes(
-    institutionId: string,
-    list: number,
-    purpose: 'revocation' | 'suspension',
-  ): Promise<number[]>;
   setStatus(id: string, status: { revoked: boolean; suspended: boolean }): Promise<void>;
   addEvent(e: CredentialEvent): Promise<void>;
   listEvents(credentialId: string): Promise<CredentialEvent[]>;
+  /**
+   * Every status change of the credentials on one status list, in no particular order. A list's
+   * bits are derived from these, a few rows (status changes are rare) rather than the list's
+   * credentials, up to 131,072 of them.
+   */
+  statusEvents(institutionId: string, list: number): Promise<CredentialEvent[]>;
 }
 
 export interface StatusSlotRepository {

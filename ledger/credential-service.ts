@@ -155,15 +155,41 @@ export interface CredentialServiceDeps {
 }
 
 const STATUS_PATH = '/status-lists/';
+
+/**
+ * The indexes whose bit is set in a list of this purpose, from the status changes of its
+ * credentials: revoked once is revoked for good; a credential is suspended when its latest
+ * suspension or reinstatement is a suspension.
+ */
+export function flaggedIndexes(
+  events: readonly CredentialEvent[],
+  purpose: 'revocation' | 'suspension',
+): Set<number> {
+  const flagged = new Set<number>();
+  if (purpose === 'revocation') {
+    for (const e of events) if (e.action === 'revoked') flagged.add(e.statusIndex);
+    return flagged;
+  }
+  const latest = new Map<number, CredentialEvent>();
+  for (const e of events) {
+    if (e.action === 'revoked') continue;
+    const seen = latest.get(e.statusIndex);
+    if (!seen || seen.at < e.at || (seen.at === e.at && seen.id < e.id))
+      latest.set(e.statusIndex, e);
+  }
+  for (const [index, e] of latest) if (e.action === 'suspended') flagged.add(index);
+  return flagged;
+}
 const STATUS_CACHE_MS = 5_000;
 
 export class CredentialService {
   readonly #slotMutex = new KeyedMutex();
   readonly #nextSlot = new Map<string, { list: number; index: number }>();
-  // Signed status lists by `${institutionId}:${purpose}:${list}`, with the bits they were signed for.
+  // Signed status lists by `${institutionId}:${purpose}:${list}`, with the bits they were signed
+  // for and the key that signed them.
   readonly #statusLists = new RefreshingCache<
     string,
-    { bits: string; serialized: string; etag: string }
+    { bits: string; keyId: string; serialized: string; etag: string }
   >({ ttlMs: STATUS_CACHE_MS });
   readonly verifier: Verifier;
   readonly #now: () => Date;
@@ -172,6 +198,8 @@ export class CredentialService {
   constructor(private readonly d: CredentialServiceDeps) {
     this.#now = d.now ?? (() => new Date());
     this.#listLength = d.statusListLength ?? STATUS_LIST_LENGTH;
+    // A list signed with a key since rotated or revoked is signed again with the current one.
+    d.keys.onChange(() => this.#statusLists.clear());
     this.verifier = createVerifier({
       documentLoader: d.documentLoader,
       registry: { lookupIssuer: (did) => this.#lookupIssuer(did) },
@@ -671,13 +699,18 @@ export class CredentialService {
     institution: Institution,
     purpose: 'revocation' | 'suspension',
     list: number,
-  ): Promise<{ bits: string; serialized: string; etag: string }> {
+  ): Promise<{ bits: string; keyId: string; serialized: string; etag: string }> {
     const previous = this.#statusLists.peek(key);
     if (list > 1 && !previous && (await this.d.slots.count(institution.id, list)) === 0)
       throw new NotFound('Status list', `${institution.slug}/${purpose}/${list}`);
-    const set = new Set(await this.d.credentials.flaggedIndexes(institution.id, list, purpose));
+    const set = flaggedIndexes(
+      await this.d.credentials.statusEvents(institution.id, list),
+      purpose,
+    );
     const bits = [...set].sort((a, b) => a - b).join(',');
-    if (previous?.bits === bits) return previous;
+    const signingKey = await this.d.keys.activeKey(institution.id, 'Ed25519');
+    // Unchanged bits are not signed again, unless another process changed the institution's keys.
+    if (previous?.bits === bits && previous.keyId === signingKey.id) return previous;
     const url = this.statusListUrl(institution, purpose, list);
     const unsigned = buildStatusListCredential({
       id: url,
@@ -688,7 +721,7 @@ export class CredentialService {
     });
     const issued = await issueCredential({
       credential: unsigned,
-      key: await this.d.keys.activeKey(institution.id, 'Ed25519'),
+      key: signingKey,
       kek: this.d.kek,
       format: 'eddsa-rdfc-2022',
       documentLoader: this.d.documentLoader,
@@ -696,6 +729,7 @@ export class CredentialService {
     });
     return {
       bits,
+      keyId: signingKey.id,
       serialized: issued.serialized,
       etag: hashCredential(issued.serialized).slice(0, 32),
     };
@@ -729,6 +763,9 @@ export class CredentialService {
     await this.d.credentials.addEvent({
       id: randomUUID(),
       credentialId,
+      institutionId: c.institutionId,
+      statusList: c.statusList,
+      statusIndex: c.statusIndex,
       action,
       reason: why,
       actor: actorRef(actor),

@@ -35,6 +35,7 @@ const DID_CACHE_MS = 30_000;
 export class InstitutionKeys {
   readonly #docs = new RefreshingCache<string, DidDocument | null>({ ttlMs: DID_CACHE_MS });
   readonly #generation = new KeyedMutex();
+  readonly #onChange = new Set<() => void>();
 
   constructor(
     private readonly repo: SigningKeyRepository,
@@ -53,6 +54,15 @@ export class InstitutionKeys {
   #forget(): void {
     this.#docs.clear();
     this.#status.clear();
+    for (const listener of this.#onChange) listener();
+  }
+
+  /**
+   * Calls `listener` whenever a key is generated, rotated or revoked in this process (what was
+   * signed with the keys before, such as a cached status list, may need signing again).
+   */
+  onChange(listener: () => void): void {
+    this.#onChange.add(listener);
   }
 
   get platformDid(): string {

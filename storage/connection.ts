@@ -2,6 +2,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import { registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
+import { placeStatusEvents } from './credential-repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 
 export interface Database {
@@ -26,6 +27,7 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
   };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
+  await placeStatusEvents(models);
   return {
     connection,
     models,

@@ -34,7 +34,6 @@ const credential = new Schema(
     hash: str,
     statusList: { type: Number, required: true },
     statusIndex: { type: Number, required: true },
-    statusListKey: str,
     revoked: { type: Boolean, required: true },
     suspended: { type: Boolean, required: true },
     issuedAt: str,
@@ -46,9 +45,7 @@ const credential = new Schema(
 );
 credential.index({ requestKey: 1 }, { unique: true });
 credential.index({ learnerId: 1 });
-// A status list is built from its flagged rows only; the highest list number is one index step.
-credential.index({ statusListKey: 1, revoked: 1 });
-credential.index({ statusListKey: 1, suspended: 1 });
+// The highest list number is one index step.
 credential.index({ institutionId: 1, statusList: -1 });
 
 const statusSlot = new Schema({ _id: str, listKey: str, credentialId: str }, opts);
@@ -58,6 +55,11 @@ const event = new Schema(
   {
     _id: str,
     credentialId: str,
+    institutionId: str,
+    statusList: { type: Number, required: true },
+    statusIndex: { type: Number, required: true },
+    // `${institutionId}:${statusList}`: a status list's bits are derived from its events.
+    statusListKey: str,
     action: str,
     reason: str,
     actor: { type: Schema.Types.Mixed, required: true },
@@ -66,6 +68,7 @@ const event = new Schema(
   opts,
 );
 event.index({ credentialId: 1 });
+event.index({ statusListKey: 1 });
 
 export function registerCredentialModels(c: Connection) {
   for (const schema of [signingKey, credential, statusSlot, event]) refuseNulInQueries(schema);

@@ -39,6 +39,7 @@ export function mongoCredentialRepositories(m: CredentialModels) {
     update: async (k) => void (await m.SigningKey.replaceOne({ _id: k.id }, toDoc(k))),
   };
 
+  // Credentials issued before status lists were derived from events also carry a statusListKey.
   const toRecord = (d: unknown): IssuedCredentialRecord => {
     const { statusListKey: _k, ...rest } = fromDoc<
       IssuedCredentialRecord & { statusListKey: string }
@@ -46,13 +47,15 @@ export function mongoCredentialRepositories(m: CredentialModels) {
     return rest;
   };
 
+  const toEvent = (d: unknown): CredentialEvent => {
+    const { statusListKey: _k, ...rest } = fromDoc<CredentialEvent & { statusListKey: string }>(d);
+    return rest;
+  };
+
   const credentials: CredentialRepository = {
     insert: async (c) => {
       try {
-        await m.Credential.collection.insertOne({
-          ...toDoc(c),
-          statusListKey: listKey(c.institutionId, c.statusList),
-        } as never);
+        await m.Credential.collection.insertOne(toDoc(c) as never);
         return true;
       } catch (err) {
         if (isDuplicateKey(err)) return false;
@@ -71,22 +74,22 @@ export function mongoCredentialRepositories(m: CredentialModels) {
       ((await m.Credential.find({ learnerId }).lean()) as unknown[])
         .map(toRecord)
         .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
-    flaggedIndexes: async (institutionId, list, purpose) =>
-      (
-        (await m.Credential.find(
-          {
-            statusListKey: listKey(institutionId, list),
-            [purpose === 'revocation' ? 'revoked' : 'suspended']: true,
-          },
-          { statusIndex: 1 },
-        ).lean()) as unknown as { statusIndex: number }[]
-      ).map((d) => d.statusIndex),
     setStatus: async (id, s) => void (await m.Credential.updateOne({ _id: id }, { $set: s })),
-    addEvent: async (e) => void (await m.CredentialEvent.collection.insertOne(toDoc(e) as never)),
+    addEvent: async (e) =>
+      void (await m.CredentialEvent.collection.insertOne({
+        ...toDoc(e),
+        statusListKey: listKey(e.institutionId, e.statusList),
+      } as never)),
     listEvents: async (credentialId) =>
       ((await m.CredentialEvent.find({ credentialId }).lean()) as unknown[])
-        .map((d) => fromDoc<CredentialEvent>(d))
+        .map(toEvent)
         .sort((a, b) => a.at.localeCompare(b.at)),
+    statusEvents: async (institutionId, list) =>
+      (
+        (await m.CredentialEvent.find({
+          statusListKey: listKey(institutionId, list),
+        }).lean()) as unknown[]
+      ).map(toEvent),
   };
 
   const slots: StatusSlotRepository = {
@@ -114,4 +117,40 @@ export function mongoCredentialRepositories(m: CredentialModels) {
   };
 
   return { keys, credentials, slots };
+}
+
+/**
+ * Gives status events recorded before they carried their credential's place on a status list
+ * (institution, list, index) that place, from the credential. Status lists are derived from these
+ * events, so this runs before the app serves any. A no-op once done: one query on a small collection.
+ */
+export async function placeStatusEvents(m: CredentialModels): Promise<number> {
+  const unplaced = (await m.CredentialEvent.find(
+    { statusListKey: { $exists: false } },
+    { credentialId: 1 },
+  ).lean()) as unknown as { _id: string; credentialId: string }[];
+  for (const e of unplaced) {
+    const c = (await m.Credential.findById(e.credentialId, {
+      institutionId: 1,
+      statusList: 1,
+      statusIndex: 1,
+    }).lean()) as unknown as {
+      institutionId: string;
+      statusList: number;
+      statusIndex: number;
+    } | null;
+    if (!c) continue;
+    await m.CredentialEvent.updateOne(
+      { _id: e._id },
+      {
+        $set: {
+          institutionId: c.institutionId,
+          statusList: c.statusList,
+          statusIndex: c.statusIndex,
+          statusListKey: listKey(c.institutionId, c.statusList),
+        },
+      },
+    );
+  }
+  return unplaced.length;
 }

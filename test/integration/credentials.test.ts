@@ -1,7 +1,7 @@
 // Verifiable credentials end to end: GraphQL issuing, the W3C VC API, status lists, keys, DIDs.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -17,7 +17,10 @@ import {
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { CredentialService } from '../../ledger/credential-service.ts';
 import { InstitutionKeys } from '../../ledger/institution-keys.ts';
-import { mongoCredentialRepositories } from '../../storage/credential-repositories.ts';
+import {
+  mongoCredentialRepositories,
+  placeStatusEvents,
+} from '../../storage/credential-repositories.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -323,24 +326,32 @@ describe('verifying on worker threads', () => {
   });
 });
 
+/** A CredentialService of its own (its own caches) on the test database. */
+function credentialService(
+  options: { statusListLength?: number; keys?: InstitutionKeys } = {},
+): CredentialService {
+  const keys = options.keys ?? t.services.keys;
+  return new CredentialService({
+    ...mongoCredentialRepositories(t.db.models),
+    keys,
+    institutions: t.services.institutions,
+    learners: t.services.learners,
+    ledger: t.services.ledger,
+    documentLoader: t.services.documentLoader,
+    resolveDid: (did) => keys.didDocument(did),
+    kek: t.services.config.keyEncryptionKey,
+    publicUrl: t.services.config.publicUrl,
+    batchIssuer: () => {
+      throw new Error('not used');
+    },
+    ...options,
+  });
+}
+
 describe('status lists filling up', () => {
   it('opens a new list when one is full, and both lists answer for their credentials', async () => {
     // The same service with 16-bit lists (production lists hold 131,072), for a fresh institution.
-    const small = new CredentialService({
-      ...mongoCredentialRepositories(t.db.models),
-      keys: t.services.keys,
-      institutions: t.services.institutions,
-      learners: t.services.learners,
-      ledger: t.services.ledger,
-      documentLoader: t.services.documentLoader,
-      resolveDid: (did) => t.services.keys.didDocument(did),
-      kek: t.services.config.keyEncryptionKey,
-      publicUrl: t.services.config.publicUrl,
-      batchIssuer: () => {
-        throw new Error('not used');
-      },
-      statusListLength: 16,
-    });
+    const small = credentialService({ statusListLength: 16 });
     const inst = await t.services.institutions.register(SYSTEM, {
       slug: 'tiny-lists',
       name: { en: 'Tiny Lists College' },
@@ -550,6 +561,40 @@ describe('status: revoke, suspend, reinstate', () => {
   });
 });
 
+describe('status lists derived from status events', () => {
+  it('places events recorded without their status list, so that the list shows them again', async () => {
+    const c = await t.services.credentials.issue(staffA, {
+      institutionId: w.instA.id,
+      learnerId: w.learner1.id,
+      what: { kind: 'achievement', entryId },
+    });
+    await t.services.credentials.changeStatus(staffA, c.id, 'suspended', 'under review');
+    const suspended = async () =>
+      (await credentialService().verifyCredential(JSON.parse(c.serialized))).checks
+        .filter((x) => x.status === 'failed')
+        .map((x) => x.code);
+    expect(await suspended()).toEqual(['STATUS_SUSPENDED']);
+
+    // An event as recorded before events carried the credential's place on its lists.
+    const unplace = { institutionId: 1, statusList: 1, statusIndex: 1, statusListKey: 1 };
+    await t.db.models.CredentialEvent.collection.updateMany(
+      { credentialId: c.id },
+      { $unset: unplace },
+    );
+    expect(await suspended()).toEqual([]);
+
+    expect(await placeStatusEvents(t.db.models)).toBe(1);
+    expect(await suspended()).toEqual(['STATUS_SUSPENDED']);
+    const [event] = await t.services.credentials.events(staffA, c.id);
+    expect(event).toMatchObject({
+      institutionId: w.instA.id,
+      statusList: c.statusList,
+      statusIndex: c.statusIndex,
+    });
+    expect(await placeStatusEvents(t.db.models)).toBe(0);
+  });
+});
+
 describe('keys and DIDs', () => {
   it('serves did:web documents with Multikey methods, and the platform DID', async () => {
     const doc = await http(`/institutions/${w.instA.slug}/did.json`);
@@ -592,6 +637,76 @@ describe('keys and DIDs', () => {
         'verified'
       ],
     ).toBe(true);
+  });
+
+  it('signs status lists again with the current key once theirs is revoked, in every process', async () => {
+    const s = t.services;
+    const inst = await s.institutions.register(SYSTEM, {
+      slug: 'key-turnover',
+      name: { en: 'Key Turnover Institute' },
+      type: 'training_provider',
+      region: 'CN',
+      accreditation: [{ qualificationType: 'training_certificate', levels: [] }],
+    });
+    const staff: Actor = { kind: 'staff', userId: 'kt', institutionId: inst.id };
+    const o = await s.ledger.recordAchievement(staff, inst.id, {
+      learnerId: w.learner2.id,
+      sourceRecordId: 'KT-1',
+      kind: 'training',
+      title: { en: 'Forklift safety' },
+      credits: 1,
+      creditSystem: 'CN',
+      category: 'general',
+      level: 3,
+      earnedAt: '2024-01-01',
+    });
+    const what = {
+      kind: 'achievement' as const,
+      entryId: o.status === 'conflict' ? '' : o.entry.id,
+    };
+    const signedWith = async (service: CredentialService) =>
+      (
+        JSON.parse(
+          (await service.statusListCredential('key-turnover', 'revocation', 1)).serialized,
+        ) as { proof: { verificationMethod: string } }
+      ).proof.verificationMethod;
+
+    // Another process, whose caches live on a clock the test moves.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const elsewhere = credentialService({
+        keys: new InstitutionKeys(
+          mongoCredentialRepositories(t.db.models).keys,
+          s.institutions,
+          Buffer.from(testSecrets.KEY_ENCRYPTION_KEY, 'base64'),
+          s.keys.didHost,
+        ),
+      });
+      const c = await s.credentials.issue(staff, {
+        institutionId: inst.id,
+        learnerId: w.learner2.id,
+        what,
+      });
+      const issuedAt = Date.now();
+      // The lists are signed a few seconds later, here and elsewhere, after the key is compromised.
+      vi.setSystemTime(issuedAt + 5_000);
+      const firstKey = await signedWith(s.credentials);
+      expect(await signedWith(elsewhere)).toBe(firstKey);
+
+      const compromisedAt = new Date(issuedAt + 2_000).toISOString();
+      await s.keys.revoke(staff, firstKey, 'key leaked', compromisedAt);
+      // Here at once: the list is signed with the key that took over, and the credential (signed
+      // before the compromise) verifies.
+      expect(await signedWith(s.credentials)).not.toBe(firstKey);
+      expect((await s.credentials.verifyCredential(JSON.parse(c.serialized))).verified).toBe(true);
+      // Elsewhere once its caches expire: the same bits are signed again, not served as before.
+      vi.setSystemTime(Date.now() + 31_000);
+      const report = await elsewhere.verifyCredential(JSON.parse(c.serialized));
+      expect(report.checks.filter((x) => x.status === 'failed')).toEqual([]);
+      expect(await signedWith(elsewhere)).toBe(await signedWith(s.credentials));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('generates one key per type when first uses race, within a process and across two', async () => {
