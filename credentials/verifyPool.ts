@@ -43,11 +43,27 @@ export class VerifyWorkerLost extends Error {
 
 const STAND_ASIDE_MS = 30_000;
 
+/**
+ * Jobs a worker is given at a time; the others wait on the main thread, first come first served,
+ * for whichever worker finishes one. So a worker that pauses (its garbage collector, or the OS
+ * running something else on its core) holds up the few jobs in its hands, not its share of all
+ * those in flight. Enough that a worker keeps busy while the main thread is busy itself: at 50
+ * concurrent requests on two cores, 8 gave a p99 of 47–53 ms against 53–66 ms with no limit, and 2
+ * left the workers waiting (a fifth less throughput).
+ */
+export const JOBS_IN_HAND = 8;
+
 interface Pending {
   input: unknown;
   resolve(report: VerificationReport): void;
   reject(error: Error): void;
   lookups: VerifierLookups;
+}
+
+interface Job extends Pending {
+  id: number;
+  now: string;
+  snapshot: Snapshot;
 }
 
 interface Slot {
@@ -117,10 +133,12 @@ async function snapshotFor(input: unknown, lookups: VerifierLookups): Promise<Sn
  * @returns verifyCredential(input, lookups, clock) and close().
  */
 export function createVerifyPool(
-  options: { workers?: number; onStart?: (worker: Worker) => void } = {},
+  options: { workers?: number; jobsInHand?: number; onStart?: (worker: Worker) => void } = {},
 ): VerifyPool {
   const size = Math.max(1, options.workers ?? availableParallelism());
+  const jobsInHand = Math.max(1, options.jobsInHand ?? JOBS_IN_HAND);
   const slots: Slot[] = [];
+  const waiting: Job[] = [];
   let nextId = 0;
   let closed = false;
   // Workers that stopped since one last finished a job: three in a row (a worker that cannot start,
@@ -141,6 +159,10 @@ export function createVerifyPool(
       }
       for (const job of slot.pending.values()) job.reject(new VerifyWorkerLost(cause));
       slot.pending.clear();
+      // Jobs not yet given to it go to the others (or a new worker), unless the pool stands aside.
+      if (Date.now() < standAsideUntil || closed) {
+        for (const job of waiting.splice(0)) job.reject(new VerifyWorkerLost(cause));
+      } else dispatch();
     };
     worker.on('message', (message: FromWorker) => {
       const job = slot.pending.get(message.id);
@@ -150,6 +172,7 @@ export function createVerifyPool(
         slot.pending.delete(message.id);
         // An idle worker does not keep the process alive; one with work in hand does.
         if (slot.pending.size === 0) worker.unref();
+        dispatch();
         job.resolve(
           message.inputIsCredential
             ? { ...message.report, credential: job.input as Record<string, unknown> }
@@ -180,6 +203,28 @@ export function createVerifyPool(
     return best;
   }
 
+  /** Gives the waiting jobs, oldest first, to workers with room for them. */
+  function dispatch(): void {
+    while (waiting.length > 0) {
+      const slot = pick();
+      if (slot.pending.size >= jobsInHand) return;
+      send(slot, waiting.shift()!);
+    }
+  }
+
+  function send(slot: Slot, job: Job): void {
+    const { id, input, now, snapshot } = job;
+    slot.pending.set(id, job);
+    slot.worker.ref();
+    try {
+      slot.worker.postMessage({ kind: 'job', id, input, now, snapshot } satisfies ToWorker);
+    } catch (error) {
+      // An input that cannot be cloned (never the case for parsed JSON) is verified by the caller.
+      slot.pending.delete(id);
+      job.reject(new VerifyWorkerLost(error));
+    }
+  }
+
   async function verifyCredential(
     input: unknown,
     lookups: VerifierLookups,
@@ -190,24 +235,9 @@ export function createVerifyPool(
     const snapshot = await snapshotFor(input, lookups);
     // The clock is read after the lookups: a status list signed while looking up is valid from then.
     const at = now().toISOString();
-    const slot = pick();
-    const id = nextId++;
     return new Promise<VerificationReport>((resolve, reject) => {
-      slot.pending.set(id, { input, resolve, reject, lookups });
-      slot.worker.ref();
-      try {
-        slot.worker.postMessage({
-          kind: 'job',
-          id,
-          input,
-          now: at,
-          snapshot,
-        } satisfies ToWorker);
-      } catch (error) {
-        // An input that cannot be cloned (never the case for parsed JSON) is verified by the caller.
-        slot.pending.delete(id);
-        reject(new VerifyWorkerLost(error));
-      }
+      waiting.push({ id: nextId++, input, now: at, snapshot, resolve, reject, lookups });
+      dispatch();
     });
   }
 
@@ -217,6 +247,7 @@ export function createVerifyPool(
 
   async function close(): Promise<void> {
     closed = true;
+    for (const job of waiting.splice(0)) job.reject(new Error('The verifier pool is closed.'));
     const all = slots.splice(0);
     await Promise.all(all.map(({ worker }) => worker.terminate()));
   }

@@ -152,6 +152,60 @@ describe('the verifier pool', () => {
     expect((await pool.verifyCredential(input, world.lookups, world.clock)).verified).toBe(true);
     expect(started.length).toBeGreaterThan(before);
   });
+  it('gives a worker a few jobs at a time; the others wait for the first worker with room', async () => {
+    const world = await createWorld();
+    const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
+    let inHand = 0;
+    let most = 0;
+    const small = createVerifyPool({
+      workers: 2,
+      jobsInHand: 2,
+      onStart: (worker) => {
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message: ToWorker) => {
+          if (message.kind === 'job') most = Math.max(most, ++inHand);
+          post(message);
+        };
+        // Before the pool's own listener, which gives the worker its next job.
+        worker.prependListener('message', (message: FromWorker) => {
+          if (message.kind === 'done') inHand--;
+        });
+      },
+    });
+    try {
+      const reports = await Promise.all(
+        Array.from({ length: 12 }, () => small.verifyCredential(input, world.lookups, world.clock)),
+      );
+      expect(reports.every((r) => r.verified)).toBe(true);
+      expect(most).toBe(4); // two workers, two jobs each
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('gives the jobs waiting for a worker that stops to a new one', async () => {
+    const world = await createWorld();
+    const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
+    const workers: Worker[] = [];
+    const one = createVerifyPool({ workers: 1, jobsInHand: 1, onStart: (w) => workers.push(w) });
+    try {
+      const inFlight = Promise.allSettled(
+        Array.from({ length: 4 }, () => one.verifyCredential(input, world.lookups, world.clock)),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      await workers[0]!.terminate();
+      const settled = await inFlight;
+      // The job in the stopped worker's hands is lost (its caller verifies in process); the ones
+      // waiting are verified by the worker that replaced it.
+      expect(settled[0]).toMatchObject({ status: 'rejected' });
+      expect((settled[0] as PromiseRejectedResult).reason).toBeInstanceOf(VerifyWorkerLost);
+      for (const s of settled.slice(1)) expect(s).toMatchObject({ status: 'fulfilled' });
+      expect(workers).toHaveLength(2);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('stands aside when its workers keep stopping, so callers verify in process at once', async () => {
     const world = await createWorld();
     const input = await sign(world, degreeCredential(), 'eddsa-rdfc-2022', world.ed);
