@@ -1,5 +1,11 @@
 // Verifying credentials and presentations into a report of named checks; it never throws.
-import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  verify as cryptoVerify,
+  type JsonWebKey as NodeJwk,
+  type KeyObject,
+} from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -8,11 +14,12 @@ import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
-import { base64url, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
-import type { CryptoKey, JWK } from 'jose';
+import { base64url, decodeProtectedHeader } from 'jose';
+import type { JWK } from 'jose';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './contexts/index.ts';
 import { isBundledContext } from './documentLoader.ts';
 import type { DocumentLoader } from './documentLoader.ts';
+import { verifyCompactJws, type JwsAlgorithm } from './jws.ts';
 import { decodeStatusList } from './statusList.ts';
 import { issuerIdOf } from './issuer.ts';
 
@@ -80,7 +87,7 @@ export interface VerifierOptions {
 
 /** What a verifier remembers: imported public keys, and status lists by their content's hash. */
 export interface VerifierCaches {
-  keys: Map<string, Promise<{ key: CryptoKey | Uint8Array; alg: 'EdDSA' | 'ES256' }>>;
+  keys: Map<string, Promise<{ key: KeyObject; alg: JwsAlgorithm }>>;
   statusLists: Map<string, StatusListCacheEntry>;
 }
 
@@ -794,9 +801,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
         const jwk = (await lib.toJwk({ keyPair })) as JWK;
         if (!isEd25519 && jwk.crv !== 'P-256')
           throw new Error(`Unsupported curve ${String(jwk.crv)}.`);
-        const alg = isEd25519 ? ('EdDSA' as const) : ('ES256' as const);
+        const alg: JwsAlgorithm = isEd25519 ? 'EdDSA' : 'ES256';
         const { kty, crv, x, y } = jwk;
-        const key = await importJWK(y === undefined ? { kty, crv, x } : { kty, crv, x, y }, alg);
+        const key = createPublicKey({
+          key: (y === undefined ? { kty, crv, x } : { kty, crv, x, y }) as NodeJwk,
+          format: 'jwk',
+        });
         return { key, alg };
       })();
       entry.catch(() => jwkCache.delete(cacheKey));
@@ -885,7 +895,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
           `Algorithm ${String(header['alg'])} does not fit the key.`,
         );
       } else {
-        await compactVerify(jwt, key, { algorithms: [alg] });
+        verifyCompactJws(jwt, key, alg);
         proofCheck =
           credential['iss'] !== undefined && credential['iss'] !== issuer
             ? check('proof', 'failed', 'ISSUER_MISMATCH', '"iss" differs from "issuer".')
