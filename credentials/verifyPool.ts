@@ -111,6 +111,23 @@ async function fill(snapshot: Snapshot, needs: LookupsNeeded, lookups: VerifierL
   await Promise.all(tasks);
 }
 
+/**
+ * What verifying a status list will look up, by the list as served: our lists come from a cache as
+ * the same serialised string until re-signed, so each is parsed once rather than on every request.
+ */
+const listNeeds = new Map<unknown, LookupsNeeded>();
+const LIST_NEEDS_MAX = 1000;
+
+function lookupsNeededByList(list: object | string): LookupsNeeded {
+  let needs = listNeeds.get(list);
+  if (!needs) {
+    if (listNeeds.size >= LIST_NEEDS_MAX) listNeeds.clear();
+    needs = lookupsNeeded(list);
+    listNeeds.set(list, needs);
+  }
+  return needs;
+}
+
 /** Everything verifying the input will look up: the credential's needs, then its status lists'. */
 async function snapshotFor(input: unknown, lookups: VerifierLookups): Promise<Snapshot> {
   const snapshot: Snapshot = { dids: {}, issuers: {}, keys: {}, statusLists: {} };
@@ -119,7 +136,7 @@ async function snapshotFor(input: unknown, lookups: VerifierLookups): Promise<Sn
   for (const url of needs.statusLists) {
     const list = snapshot.statusLists[url];
     if (!list?.ok || list.value === null) continue;
-    const { dids, keys } = lookupsNeeded(list.value);
+    const { dids, keys } = lookupsNeededByList(list.value);
     await fill(snapshot, { dids, keys, issuers: [], statusLists: [] }, lookups);
   }
   return snapshot;
