@@ -155,6 +155,7 @@ export interface CredentialServiceDeps {
 }
 
 const STATUS_PATH = '/status-lists/';
+const STATUS_CACHE_MS = 5_000;
 
 /**
  * The indexes whose bit is set in a list of this purpose, from the status changes of its
@@ -180,7 +181,6 @@ export function flaggedIndexes(
   for (const [index, e] of latest) if (e.action === 'suspended') flagged.add(index);
   return flagged;
 }
-const STATUS_CACHE_MS = 5_000;
 
 export class CredentialService {
   readonly #slotMutex = new KeyedMutex();
