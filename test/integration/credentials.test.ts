@@ -348,30 +348,39 @@ function credentialService(
   });
 }
 
+/** A training provider of its own, with a training of learner2's on its record to issue for. */
+async function trainingProvider(slug: string, name: string, training: string) {
+  const inst = await t.services.institutions.register(SYSTEM, {
+    slug,
+    name: { en: name },
+    type: 'training_provider',
+    region: 'CN',
+    accreditation: [{ qualificationType: 'training_certificate', levels: [] }],
+  });
+  const staff: Actor = { kind: 'staff', userId: `${slug}-registrar`, institutionId: inst.id };
+  const o = await t.services.ledger.recordAchievement(staff, inst.id, {
+    learnerId: w.learner2.id,
+    sourceRecordId: `${slug}-1`,
+    kind: 'training',
+    title: { en: training },
+    credits: 1,
+    creditSystem: 'CN',
+    category: 'general',
+    level: 3,
+    earnedAt: '2024-01-01',
+  });
+  return { inst, staff, entryId: o.status === 'conflict' ? '' : o.entry.id };
+}
+
 describe('status lists filling up', () => {
   it('opens a new list when one is full, and both lists answer for their credentials', async () => {
     // The same service with 16-bit lists (production lists hold 131,072), for a fresh institution.
     const small = credentialService({ statusListLength: 16 });
-    const inst = await t.services.institutions.register(SYSTEM, {
-      slug: 'tiny-lists',
-      name: { en: 'Tiny Lists College' },
-      type: 'training_provider',
-      region: 'CN',
-      accreditation: [{ qualificationType: 'training_certificate', levels: [] }],
-    });
-    const staff: Actor = { kind: 'staff', userId: 'tiny', institutionId: inst.id };
-    const o = await t.services.ledger.recordAchievement(staff, inst.id, {
-      learnerId: w.learner2.id,
-      sourceRecordId: 'T-1',
-      kind: 'training',
-      title: { en: 'First aid' },
-      credits: 1,
-      creditSystem: 'CN',
-      category: 'general',
-      level: 3,
-      earnedAt: '2024-01-01',
-    });
-    const entry = o.status === 'conflict' ? '' : o.entry.id;
+    const {
+      inst,
+      staff,
+      entryId: entry,
+    } = await trainingProvider('tiny-lists', 'Tiny Lists College', 'First aid');
     const issued: Awaited<ReturnType<typeof small.issue>>[] = [];
     for (let i = 0; i < 10; i++)
       issued.push(
@@ -641,29 +650,12 @@ describe('keys and DIDs', () => {
 
   it('signs status lists again with the current key once theirs is revoked, in every process', async () => {
     const s = t.services;
-    const inst = await s.institutions.register(SYSTEM, {
-      slug: 'key-turnover',
-      name: { en: 'Key Turnover Institute' },
-      type: 'training_provider',
-      region: 'CN',
-      accreditation: [{ qualificationType: 'training_certificate', levels: [] }],
-    });
-    const staff: Actor = { kind: 'staff', userId: 'kt', institutionId: inst.id };
-    const o = await s.ledger.recordAchievement(staff, inst.id, {
-      learnerId: w.learner2.id,
-      sourceRecordId: 'KT-1',
-      kind: 'training',
-      title: { en: 'Forklift safety' },
-      credits: 1,
-      creditSystem: 'CN',
-      category: 'general',
-      level: 3,
-      earnedAt: '2024-01-01',
-    });
-    const what = {
-      kind: 'achievement' as const,
-      entryId: o.status === 'conflict' ? '' : o.entry.id,
-    };
+    const { inst, staff, entryId } = await trainingProvider(
+      'key-turnover',
+      'Key Turnover Institute',
+      'Forklift safety',
+    );
+    const what = { kind: 'achievement' as const, entryId };
     const signedWith = async (service: CredentialService) =>
       (
         JSON.parse(
