@@ -592,6 +592,44 @@ export interface StatusListCacheEntry {
 const STATUS_CACHE_TTL_MS = 60_000;
 const STATUS_CACHE_MAX = 200;
 
+/** A signature by a key that is no longer listed, which our records say was revoked only later. */
+type AcceptsRevokedLater = (
+  verificationMethodId: string,
+  controllerId: string,
+  signedAt: string | undefined,
+) => Promise<boolean>;
+
+/**
+ * The assertion purpose, which also accepts a key dropped from assertionMethod after it signed
+ * (see revokedAfterSigning). One class for the process: a class made per verifier would give every
+ * verification objects of a new shape, and the libraries' property lookups would stay slow.
+ */
+class IssuancePurpose extends vc.CredentialIssuancePurpose {
+  readonly #acceptsRevokedLater: AcceptsRevokedLater;
+
+  constructor(acceptsRevokedLater: AcceptsRevokedLater) {
+    super();
+    this.#acceptsRevokedLater = acceptsRevokedLater;
+  }
+
+  async validate(proof: Record<string, unknown>, purposeOptions: Record<string, unknown>) {
+    const result = await super.validate(proof, purposeOptions);
+    if (result.valid) return result;
+    const message = String(result.error?.message ?? '');
+    if (!message.includes('not authorized by controller')) return result;
+    const verificationMethod = purposeOptions['verificationMethod'] as Record<string, unknown>;
+    const issuer = issuerIdOf(purposeOptions['document'] as Record<string, unknown>);
+    const controller = verificationMethod['controller'];
+    if (typeof controller !== 'string' || controller !== issuer) return result;
+    const accepted = await this.#acceptsRevokedLater(
+      String(verificationMethod['id']),
+      controller,
+      proof['created'] as string | undefined,
+    );
+    return accepted ? { valid: true } : result;
+  }
+}
+
 /**
  * Creates a verifier.
  *
@@ -628,25 +666,6 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return asArray(document['verificationMethod']).some(
       (vm) => vm === verificationMethodId || (isObject(vm) && vm['id'] === verificationMethodId),
     );
-  }
-
-  class IssuancePurpose extends vc.CredentialIssuancePurpose {
-    async validate(proof: Record<string, unknown>, purposeOptions: Record<string, unknown>) {
-      const result = await super.validate(proof, purposeOptions);
-      if (result.valid) return result;
-      const message = String(result.error?.message ?? '');
-      if (!message.includes('not authorized by controller')) return result;
-      const verificationMethod = purposeOptions['verificationMethod'] as Record<string, unknown>;
-      const issuer = issuerIdOf(purposeOptions['document'] as Record<string, unknown>);
-      const controller = verificationMethod['controller'];
-      if (typeof controller !== 'string' || controller !== issuer) return result;
-      const accepted = await revokedAfterSigning(
-        String(verificationMethod['id']),
-        controller,
-        proof['created'] as string | undefined,
-      );
-      return accepted ? { valid: true } : result;
-    }
   }
 
   function validityChecks(credential: Record<string, unknown>): Check[] {
@@ -951,7 +970,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       credential,
       suite: verificationSuites(),
       documentLoader,
-      purpose: new IssuancePurpose(),
+      purpose: new IssuancePurpose(revokedAfterSigning),
       now: neutralNow,
       checkStatus: () => Promise.resolve({ verified: true }),
     });
