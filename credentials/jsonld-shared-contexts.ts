@@ -9,11 +9,13 @@
 // - a copy shares its source's term definitions, and gets its own just before its first change;
 // - going back to the previous context returns that context itself, not a copy of it;
 // - what was processed for a fresh copy of X (the first step of applying a type-scoped context to X)
-//   is also kept under X, so the next application finds it.
+//   is also kept under X, so the next application finds it;
+// - a scoped context of a bundled context document is found by identity, not by serialising it.
 //
 // test/unit/credentials/jsonld-shared-contexts.test.ts proves the output identical, with and without,
 // for every kind of document we sign or verify and for the scoped-context edge cases.
 import { createRequire } from 'node:module';
+import { bundledContexts } from './contexts/index.ts';
 
 interface ActiveContext {
   mappings: Map<string, unknown>;
@@ -140,6 +142,52 @@ function sharedSetProcessed(this: object, activeCtx: ActiveContext, processed: u
 resolvedContext.getProcessed = sharedGetProcessed;
 resolvedContext.setProcessed = sharedSetProcessed;
 
+// Each time a type- or property-scoped context applies (for every typed node of an Open Badge or a
+// CLR), jsonld.js looks it up in its resolved-context cache under JSON.stringify of the context:
+// kilobytes serialised per node, and a cache of 100 entries that the bundled contexts' scoped
+// contexts outnumber. Those scoped contexts are objects inside the bundled documents, constants of
+// this process, so what was resolved for one is kept with it, by identity. A context given inline in
+// a document is resolved as published.
+interface ContextResolverPrototype {
+  resolve: (this: object, options: { context?: unknown }) => Promise<unknown[]>;
+}
+const contextResolver = (require('jsonld/lib/ContextResolver.js') as { prototype: object })
+  .prototype as ContextResolverPrototype;
+const originalResolve = contextResolver.resolve;
+
+const bundledObjects = new WeakSet<object>();
+const addObjects = (value: unknown): void => {
+  if (value === null || typeof value !== 'object' || bundledObjects.has(value)) return;
+  bundledObjects.add(value);
+  for (const child of Object.values(value)) addObjects(child);
+};
+for (const document of bundledContexts.values()) addObjects(document);
+
+const resolvedBundled = new WeakMap<object, unknown>();
+
+function sharedResolve(this: object, options: { context?: unknown }): Promise<unknown[]> {
+  const { context } = options;
+  // jsonld.js reads a context of the form { '@context': … } as its inner context: left to it.
+  if (
+    !sharing ||
+    typeof context !== 'object' ||
+    context === null ||
+    Array.isArray(context) ||
+    !bundledObjects.has(context) ||
+    '@context' in context
+  ) {
+    return originalResolve.call(this, options);
+  }
+  const known = resolvedBundled.get(context);
+  if (known) return Promise.resolve([known]);
+  return originalResolve.call(this, options).then((resolved) => {
+    if (resolved.length === 1) resolvedBundled.set(context, resolved[0]);
+    return resolved;
+  });
+}
+
+contextResolver.resolve = sharedResolve;
+
 /**
  * Turns shared active contexts on (the default) or off (jsonld.js as published: the baseline of the
  * benchmark, and the reference of the equivalence test).
@@ -153,6 +201,7 @@ export function sharedActiveContextsInUse(): boolean {
   return (
     sharing &&
     initialContexts.every((context) => context.clone === sharedClone) &&
-    resolvedContext.getProcessed === sharedGetProcessed
+    resolvedContext.getProcessed === sharedGetProcessed &&
+    contextResolver.resolve === sharedResolve
   );
 }
