@@ -83,6 +83,12 @@ export interface VerifierOptions {
   now?: () => Date;
   /** Caches to share between verifiers made one per request (see createVerifierCaches). */
   caches?: VerifierCaches;
+  /**
+   * Whether the libraries may be given the input itself rather than a copy (they may change what
+   * they verify): true only where nobody else holds the input, as in a verification worker, whose
+   * input is its own deserialised copy. The report names the input either way. Default false.
+   */
+  inputIsOwned?: boolean;
 }
 
 /** What a verifier remembers: imported public keys, and status lists by their content's hash. */
@@ -641,7 +647,7 @@ class IssuancePurpose extends vc.CredentialIssuancePurpose {
  * @returns verifyCredential(input) and verifyPresentation(input, { challenge, domain }); neither throws.
  */
 export function createVerifier(options: VerifierOptions): Verifier {
-  const { documentLoader, registry, keyStatus, fetchStatusList } = options;
+  const { documentLoader, registry, keyStatus, fetchStatusList, inputIsOwned = false } = options;
   const now = options.now ?? (() => new Date());
   const caches = options.caches ?? createVerifierCaches();
   const jwkCache = caches.keys;
@@ -1054,9 +1060,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
         undefined,
       );
     }
-    // The libraries are given a copy (they may change what they verify); the report names the
-    // credential as given.
-    const report = await verifyDataIntegrity(structuredClone(value), flags);
+    // The libraries are given a copy (they may change what they verify), unless nobody else holds the
+    // input; the report names the credential as given.
+    const report = await verifyDataIntegrity(inputIsOwned ? value : structuredClone(value), flags);
     if (report.credential) report.credential = value;
     return report;
   }

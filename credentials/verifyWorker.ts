@@ -56,6 +56,8 @@ async function verify(job: Extract<ToWorker, { kind: 'job' }>): Promise<Verifica
     fetchStatusList: (url) => lookup('statusLists', url),
     now: () => now,
     caches,
+    // The job's input is this thread's own copy, and its report goes back without it.
+    inputIsOwned: true,
   });
   return verifier.verifyCredential(job.input);
 }
