@@ -84,9 +84,9 @@ export interface VerifierOptions {
   /** Caches to share between verifiers made one per request (see createVerifierCaches). */
   caches?: VerifierCaches;
   /**
-   * Whether the libraries may be given the input itself rather than a copy (they may change what
-   * they verify): true only where nobody else holds the input, as in a verification worker, whose
-   * input is its own deserialised copy. The report names the input either way. Default false.
+   * Whether the libraries may be given an input object itself rather than a copy (they may change
+   * what they verify): true only where nobody else holds the input, as in a verification worker,
+   * whose input is its own deserialised copy and whose report goes back without it. Default false.
    */
   inputIsOwned?: boolean;
 }
@@ -1060,9 +1060,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
         undefined,
       );
     }
-    // The libraries are given a copy (they may change what they verify), unless nobody else holds the
-    // input; the report names the credential as given.
-    const report = await verifyDataIntegrity(inputIsOwned ? value : structuredClone(value), flags);
+    // The libraries are given a copy (they may change what they verify), unless the input is an
+    // object nobody else holds; the report names the credential as given.
+    const owned = inputIsOwned && value === input;
+    const report = await verifyDataIntegrity(owned ? value : structuredClone(value), flags);
     if (report.credential) report.credential = value;
     return report;
   }
