@@ -539,14 +539,31 @@ function readInput(input: unknown): Record<string, unknown> | string | null {
 }
 
 /**
- * What verifying a credential will look up, read from the credential without verifying anything:
- * its issuer, the DIDs and keys of its proofs, and its status lists. Best effort; a verifier asks
- * for anything else it needs.
+ * What verifying a credential or a presentation will look up, read from it without verifying
+ * anything: the issuers, the DIDs and keys of the proofs, and the status lists (of a presentation,
+ * its holder's proof and every credential in it). Best effort; a verifier asks for anything else it
+ * needs.
  *
- * @param input - What verifyCredential would be given.
+ * @param input - What verifyCredential or verifyPresentation would be given.
  * @returns DIDs, issuers, verification method ids and status list URLs, each once.
  */
 export function lookupsNeeded(input: unknown): LookupsNeeded {
+  const value = readInput(input);
+  if (isObject(value) && asArray(value['type']).includes('VerifiablePresentation')) {
+    const { verifiableCredential, ...holderPart } = value;
+    const all = [holderPart, ...asArray(verifiableCredential)].map(credentialLookups);
+    const unique = (pick: (needs: LookupsNeeded) => string[]) => [...new Set(all.flatMap(pick))];
+    return {
+      dids: unique((needs) => needs.dids),
+      issuers: unique((needs) => needs.issuers),
+      keys: unique((needs) => needs.keys),
+      statusLists: unique((needs) => needs.statusLists),
+    };
+  }
+  return credentialLookups(input);
+}
+
+function credentialLookups(input: unknown): LookupsNeeded {
   const value = readInput(input);
   let credential: Record<string, unknown> | null = null;
   const keys: string[] = [];

@@ -5,8 +5,20 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { lookupsNeeded } from './verifier.ts';
-import type { IssuerRecord, LookupsNeeded, VerificationReport } from './verifier.ts';
-import type { FromWorker, Looked, LookupKind, Snapshot, ToWorker } from './verifyWorker.ts';
+import type {
+  IssuerRecord,
+  LookupsNeeded,
+  PresentationReport,
+  VerificationReport,
+} from './verifier.ts';
+import type {
+  FromWorker,
+  Looked,
+  LookupKind,
+  PresentationExpected,
+  Snapshot,
+  ToWorker,
+} from './verifyWorker.ts';
 import { startTsWorker, VERIFY_WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
 
 /** Where the verifier's facts come from: the same callbacks createVerifier takes. */
@@ -28,6 +40,13 @@ export interface VerifyPool {
     lookups: VerifierLookups,
     now: () => Date,
   ): Promise<VerificationReport>;
+  /** The same for a presentation: its holder's proof, challenge and domain, and every credential. */
+  verifyPresentation(
+    input: unknown,
+    expected: PresentationExpected,
+    lookups: VerifierLookups,
+    now: () => Date,
+  ): Promise<PresentationReport>;
   /** Starts every worker now, rather than on first use (a worker takes a moment to load). */
   start(): void;
   close(): Promise<void>;
@@ -55,6 +74,7 @@ export const JOBS_IN_HAND = 8;
 
 interface Pending {
   input: unknown;
+  presentation?: PresentationExpected;
   resolve(report: VerificationReport): void;
   reject(error: Error): void;
   lookups: VerifierLookups;
@@ -230,11 +250,18 @@ export function createVerifyPool(
   }
 
   function send(slot: Slot, job: Job): void {
-    const { id, input, now, snapshot } = job;
+    const { id, input, now, snapshot, presentation } = job;
     slot.pending.set(id, job);
     slot.worker.ref();
     try {
-      slot.worker.postMessage({ kind: 'job', id, input, now, snapshot } satisfies ToWorker);
+      slot.worker.postMessage({
+        kind: 'job',
+        id,
+        input,
+        now,
+        snapshot,
+        ...(presentation ? { presentation } : {}),
+      } satisfies ToWorker);
     } catch (error) {
       // An input that cannot be cloned (never the case for parsed JSON) is verified by the caller.
       slot.pending.delete(id);
@@ -242,8 +269,9 @@ export function createVerifyPool(
     }
   }
 
-  async function verifyCredential(
+  async function verify(
     input: unknown,
+    presentation: PresentationExpected | undefined,
     lookups: VerifierLookups,
     now: () => Date,
   ): Promise<VerificationReport> {
@@ -253,10 +281,22 @@ export function createVerifyPool(
     // The clock is read after the lookups: a status list signed while looking up is valid from then.
     const at = now().toISOString();
     return new Promise<VerificationReport>((resolve, reject) => {
-      waiting.push({ id: nextId++, input, now: at, snapshot, resolve, reject, lookups });
+      const id = nextId++;
+      waiting.push({ id, input, presentation, now: at, snapshot, resolve, reject, lookups });
       dispatch();
     });
   }
+
+  const verifyCredential = (input: unknown, lookups: VerifierLookups, now: () => Date) =>
+    verify(input, undefined, lookups, now);
+
+  // A presentation's report is the worker's whole (it names a copy of the presentation, as in process).
+  const verifyPresentation = (
+    input: unknown,
+    expected: PresentationExpected,
+    lookups: VerifierLookups,
+    now: () => Date,
+  ) => verify(input, expected, lookups, now) as Promise<PresentationReport>;
 
   function startAll(): void {
     while (!closed && slots.length < size) slots.push(start());
@@ -269,5 +309,5 @@ export function createVerifyPool(
     await Promise.all(all.map(({ worker }) => worker.terminate()));
   }
 
-  return { workers: size, verifyCredential, start: startAll, close };
+  return { workers: size, verifyCredential, verifyPresentation, start: startAll, close };
 }

@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createDocumentLoader } from './documentLoader.ts';
 import { createVerifier, createVerifierCaches } from './verifier.ts';
-import type { IssuerRecord, VerificationReport } from './verifier.ts';
+import type { IssuerRecord, PresentationReport, VerificationReport } from './verifier.ts';
 
 /** A looked-up value, or the fact that looking it up failed. */
 export type Looked<T> = { ok: true; value: T } | { ok: false };
@@ -17,8 +17,22 @@ export interface Snapshot {
 
 export type LookupKind = keyof Snapshot;
 
+/** The challenge and domain a presentation is checked against. */
+export interface PresentationExpected {
+  challenge?: string;
+  domain?: string;
+}
+
 export type ToWorker =
-  | { kind: 'job'; id: number; input: unknown; now: string; snapshot: Snapshot }
+  | {
+      kind: 'job';
+      id: number;
+      input: unknown;
+      now: string;
+      snapshot: Snapshot;
+      // Present for a presentation, absent for a credential.
+      presentation?: PresentationExpected;
+    }
   | { kind: 'looked'; call: number; result: Looked<unknown> };
 
 export type FromWorker =
@@ -41,7 +55,9 @@ function ask(id: number, what: LookupKind, key: string): Promise<Looked<unknown>
   });
 }
 
-async function verify(job: Extract<ToWorker, { kind: 'job' }>): Promise<VerificationReport> {
+async function verify(
+  job: Extract<ToWorker, { kind: 'job' }>,
+): Promise<VerificationReport | PresentationReport> {
   const lookup = async <T>(what: LookupKind, key: string): Promise<T> => {
     const found =
       (job.snapshot[what][key] as Looked<T> | undefined) ?? (await ask(job.id, what, key));
@@ -59,7 +75,9 @@ async function verify(job: Extract<ToWorker, { kind: 'job' }>): Promise<Verifica
     // The job's input is this thread's own copy, and its report goes back without it.
     inputIsOwned: true,
   });
-  return verifier.verifyCredential(job.input);
+  return job.presentation
+    ? verifier.verifyPresentation(job.input, job.presentation)
+    : verifier.verifyCredential(job.input);
 }
 
 port.on('message', (message: ToWorker) => {

@@ -826,11 +826,18 @@ export class CredentialService {
     fetchStatusList: (url) => this.#localStatusList(url),
   };
 
-  verifyPresentation(
+  async verifyPresentation(
     input: unknown,
     opts: { challenge?: string; domain?: string },
   ): Promise<PresentationReport> {
-    return this.verifier.verifyPresentation(input, opts);
+    const pool = this.d.verifyPool?.();
+    if (!pool) return this.verifier.verifyPresentation(input, opts);
+    try {
+      return await pool.verifyPresentation(input, opts, this.#lookups, this.#now);
+    } catch {
+      // As for a credential: a lost worker's presentation is verified here.
+      return this.verifier.verifyPresentation(input, opts);
+    }
   }
 }
 

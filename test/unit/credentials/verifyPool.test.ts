@@ -2,7 +2,17 @@
 // what was not looked up in advance, and a lost worker fails its jobs (the caller verifies itself).
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createVerifyPool, issueCredential, VerifyWorkerLost } from '../../../credentials/index.ts';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import {
+  createVerifyPool,
+  generateKey,
+  issueCredential,
+  loadSigner,
+  lookupsNeeded,
+  VerifyWorkerLost,
+} from '../../../credentials/index.ts';
 import type { CredentialFormat, StoredKey } from '../../../credentials/index.ts';
 import { startTsWorker } from '../../../credentials/worker-thread.ts';
 import type { FromWorker, ToWorker } from '../../../credentials/verifyWorker.ts';
@@ -230,6 +240,106 @@ describe('the verifier pool', () => {
     } finally {
       await failing.close();
     }
+  });
+});
+
+describe('presentations in the pool', () => {
+  it('give the report the verifier gives in process: holder proof, challenge, domain, credentials', async () => {
+    const world = await createWorld();
+    await world.publishStatusList(LIST_URL, 'revocation', [3]);
+    const holderKey = await generateKey({ type: 'Ed25519', controller: 'did:key', kek: world.kek });
+    const stranger = await generateKey({ type: 'Ed25519', controller: 'did:key', kek: world.kek });
+    const credential = (status: number) =>
+      sign(
+        world,
+        degreeCredential({
+          subject: { id: holderKey.controller },
+          credentialStatus: [world.revocationEntry(status)],
+        }),
+        'eddsa-rdfc-2022',
+        world.ed,
+      );
+    const present = async (
+      credentials: unknown[],
+      key: StoredKey,
+      options: { challenge: string; domain?: string },
+    ) =>
+      (await vc.signPresentation({
+        presentation: vc.createPresentation({
+          verifiableCredential: credentials,
+          holder: key.controller,
+        }),
+        suite: new DataIntegrityProof({
+          signer: await loadSigner(key, world.kek),
+          cryptosuite: eddsaRdfc2022,
+        }),
+        challenge: options.challenge,
+        domain: options.domain,
+        documentLoader: world.documentLoader,
+      })) as Record<string, unknown>;
+    const good = await present([await credential(1), await credential(2)], holderKey, {
+      challenge: 'c-1',
+      domain: 'employer.example',
+    });
+    const tampered = structuredClone(good);
+    (tampered['proof'] as Record<string, unknown>)['challenge'] = 'c-2';
+    const cases: [unknown, { challenge?: string; domain?: string }][] = [
+      [good, { challenge: 'c-1', domain: 'employer.example' }],
+      [good, { challenge: 'c-2' }],
+      [good, { challenge: 'c-1', domain: 'evil.example' }],
+      [tampered, { challenge: 'c-2' }],
+      [await present([await credential(3)], holderKey, { challenge: 'c-1' }), { challenge: 'c-1' }],
+      [await present([await credential(4)], stranger, { challenge: 'c-1' }), { challenge: 'c-1' }],
+      [JSON.stringify(good), { challenge: 'c-1' }],
+      [undefined, { challenge: 'c' }],
+      ['x', { challenge: 'c' }],
+      [{ type: 'VerifiablePresentation' }, { challenge: 'c' }],
+    ];
+    const verdicts: boolean[] = [];
+    for (const [input, expected] of cases) {
+      const inProcess = await world.verifier.verifyPresentation(input, expected);
+      const pooled = await pool.verifyPresentation(input, expected, world.lookups, world.clock);
+      expect(pooled).toEqual(inProcess);
+      verdicts.push(pooled.verified);
+    }
+    // Only the good presentation verifies (as an object, or as JSON text); the others fail.
+    expect(verdicts).toEqual([true, false, false, false, false, false, true, false, false, false]);
+  });
+
+  it('are looked up in advance: the holder, and every credential with its issuer and status lists', async () => {
+    const world = await createWorld();
+    const holderKey = await generateKey({ type: 'Ed25519', controller: 'did:key', kek: world.kek });
+    const credential = await sign(
+      world,
+      degreeCredential({
+        subject: { id: holderKey.controller },
+        credentialStatus: [world.revocationEntry(1), world.suspensionEntry(1)],
+      }),
+      'eddsa-rdfc-2022',
+      world.ed,
+    );
+    const jwt = (await sign(world, transcriptCredential(), 'vc+jwt', world.p256)) as string;
+    // Only read, never verified here: the holder's proof need not be valid.
+    const vp = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: holderKey.controller,
+      verifiableCredential: [
+        credential,
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: ['EnvelopedVerifiableCredential'],
+          id: `data:application/vc+jwt,${jwt}`,
+        },
+      ],
+      proof: { type: 'DataIntegrityProof', verificationMethod: holderKey.id },
+    };
+    const needs = lookupsNeeded(vp);
+    const issuer = world.ed.controller;
+    expect(needs.issuers).toEqual([issuer]);
+    expect(needs.dids).toEqual([issuer]);
+    expect(needs.keys).toEqual(expect.arrayContaining([holderKey.id, world.ed.id, world.p256.id]));
+    expect(needs.statusLists).toEqual([LIST_URL, SUSPENSION_LIST_URL]);
   });
 });
 
