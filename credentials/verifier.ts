@@ -551,7 +551,10 @@ export function lookupsNeeded(input: unknown): LookupsNeeded {
   const value = readInput(input);
   if (isObject(value) && asArray(value['type']).includes('VerifiablePresentation')) {
     const { verifiableCredential, ...holderPart } = value;
-    const all = [holderPart, ...asArray(verifiableCredential)].map(credentialLookups);
+    const all = [
+      credentialLookups(holderPart),
+      ...asArray(verifiableCredential).map((entry) => credentialLookups(readInput(entry))),
+    ];
     const unique = (pick: (needs: LookupsNeeded) => string[]) => [...new Set(all.flatMap(pick))];
     return {
       dids: unique((needs) => needs.dids),
@@ -560,11 +563,10 @@ export function lookupsNeeded(input: unknown): LookupsNeeded {
       statusLists: unique((needs) => needs.statusLists),
     };
   }
-  return credentialLookups(input);
+  return credentialLookups(value);
 }
 
-function credentialLookups(input: unknown): LookupsNeeded {
-  const value = readInput(input);
+function credentialLookups(value: Record<string, unknown> | string | null): LookupsNeeded {
   let credential: Record<string, unknown> | null = null;
   const keys: string[] = [];
   if (typeof value === 'string') {
