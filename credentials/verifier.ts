@@ -14,6 +14,7 @@ import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import jsonld from 'jsonld';
 import { base64url, decodeProtectedHeader } from 'jose';
 import type { JWK } from 'jose';
 import { VC_V1_CONTEXT, VC_V2_CONTEXT } from './contexts/index.ts';
@@ -909,8 +910,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
     checks.push(contextCheck);
     if (contextCheck.status === 'failed') return finish(format, checks, credential);
     try {
-      // The JWS does not need JSON-LD, but an undefined term is as wrong here as in a Data Integrity proof.
-      await eddsaRdfc2022.canonize(credential, { documentLoader, safe: true });
+      // The JWS does not need JSON-LD, but an undefined term is as wrong here as in a Data Integrity
+      // proof: the credential goes through the safe-mode RDF conversion a Data Integrity suite would
+      // canonicalise (the same options as eddsa-rdfc-2022's), and no further.
+      await jsonld.toRDF(credential, {
+        documentLoader,
+        safe: true,
+        base: null,
+        rdfDirection: 'i18n-datatype',
+        produceGeneralizedRdf: false,
+      });
     } catch (error) {
       const classified = classifyError(error);
       checks[1] = check(

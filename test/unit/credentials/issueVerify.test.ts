@@ -446,6 +446,21 @@ describe('malformed input never throws', () => {
     const forged = structuredClone(issued.credential!) as Loose;
     forged.credentialSubject.nickname = '小张';
     expect(codes(await world.verifier.verifyCredential(forged))).toEqual(['TERM_UNDEFINED']);
+    // A JWT's signature needs no JSON-LD, yet what it signs is read as the same terms: an undefined
+    // term, or an identifier that is not an absolute IRI, fails it as it fails a Data Integrity proof.
+    const jwtOf = async (credential: Record<string, unknown>) =>
+      (await issue(world, credential, 'vc+jwt', world.ed)).jwt!;
+    const nickname = degreeCredential();
+    (nickname as Loose).credentialSubject.nickname = '小张';
+    expect(codes(await world.verifier.verifyCredential(await jwtOf(nickname)))).toEqual([
+      'TERM_UNDEFINED',
+    ]);
+    const relative = degreeCredential({ subject: { id: 'students/42' } });
+    const relativeJwt = await world.verifier.verifyCredential(await jwtOf(relative));
+    expect(codes(relativeJwt)).toEqual(['TERM_UNDEFINED']);
+    expect(failureKind(relativeJwt)).toBe('malformed');
+    // As a Data Integrity proof it could not even be signed.
+    await expect(issue(world, relative, 'eddsa-rdfc-2022', world.ed)).rejects.toThrow();
   });
 });
 
