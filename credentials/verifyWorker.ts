@@ -72,8 +72,9 @@ async function verify(
     fetchStatusList: (url) => lookup('statusLists', url),
     now: () => now,
     caches,
-    // The job's input is this thread's own copy, and its report goes back without it.
-    inputIsOwned: true,
+    // A credential job's input is this thread's own copy, and its report goes back without it; a
+    // presentation's report carries its credentials, so they are verified on copies as in process.
+    inputIsOwned: !job.presentation,
   });
   return job.presentation
     ? verifier.verifyPresentation(job.input, job.presentation)
