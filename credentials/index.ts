@@ -88,6 +88,7 @@ export type {
   VerifierOptions,
   VerificationReport,
   PresentationReport,
+  PresentationExpected,
   Check,
   CheckId,
   CheckStatus,

@@ -110,12 +110,15 @@ export interface LookupsNeeded {
   statusLists: string[];
 }
 
+/** The challenge and domain a presentation is checked against. */
+export interface PresentationExpected {
+  challenge?: string;
+  domain?: string;
+}
+
 export interface Verifier {
   verifyCredential(input: unknown): Promise<VerificationReport>;
-  verifyPresentation(
-    input: unknown,
-    options?: { challenge?: string; domain?: string },
-  ): Promise<PresentationReport>;
+  verifyPresentation(input: unknown, options?: PresentationExpected): Promise<PresentationReport>;
 }
 
 /** Codes meaning "the input is not a credential we can read" (HTTP 400), as opposed to "it does not verify". */

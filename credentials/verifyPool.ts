@@ -8,17 +8,11 @@ import { lookupsNeeded } from './verifier.ts';
 import type {
   IssuerRecord,
   LookupsNeeded,
+  PresentationExpected,
   PresentationReport,
   VerificationReport,
 } from './verifier.ts';
-import type {
-  FromWorker,
-  Looked,
-  LookupKind,
-  PresentationExpected,
-  Snapshot,
-  ToWorker,
-} from './verifyWorker.ts';
+import type { FromWorker, Looked, LookupKind, Snapshot, ToWorker } from './verifyWorker.ts';
 import { startTsWorker, VERIFY_WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
 
 /** Where the verifier's facts come from: the same callbacks createVerifier takes. */

@@ -3,7 +3,12 @@
 import { parentPort } from 'node:worker_threads';
 import { createDocumentLoader } from './documentLoader.ts';
 import { createVerifier, createVerifierCaches } from './verifier.ts';
-import type { IssuerRecord, PresentationReport, VerificationReport } from './verifier.ts';
+import type {
+  IssuerRecord,
+  PresentationExpected,
+  PresentationReport,
+  VerificationReport,
+} from './verifier.ts';
 
 /** A looked-up value, or the fact that looking it up failed. */
 export type Looked<T> = { ok: true; value: T } | { ok: false };
@@ -16,12 +21,6 @@ export interface Snapshot {
 }
 
 export type LookupKind = keyof Snapshot;
-
-/** The challenge and domain a presentation is checked against. */
-export interface PresentationExpected {
-  challenge?: string;
-  domain?: string;
-}
 
 export type ToWorker =
   | {

@@ -18,6 +18,7 @@ import {
   type DidResolver,
   type DocumentLoader,
   type IssuerRecord,
+  type PresentationExpected,
   type PresentationReport,
   type StatusPurpose,
   type VerificationReport,
@@ -808,14 +809,22 @@ export class CredentialService {
 
   // ---- verifying (public: anyone may verify) -----------------------------------------------------
 
-  async verifyCredential(input: unknown): Promise<VerificationReport> {
+  verifyCredential(input: unknown): Promise<VerificationReport> {
+    return this.#verify(
+      (pool) => pool.verifyCredential(input, this.#lookups, this.#now),
+      () => this.verifier.verifyCredential(input),
+    );
+  }
+
+  /** On a verification worker if there are any; here if there are none, or the worker was lost. */
+  async #verify<R>(onWorker: (pool: VerifyPool) => Promise<R>, here: () => Promise<R>): Promise<R> {
     const pool = this.d.verifyPool?.();
-    if (!pool) return this.verifier.verifyCredential(input);
+    if (!pool) return here();
     try {
-      return await pool.verifyCredential(input, this.#lookups, this.#now);
+      return await onWorker(pool);
     } catch {
       // A worker was lost (and is replaced on the next call): verify here rather than fail.
-      return this.verifier.verifyCredential(input);
+      return here();
     }
   }
 
@@ -826,18 +835,11 @@ export class CredentialService {
     fetchStatusList: (url) => this.#localStatusList(url),
   };
 
-  async verifyPresentation(
-    input: unknown,
-    opts: { challenge?: string; domain?: string },
-  ): Promise<PresentationReport> {
-    const pool = this.d.verifyPool?.();
-    if (!pool) return this.verifier.verifyPresentation(input, opts);
-    try {
-      return await pool.verifyPresentation(input, opts, this.#lookups, this.#now);
-    } catch {
-      // As for a credential: a lost worker's presentation is verified here.
-      return this.verifier.verifyPresentation(input, opts);
-    }
+  verifyPresentation(input: unknown, opts: PresentationExpected): Promise<PresentationReport> {
+    return this.#verify(
+      (pool) => pool.verifyPresentation(input, opts, this.#lookups, this.#now),
+      () => this.verifier.verifyPresentation(input, opts),
+    );
   }
 }
 
