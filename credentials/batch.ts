@@ -26,8 +26,15 @@ export interface BatchIssuer {
   close(): Promise<void>;
 }
 
-// Chunks of 32 credentials save messages; two in hand per worker keep it busy between replies.
+// Chunks of up to 32 credentials save messages; two in hand per worker keep it busy between
+// replies. Chunks shrink as the batch runs out, so that the workers finish together instead of
+// one idling while the other signs its last two chunks.
 const CHUNK = 32;
+
+/** The size of the next chunk: 32, or less as the work left runs out (never less than one). */
+export function chunkSize(left: number, workers: number): number {
+  return Math.max(1, Math.min(CHUNK, Math.floor(left / (2 * workers))));
+}
 
 interface Slot {
   worker: Worker;
@@ -83,7 +90,8 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
             const dispatch = () => {
               if (next >= jobs.length) return;
               const chunk: WorkerJob[] = [];
-              for (; next < jobs.length && chunk.length < CHUNK; next++) {
+              const size = chunkSize(jobs.length - next, workers.length);
+              for (; next < jobs.length && chunk.length < size; next++) {
                 const job = jobs[next]!;
                 chunk.push({
                   index: next,

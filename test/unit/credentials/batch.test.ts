@@ -1,6 +1,7 @@
 // Batch issuance on worker threads: results in order, each one verifiable, failures reported per job.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBatchIssuer } from '../../../credentials/index.ts';
+import { chunkSize } from '../../../credentials/batch.ts';
 import { createWorld, degreeCredential } from '../../fixtures/credentials.ts';
 
 describe('batch issuance', () => {
@@ -32,6 +33,44 @@ describe('batch issuance', () => {
       expect(report.verified).toBe(true);
       expect(report.credential?.['id']).toBe(jobs[i]!.credential['id']);
     }
+  });
+
+  it('sends chunks of 32 that shrink as the work runs out, so no worker is left signing alone', () => {
+    expect(chunkSize(3000, 2)).toBe(32);
+    expect(chunkSize(128, 2)).toBe(32);
+    expect(chunkSize(100, 2)).toBe(25);
+    expect(chunkSize(7, 2)).toBe(1);
+    expect(chunkSize(1, 4)).toBe(1);
+    // Summed over a whole batch, the sizes cover every job exactly once.
+    for (const total of [1, 5, 33, 150, 3001]) {
+      let left = total;
+      let last = Infinity;
+      while (left > 0) {
+        const size = Math.min(left, chunkSize(left, 2));
+        expect(size).toBeGreaterThan(0);
+        expect(size).toBeLessThanOrEqual(last);
+        last = size;
+        left -= size;
+      }
+    }
+  });
+
+  it('keeps job order across many shrinking chunks', async () => {
+    const world = await createWorld();
+    const jobs = Array.from({ length: 150 }, (_, i) => ({
+      credential: degreeCredential({
+        id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      }),
+      key: world.ed,
+      format: 'eddsa-rdfc-2022' as const,
+    }));
+    const progress: number[] = [];
+    const results = await batch.issueMany(jobs, world.kek, (done) => progress.push(done));
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(150);
+    expect(
+      results.map((r) => (r.ok ? (JSON.parse(r.serialized) as { id: string }).id : r.error)),
+    ).toEqual(jobs.map((j) => j.credential['id']));
   });
 
   it('reports a failing job without failing the batch', async () => {
