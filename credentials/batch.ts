@@ -2,16 +2,19 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
+import type { CredentialRecipe } from './builders.ts';
 import type { CredentialFormat, IssuedCredential } from './issuer.ts';
 import type { StoredKey } from './keys.ts';
 import type { WorkerJob, WorkerReply } from './batchWorker.ts';
 import { startTsWorker, WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
 
-export interface BatchJob {
-  credential: Record<string, unknown>;
-  key: StoredKey;
-  format: CredentialFormat;
-}
+/**
+ * One credential to sign: given whole, or as the recipe its builder takes (see CredentialRecipe),
+ * which the worker builds. Prefer a recipe: it costs less to send.
+ */
+export type BatchJob = { key: StoredKey; format: CredentialFormat } & (
+  { credential: Record<string, unknown> } | { recipe: CredentialRecipe }
+);
 
 export type BatchResult =
   ({ ok: true } & Pick<IssuedCredential, 'format' | 'serialized'>) | { ok: false; error: string };
@@ -93,12 +96,11 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
               const size = chunkSize(jobs.length - next, workers.length);
               for (; next < jobs.length && chunk.length < size; next++) {
                 const job = jobs[next]!;
-                chunk.push({
-                  index: next,
-                  credential: job.credential,
-                  key: job.key,
-                  format: job.format,
-                });
+                chunk.push(
+                  'recipe' in job
+                    ? { index: next, recipe: job.recipe, key: job.key, format: job.format }
+                    : { index: next, credential: job.credential, key: job.key, format: job.format },
+                );
               }
               inHand++;
               worker.postMessage(chunk);

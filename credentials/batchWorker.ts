@@ -1,16 +1,14 @@
 // Worker thread of the batch issuer: signs the jobs it is sent with its own signer and context caches.
 import { parentPort, workerData } from 'node:worker_threads';
+import { buildCredential, type CredentialRecipe } from './builders.ts';
 import { createDocumentLoader } from './documentLoader.ts';
 import { issueCredential } from './issuer.ts';
 import type { CredentialFormat } from './issuer.ts';
 import type { StoredKey } from './keys.ts';
 
-export interface WorkerJob {
-  index: number;
-  credential: Record<string, unknown>;
-  key: StoredKey;
-  format: CredentialFormat;
-}
+export type WorkerJob = { index: number; key: StoredKey; format: CredentialFormat } & (
+  { credential: Record<string, unknown> } | { recipe: CredentialRecipe }
+);
 
 export type WorkerReply =
   | { index: number; ok: true; format: CredentialFormat; serialized: string }
@@ -26,7 +24,14 @@ port.on('message', (jobs: WorkerJob[]) => {
     const replies: WorkerReply[] = [];
     for (const job of jobs) {
       try {
-        const issued = await issueCredential({ ...job, kek, documentLoader });
+        const credential = 'recipe' in job ? buildCredential(job.recipe) : job.credential;
+        const issued = await issueCredential({
+          credential,
+          key: job.key,
+          format: job.format,
+          kek,
+          documentLoader,
+        });
         replies.push({
           index: job.index,
           ok: true,

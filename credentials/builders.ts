@@ -360,3 +360,19 @@ export function buildTranscriptCredential(
   };
   return withValidity(credential, options);
 }
+
+/**
+ * What the builders take, named by the builder: a credential that is still to be built. The batch
+ * issuer sends recipes rather than credentials to its workers, which build them there (~0.7 µs): a
+ * recipe is a third of the data to copy between threads, and a credential built on the worker is
+ * made of objects of the shapes its signing code is optimised for.
+ */
+export type CredentialRecipe =
+  { achievement: AchievementCredentialInput } | { transcript: TranscriptCredentialInput };
+
+/** Builds the credential a recipe describes (the same one, every time, for the same recipe). */
+export function buildCredential(recipe: CredentialRecipe): Record<string, unknown> {
+  return 'achievement' in recipe
+    ? buildAchievementCredential(recipe.achievement)
+    : buildTranscriptCredential(recipe.transcript);
+}

@@ -40,6 +40,7 @@ export type { DocumentLoader, DidResolver, RemoteDocument } from './documentLoad
 export {
   buildAchievementCredential,
   buildTranscriptCredential,
+  buildCredential,
   localized,
   localizedText,
   isoDate,
@@ -56,6 +57,7 @@ export type {
   AchievementCredentialInput,
   TranscriptEntryInput,
   TranscriptCredentialInput,
+  CredentialRecipe,
 } from './builders.ts';
 export {
   issueCredential,

@@ -2,9 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   STATUS_LIST_LENGTH,
-  buildAchievementCredential,
+  buildCredential,
   buildStatusListCredential,
-  buildTranscriptCredential,
   createVerifier,
   encodeStatusList,
   hashCredential,
@@ -14,7 +13,9 @@ import {
   accreditationTypesOf,
   type AchievementType,
   type BatchIssuer,
+  type BatchJob,
   type CredentialFormat,
+  type CredentialRecipe,
   type DidResolver,
   type DocumentLoader,
   type IssuerRecord,
@@ -131,6 +132,8 @@ export interface IssueRequest {
 interface Prepared {
   record: Omit<IssuedCredentialRecord, 'serialized' | 'hash' | 'format'>;
   credential: Record<string, unknown>;
+  /** What the credential was built from, if a builder built it: what a batch worker is sent. */
+  recipe?: CredentialRecipe;
   format: CredentialFormat;
   institution: Institution;
 }
@@ -327,14 +330,14 @@ export class CredentialService {
       if (!key) keys.set(k, (key = this.d.keys.activeKey(p.institution.id, type)));
       return key;
     };
-    const jobs = await Promise.all(
-      items.map(async (p) => ({
-        credential: p.credential,
-        format: p.format,
-        key: await keyFor(p),
-      })),
-    );
-    if (jobs.length >= 16) {
+    const signed = await Promise.all(items.map(async (p) => ({ p, key: await keyFor(p) })));
+    if (signed.length >= 16) {
+      // A worker builds what a builder built here: a recipe is less to send than a credential.
+      const jobs: BatchJob[] = signed.map(({ p, key }) =>
+        p.recipe
+          ? { recipe: p.recipe, format: p.format, key }
+          : { credential: p.credential, format: p.format, key },
+      );
       const results = await this.d
         .batchIssuer()
         .issueMany(jobs, this.d.kek, (done) => onProgress(done));
@@ -344,9 +347,11 @@ export class CredentialService {
       });
     }
     const out: string[] = [];
-    for (const j of jobs) {
+    for (const { p, key } of signed) {
       const issued = await issueCredential({
-        ...j,
+        credential: p.credential,
+        format: p.format,
+        key,
         kek: this.d.kek,
         documentLoader: this.d.documentLoader,
         now: this.#now(),
@@ -393,29 +398,33 @@ export class CredentialService {
       ...(validUntil ? { validUntil } : {}),
     };
     let credential: Record<string, unknown>;
+    let recipe: CredentialRecipe | undefined;
     let kind: CredentialKind;
     const what = req.what;
     switch (what.kind) {
       case 'achievement': {
         const { entry, achievement } = await this.#entryOf(learner, what.entryId, institution);
-        credential = buildAchievementCredential({
-          ...common,
+        recipe = {
           achievement: {
-            id: `${this.d.publicUrl}/achievements/${encodeURIComponent(achievement.courseId ?? entry.id)}`,
-            type: KIND_TO_TYPE[achievement.kind],
-            name: achievement.title,
-            creditsAvailable: achievement.credits / 100,
-            level: String(achievement.level),
-            fieldOfStudy: achievement.category,
-            ...(achievement.courseCode ? { humanCode: achievement.courseCode } : {}),
+            ...common,
+            achievement: {
+              id: `${this.d.publicUrl}/achievements/${encodeURIComponent(achievement.courseId ?? entry.id)}`,
+              type: KIND_TO_TYPE[achievement.kind],
+              name: achievement.title,
+              creditsAvailable: achievement.credits / 100,
+              level: String(achievement.level),
+              fieldOfStudy: achievement.category,
+              ...(achievement.courseCode ? { humanCode: achievement.courseCode } : {}),
+            },
+            result: {
+              creditsEarned: achievement.credits / 100,
+              ...(gradeText(achievement) ? { grade: gradeText(achievement)! } : {}),
+            },
+            activityEndDate: achievement.earnedAt,
+            ...(achievement.term ? { term: achievement.term } : {}),
           },
-          result: {
-            creditsEarned: achievement.credits / 100,
-            ...(gradeText(achievement) ? { grade: gradeText(achievement)! } : {}),
-          },
-          activityEndDate: achievement.earnedAt,
-          ...(achievement.term ? { term: achievement.term } : {}),
-        });
+        };
+        credential = buildCredential(recipe);
         kind = 'achievement';
         break;
       }
@@ -449,32 +458,35 @@ export class CredentialService {
             e.achievement.category,
             (byCategory.get(e.achievement.category) ?? 0) + e.achievement.credits,
           );
-        credential = buildTranscriptCredential({
-          ...common,
-          ...(what.name ? { name: localizedText(what.name, 'name') } : {}),
-          entries: listed.map(({ entry, achievement: a }) => ({
-            achievement: {
-              id: `${this.d.publicUrl}/achievements/${encodeURIComponent(a.courseId ?? entry.id)}`,
-              type: KIND_TO_TYPE[a.kind],
-              name: a.title,
-              creditsAvailable: a.credits / 100,
-              level: String(a.level),
-              fieldOfStudy: a.category,
-              ...(a.courseCode ? { humanCode: a.courseCode } : {}),
-            },
-            creditsEarned: a.credits / 100,
-            ...(gradeText(a) ? { grade: gradeText(a)! } : {}),
-            endDate: a.earnedAt,
-            ...(a.term ? { term: a.term } : {}),
-          })),
-          totals: {
-            creditsEarned: listed.reduce((s, e) => s + e.achievement.credits, 0) / 100,
-            byCategory: [...byCategory].map(([category, c]) => ({
-              category,
-              creditsEarned: c / 100,
+        recipe = {
+          transcript: {
+            ...common,
+            ...(what.name ? { name: localizedText(what.name, 'name') } : {}),
+            entries: listed.map(({ entry, achievement: a }) => ({
+              achievement: {
+                id: `${this.d.publicUrl}/achievements/${encodeURIComponent(a.courseId ?? entry.id)}`,
+                type: KIND_TO_TYPE[a.kind],
+                name: a.title,
+                creditsAvailable: a.credits / 100,
+                level: String(a.level),
+                fieldOfStudy: a.category,
+                ...(a.courseCode ? { humanCode: a.courseCode } : {}),
+              },
+              creditsEarned: a.credits / 100,
+              ...(gradeText(a) ? { grade: gradeText(a)! } : {}),
+              endDate: a.earnedAt,
+              ...(a.term ? { term: a.term } : {}),
             })),
+            totals: {
+              creditsEarned: listed.reduce((s, e) => s + e.achievement.credits, 0) / 100,
+              byCategory: [...byCategory].map(([category, c]) => ({
+                category,
+                creditsEarned: c / 100,
+              })),
+            },
           },
-        });
+        };
+        credential = buildCredential(recipe);
         kind = 'transcript';
         break;
       }
@@ -506,23 +518,26 @@ export class CredentialService {
           await this.#entryOf(learner, entryId, null);
           evidence.push(`${this.d.publicUrl}/ledger/${encodeURIComponent(entryId)}`);
         }
-        credential = buildAchievementCredential({
-          ...common,
+        recipe = {
           achievement: {
-            id: `${this.d.publicUrl}/institutions/${institution.slug}/qualifications/${qualificationType}`,
-            type: (ACHIEVEMENT_TYPES[qualificationType] as AchievementType[])[0]!,
-            name: localizedText(what.name, 'name'),
-            ...(what.level !== null && what.level !== undefined
-              ? { level: String(what.level) }
-              : {}),
-            ...(what.fieldOfStudy
-              ? { fieldOfStudy: boundedString(what.fieldOfStudy, 'fieldOfStudy', 200) }
-              : {}),
-            ...(what.honours ? { honours: boundedString(what.honours, 'honours', 200) } : {}),
+            ...common,
+            achievement: {
+              id: `${this.d.publicUrl}/institutions/${institution.slug}/qualifications/${qualificationType}`,
+              type: (ACHIEVEMENT_TYPES[qualificationType] as AchievementType[])[0]!,
+              name: localizedText(what.name, 'name'),
+              ...(what.level !== null && what.level !== undefined
+                ? { level: String(what.level) }
+                : {}),
+              ...(what.fieldOfStudy
+                ? { fieldOfStudy: boundedString(what.fieldOfStudy, 'fieldOfStudy', 200) }
+                : {}),
+              ...(what.honours ? { honours: boundedString(what.honours, 'honours', 200) } : {}),
+            },
+            ...(evidence.length ? { evidence } : {}),
+            ...(what.awardedAt ? { activityEndDate: what.awardedAt } : {}),
           },
-          ...(evidence.length ? { evidence } : {}),
-          ...(what.awardedAt ? { activityEndDate: what.awardedAt } : {}),
-        });
+        };
+        credential = buildCredential(recipe);
         kind = 'qualification';
         break;
       }
@@ -546,6 +561,7 @@ export class CredentialService {
       institution,
       format,
       credential,
+      ...(recipe ? { recipe } : {}),
       record: {
         id,
         institutionId: institution.id,

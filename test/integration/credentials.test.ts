@@ -987,6 +987,16 @@ describe('batch issuance', () => {
       };
     }>(q, { i: w.instA.id, in: inputs }, w.tokens.staffA);
     expect(first.data?.issueCredentials).toMatchObject({ issued: 24, existing: 0, failed: 0 });
+    // The workers build each credential from the recipe the service checked: the same id and
+    // achievement as the record, for every row.
+    for (const { credential } of first.data!.issueCredentials.rows) {
+      const signed = JSON.parse(credential.serialized) as {
+        id: string;
+        credentialSubject: { achievement: { achievementType: string } };
+      };
+      expect(signed.id).toBe(credential.id);
+      expect(signed.credentialSubject.achievement.achievementType).toBe('Course');
+    }
     const sample = JSON.parse(first.data!.issueCredentials.rows[5]!.credential.serialized);
     expect((await verifyHttp(sample)).json['verified']).toBe(true);
     const again = await t.gql<{ issueCredentials: { issued: number; existing: number } }>(

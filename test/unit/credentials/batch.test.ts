@@ -1,8 +1,13 @@
 // Batch issuance on worker threads: results in order, each one verifiable, failures reported per job.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBatchIssuer } from '../../../credentials/index.ts';
+import { buildCredential, createBatchIssuer } from '../../../credentials/index.ts';
 import { chunkSize } from '../../../credentials/batch.ts';
-import { createWorld, degreeCredential } from '../../fixtures/credentials.ts';
+import {
+  createWorld,
+  degreeCredential,
+  degreeInput,
+  transcriptInput,
+} from '../../fixtures/credentials.ts';
 
 describe('batch issuance', () => {
   const batch = createBatchIssuer({ workers: 2 });
@@ -71,6 +76,56 @@ describe('batch issuance', () => {
     expect(
       results.map((r) => (r.ok ? (JSON.parse(r.serialized) as { id: string }).id : r.error)),
     ).toEqual(jobs.map((j) => j.credential['id']));
+  });
+
+  it('builds a recipe on the worker into exactly the credential the builder makes here', async () => {
+    const world = await createWorld();
+    const recipes = [
+      { achievement: degreeInput({ validFrom: new Date('2024-07-01T08:00:00Z') }) },
+      { transcript: transcriptInput() },
+    ];
+    const results = await batch.issueMany(
+      [
+        { recipe: recipes[0]!, key: world.ed, format: 'eddsa-rdfc-2022' },
+        { recipe: recipes[1]!, key: world.p256, format: 'ecdsa-rdfc-2019' },
+        { recipe: recipes[0]!, key: world.ed, format: 'vc+jwt' },
+        { credential: buildCredential(recipes[1]!), key: world.ed, format: 'eddsa-rdfc-2022' },
+      ],
+      world.kek,
+    );
+    const signed = results.map((r) => {
+      if (!r.ok) throw new Error(r.error);
+      return r.format === 'vc+jwt' ? r.serialized : JSON.parse(r.serialized);
+    });
+    for (const [i, recipe] of [recipes[0]!, recipes[1]!, undefined, recipes[1]!].entries()) {
+      if (!recipe) continue;
+      const { proof, ...unsigned } = signed[i] as Record<string, unknown>;
+      expect(proof).toBeDefined();
+      expect(unsigned).toEqual(buildCredential(recipe));
+    }
+    for (const credential of signed) {
+      expect((await world.verifier.verifyCredential(credential)).verified).toBe(true);
+    }
+    const jwt = await world.verifier.verifyCredential(signed[2]);
+    // A JWT's payload is the credential and its registered claims (iss, iat).
+    expect(jwt.credential).toMatchObject(buildCredential(recipes[0]!));
+  });
+
+  it('reports a failing recipe (an invalid date) without failing the batch', async () => {
+    const world = await createWorld();
+    const results = await batch.issueMany(
+      [
+        {
+          recipe: { achievement: degreeInput({ validFrom: 'not a date' }) },
+          key: world.ed,
+          format: 'eddsa-rdfc-2022',
+        },
+        { recipe: { achievement: degreeInput() }, key: world.ed, format: 'eddsa-rdfc-2022' },
+      ],
+      world.kek,
+    );
+    expect(results[0]).toMatchObject({ ok: false, error: expect.stringContaining('Invalid date') });
+    expect(results[1]).toMatchObject({ ok: true });
   });
 
   it('reports a failing job without failing the batch', async () => {
