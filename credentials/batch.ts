@@ -10,9 +10,10 @@ import { startTsWorker, WORKER_YOUNG_GENERATION_MB } from './worker-thread.ts';
 
 /**
  * One credential to sign: given whole, or as the recipe its builder takes (see CredentialRecipe),
- * which the worker builds. Prefer a recipe: it costs less to send.
+ * which the worker builds. Prefer a recipe: it costs less to send. `now` is the signing time (proof
+ * `created`, JWT `iat`; default: the worker's clock).
  */
-export type BatchJob = { key: StoredKey; format: CredentialFormat } & (
+export type BatchJob = { key: StoredKey; format: CredentialFormat; now?: Date } & (
   { credential: Record<string, unknown> } | { recipe: CredentialRecipe }
 );
 
@@ -95,12 +96,7 @@ export function createBatchIssuer(options: { workers?: number } = {}): BatchIssu
               const chunk: WorkerJob[] = [];
               const size = chunkSize(jobs.length - next, workers.length);
               for (; next < jobs.length && chunk.length < size; next++) {
-                const job = jobs[next]!;
-                chunk.push(
-                  'recipe' in job
-                    ? { index: next, recipe: job.recipe, key: job.key, format: job.format }
-                    : { index: next, credential: job.credential, key: job.key, format: job.format },
-                );
+                chunk.push({ ...jobs[next]!, index: next });
               }
               inHand++;
               worker.postMessage(chunk);

@@ -1,14 +1,12 @@
 // Worker thread of the batch issuer: signs the jobs it is sent with its own signer and context caches.
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildCredential, type CredentialRecipe } from './builders.ts';
+import type { BatchJob } from './batch.ts';
+import { buildCredential } from './builders.ts';
 import { createDocumentLoader } from './documentLoader.ts';
 import { issueCredential } from './issuer.ts';
 import type { CredentialFormat } from './issuer.ts';
-import type { StoredKey } from './keys.ts';
 
-export type WorkerJob = { index: number; key: StoredKey; format: CredentialFormat } & (
-  { credential: Record<string, unknown> } | { recipe: CredentialRecipe }
-);
+export type WorkerJob = BatchJob & { index: number };
 
 export type WorkerReply =
   | { index: number; ok: true; format: CredentialFormat; serialized: string }
@@ -31,6 +29,7 @@ port.on('message', (jobs: WorkerJob[]) => {
           format: job.format,
           kek,
           documentLoader,
+          ...(job.now ? { now: job.now } : {}),
         });
         replies.push({
           index: job.index,

@@ -333,10 +333,11 @@ export class CredentialService {
     const signed = await Promise.all(items.map(async (p) => ({ p, key: await keyFor(p) })));
     if (signed.length >= 16) {
       // A worker builds what a builder built here: a recipe is less to send than a credential.
+      const now = this.#now();
       const jobs: BatchJob[] = signed.map(({ p, key }) =>
         p.recipe
-          ? { recipe: p.recipe, format: p.format, key }
-          : { credential: p.credential, format: p.format, key },
+          ? { recipe: p.recipe, format: p.format, key, now }
+          : { credential: p.credential, format: p.format, key, now },
       );
       const results = await this.d
         .batchIssuer()

@@ -111,6 +111,30 @@ describe('batch issuance', () => {
     expect(jwt.credential).toMatchObject(buildCredential(recipes[0]!));
   });
 
+  it('signs at the time a job gives, or at the worker clock', async () => {
+    const world = await createWorld();
+    const now = new Date('2025-03-04T05:06:07.890Z');
+    const results = await batch.issueMany(
+      [
+        { recipe: { achievement: degreeInput() }, key: world.ed, format: 'eddsa-rdfc-2022', now },
+        { recipe: { achievement: degreeInput() }, key: world.ed, format: 'vc+jwt', now },
+        { recipe: { achievement: degreeInput() }, key: world.ed, format: 'eddsa-rdfc-2022' },
+      ],
+      world.kek,
+    );
+    const [di, jwt, clock] = results.map((r) => {
+      if (!r.ok) throw new Error(r.error);
+      return r.serialized;
+    });
+    expect(JSON.parse(di!).proof.created).toBe('2025-03-04T05:06:07Z');
+    const payload = JSON.parse(Buffer.from(jwt!.split('.')[1]!, 'base64url').toString()) as {
+      iat: number;
+    };
+    expect(payload.iat).toBe(Math.floor(now.getTime() / 1000));
+    const created = Date.parse(JSON.parse(clock!).proof.created);
+    expect(Math.abs(created - Date.now())).toBeLessThan(60_000);
+  });
+
   it('reports a failing recipe (an invalid date) without failing the batch', async () => {
     const world = await createWorld();
     const results = await batch.issueMany(
