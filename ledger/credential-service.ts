@@ -11,6 +11,7 @@ import {
   statusEntry,
   CREDENTIAL_FORMATS,
   accreditationTypesOf,
+  type AchievementInput,
   type AchievementType,
   type BatchIssuer,
   type BatchJob,
@@ -408,15 +409,7 @@ export class CredentialService {
         recipe = {
           achievement: {
             ...common,
-            achievement: {
-              id: `${this.d.publicUrl}/achievements/${encodeURIComponent(achievement.courseId ?? entry.id)}`,
-              type: KIND_TO_TYPE[achievement.kind],
-              name: achievement.title,
-              creditsAvailable: achievement.credits / 100,
-              level: String(achievement.level),
-              fieldOfStudy: achievement.category,
-              ...(achievement.courseCode ? { humanCode: achievement.courseCode } : {}),
-            },
+            achievement: this.#achievementOf(entry.id, achievement),
             result: {
               creditsEarned: achievement.credits / 100,
               ...(gradeText(achievement) ? { grade: gradeText(achievement)! } : {}),
@@ -464,15 +457,7 @@ export class CredentialService {
             ...common,
             ...(what.name ? { name: localizedText(what.name, 'name') } : {}),
             entries: listed.map(({ entry, achievement: a }) => ({
-              achievement: {
-                id: `${this.d.publicUrl}/achievements/${encodeURIComponent(a.courseId ?? entry.id)}`,
-                type: KIND_TO_TYPE[a.kind],
-                name: a.title,
-                creditsAvailable: a.credits / 100,
-                level: String(a.level),
-                fieldOfStudy: a.category,
-                ...(a.courseCode ? { humanCode: a.courseCode } : {}),
-              },
+              achievement: this.#achievementOf(entry.id, a),
               creditsEarned: a.credits / 100,
               ...(gradeText(a) ? { grade: gradeText(a)! } : {}),
               endDate: a.earnedAt,
@@ -578,6 +563,19 @@ export class CredentialService {
         requestHash: requestHash(req),
         ledgerEntryId: issuedEntryId(institution.id, id),
       },
+    };
+  }
+
+  /** A ledger entry's achievement, as the builders take it. */
+  #achievementOf(entryId: string, a: AchievementContent): AchievementInput {
+    return {
+      id: `${this.d.publicUrl}/achievements/${encodeURIComponent(a.courseId ?? entryId)}`,
+      type: KIND_TO_TYPE[a.kind],
+      name: a.title,
+      creditsAvailable: a.credits / 100,
+      level: String(a.level),
+      fieldOfStudy: a.category,
+      ...(a.courseCode ? { humanCode: a.courseCode } : {}),
     };
   }
 
