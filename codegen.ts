@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           IssuedCredential: '../../ledger/credential-ports.ts#IssuedCredentialRecord',
           SigningKey: '../../ledger/institution-keys.ts#PublicKeyInfo',
           CredentialEvent: '../../ledger/credential-ports.ts#CredentialEvent',
+          CredentialShare: '../../ledger/sharing.ts#ShareWithViews',
+          ShareView: '../../ledger/sharing.ts#ShareView',
           VerificationReport: '../../credentials/index.ts#PresentationReport',
           VerificationCheck: '../../credentials/index.ts#Check',
         },

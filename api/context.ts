@@ -7,4 +7,6 @@ export interface GraphQLContext {
   actor: Actor;
   services: Services;
   log: Logger;
+  /** What the server saw of the client: recorded when a shared link is opened. */
+  client?: { userAgent?: string | null };
 }

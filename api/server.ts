@@ -85,6 +85,7 @@ export function buildApp(services: Services, log: Logger): App {
       actor: await services.authenticate(request.headers.get('authorization')),
       services,
       log,
+      client: { userAgent: request.headers.get('user-agent') },
     }),
   });
 

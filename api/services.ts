@@ -27,6 +27,7 @@ import {
 } from '../credentials/index.ts';
 import { CredentialService } from '../ledger/credential-service.ts';
 import { InstitutionKeys } from '../ledger/institution-keys.ts';
+import { SharingService } from '../ledger/sharing.ts';
 import { mongoCredentialRepositories } from '../storage/credential-repositories.ts';
 import { fetchDidWeb } from './did-web-client.ts';
 
@@ -146,6 +147,13 @@ export function createServices(
     now,
   });
 
+  const sharing = new SharingService({
+    shares: credentialRepos.shares,
+    findCredential: (id) => credentialRepos.credentials.findById(id),
+    publicUrl: config.publicUrl,
+    now,
+  });
+
   /** Turns an Authorization header into an actor; a wrong or expired credential is an error, not "public". */
   async function authenticate(header: string | null | undefined): Promise<Actor> {
     if (!header) return PUBLIC;
@@ -180,6 +188,7 @@ export function createServices(
     awards,
     keys,
     credentials,
+    sharing,
     documentLoader,
     /** Starts the verification workers ahead of the first verification. */
     startWorkers: () => verifyWorkers()?.start(),

@@ -92,6 +92,7 @@ const STATUS_FOR: Record<DomainError['code'], number> = {
   FORBIDDEN: 403,
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
+  GONE: 410,
 };
 
 type Handler = (req: Request, res: Response, actor: Actor) => Promise<void>;
@@ -289,6 +290,35 @@ export function vcApiRouter(services: Services): Router {
           return;
         }
         res.type('application/vc+ld+json').send(serialized);
+      },
+      { auth: false },
+    ),
+  );
+
+  // A learner's shared link (not part of the VC API): the credential and the verifier's report in
+  // one answer, for whoever holds the link until it expires or is withdrawn (410). Each opening is
+  // recorded for the learner; `?viewer=` lets the viewer say who they are.
+  r.get(
+    '/shared/:token',
+    route(
+      async (req, res) => {
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('Referrer-Policy', 'no-referrer');
+        res.setHeader('X-Robots-Tag', 'noindex');
+        const viewer = typeof req.query['viewer'] === 'string' ? req.query['viewer'] : null;
+        const { share, credential } = await services.sharing.open(String(req.params['token']), {
+          via: 'link',
+          name: viewer,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        const verifiableCredential = verifiableCredentialOf(credential);
+        const report = await credentials.verifyCredential(unwrapEnvelope(verifiableCredential));
+        res.json({
+          verifiableCredential,
+          audience: share.audience,
+          expiresAt: share.expiresAt,
+          verification: verificationBody(report),
+        });
       },
       { auth: false },
     ),

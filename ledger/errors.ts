@@ -1,6 +1,6 @@
 // Domain errors: expected failures carry a code that the API maps to a typed result, never a 500.
 export type ErrorCode =
-  'NOT_FOUND' | 'INPUT_VALIDATION_ERROR' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED';
+  'NOT_FOUND' | 'INPUT_VALIDATION_ERROR' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'GONE';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -38,6 +38,14 @@ export class Conflict extends DomainError {
   override name = 'Conflict';
   constructor(message: string, details?: Record<string, unknown>) {
     super('CONFLICT', message, details);
+  }
+}
+
+/** It existed, and is no more: a withdrawn or expired link. */
+export class Gone extends DomainError {
+  override name = 'Gone';
+  constructor(message: string) {
+    super('GONE', message);
   }
 }
 

@@ -70,13 +70,48 @@ const event = new Schema(
 event.index({ credentialId: 1 });
 event.index({ statusListKey: 1 });
 
+// Shares of a credential by its learner, found by the hash of the link's secret; their openings are
+// appended, one document each.
+const share = new Schema(
+  {
+    _id: str,
+    tokenHash: str,
+    credentialId: str,
+    learnerId: str,
+    audience: str,
+    createdAt: str,
+    expiresAt: str,
+    revokedAt: String,
+  },
+  opts,
+);
+share.index({ tokenHash: 1 }, { unique: true });
+share.index({ learnerId: 1 });
+
+const shareView = new Schema(
+  {
+    _id: str,
+    shareId: str,
+    learnerId: str,
+    at: str,
+    via: str,
+    viewer: String,
+    userAgent: String,
+  },
+  opts,
+);
+shareView.index({ learnerId: 1 });
+
 export function registerCredentialModels(c: Connection) {
-  for (const schema of [signingKey, credential, statusSlot, event]) refuseNulInQueries(schema);
+  for (const schema of [signingKey, credential, statusSlot, event, share, shareView])
+    refuseNulInQueries(schema);
   return {
     SigningKey: c.model('SigningKey', signingKey, 'signing_keys'),
     Credential: c.model('Credential', credential, 'credentials'),
     StatusSlot: c.model('StatusSlot', statusSlot, 'status_slots'),
     CredentialEvent: c.model('CredentialEvent', event, 'credential_events'),
+    CredentialShare: c.model('CredentialShare', share, 'credential_shares'),
+    ShareView: c.model('ShareView', shareView, 'share_views'),
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   SigningKeyRepository,
   StatusSlotRepository,
 } from '../ledger/credential-ports.ts';
+import type { CredentialShare, ShareRepository, ShareView } from '../ledger/sharing.ts';
 import { isDuplicateKey } from './connection.ts';
 import type { CredentialModels } from './credential-models.ts';
 
@@ -116,7 +117,34 @@ export function mongoCredentialRepositories(m: CredentialModels) {
     },
   };
 
-  return { keys, credentials, slots };
+  const shares: ShareRepository = {
+    insert: async (x) => void (await m.CredentialShare.collection.insertOne(toDoc(x) as never)),
+    findById: async (id) => {
+      const d: unknown = await m.CredentialShare.findById(id).lean();
+      return d ? fromDoc<CredentialShare>(d) : null;
+    },
+    findByTokenHash: async (tokenHash) => {
+      const d: unknown = await m.CredentialShare.findOne({ tokenHash }).lean();
+      return d ? fromDoc<CredentialShare>(d) : null;
+    },
+    listByLearner: async (learnerId) =>
+      ((await m.CredentialShare.find({ learnerId }).lean()) as unknown[]).map((d) =>
+        fromDoc<CredentialShare>(d),
+      ),
+    // Only the first withdrawal counts: a second one leaves the time of the first.
+    revoke: async (id, at) =>
+      void (await m.CredentialShare.updateOne(
+        { _id: id, revokedAt: { $exists: false } },
+        { $set: { revokedAt: at } },
+      )),
+    addView: async (v) => void (await m.ShareView.collection.insertOne(toDoc(v) as never)),
+    viewsByLearner: async (learnerId) =>
+      ((await m.ShareView.find({ learnerId }).lean()) as unknown[])
+        .map((d) => fromDoc<ShareView>(d))
+        .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
+  };
+
+  return { keys, credentials, slots, shares };
 }
 
 /**

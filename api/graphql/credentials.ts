@@ -15,7 +15,7 @@ const FORMATS: Record<CredentialFormat, string> = {
   ECDSA_SD_2023: 'ecdsa-sd-2023',
   VC_JWT: 'vc+jwt',
 };
-const formatOf = (f: string) =>
+export const formatOf = (f: string) =>
   (Object.entries(FORMATS).find(([, v]) => v === f)?.[0] ?? 'EDDSA_RDFC_2022') as CredentialFormat;
 const keyType = (t: KeyType): DomainKeyType => (t === 'ED25519' ? 'Ed25519' : 'P-256');
 

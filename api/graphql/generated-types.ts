@@ -6,6 +6,7 @@ import type { CreditAccountView as CreditAccountViewModel } from '../../ledger/a
 import type { ResultErrorValue as ResultErrorValueModel } from './results.ts';
 import type { IssuedCredentialRecord as IssuedCredentialRecordModel, CredentialEvent as CredentialEventModel } from '../../ledger/credential-ports.ts';
 import type { PublicKeyInfo as PublicKeyInfoModel } from '../../ledger/institution-keys.ts';
+import type { ShareWithViews as ShareWithViewsModel, ShareView as ShareViewModel } from '../../ledger/sharing.ts';
 import type { PresentationReport as PresentationReportModel, Check as CheckModel } from '../../credentials/index.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
@@ -309,6 +310,16 @@ export type CreateApiKeyOk = {
 
 export type CreateApiKeyResult = CreateApiKeyOk | ResultError;
 
+/** A new share: the link carries its secret, shown this once and never stored. */
+export type CreatedShare = {
+  __typename?: 'CreatedShare';
+  share: CredentialShare;
+  token: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type CreatedShareResult = CreatedShare | ResultError;
+
 export type CredentialEvent = {
   __typename?: 'CredentialEvent';
   action: Scalars['String']['output'];
@@ -331,6 +342,30 @@ export type CredentialKind =
   | 'ACHIEVEMENT'
   | 'QUALIFICATION'
   | 'TRANSCRIPT';
+
+export type CredentialShare = {
+  __typename?: 'CredentialShare';
+  /** Neither withdrawn nor expired. */
+  active: Scalars['Boolean']['output'];
+  /** Whom the learner shares with, in the learner's words. */
+  audience: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  credentialId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who opened the link and when, oldest first. */
+  views: Array<ShareView>;
+};
+
+export type CredentialShareList = {
+  __typename?: 'CredentialShareList';
+  items: Array<CredentialShare>;
+};
+
+export type CredentialShareListResult = CredentialShareList | ResultError;
+
+export type CredentialShareResult = CredentialShare | ResultError;
 
 /** Balances derived from the ledger: voided entries excluded, corrections applied, expired credits apart. */
 export type CreditAccount = {
@@ -396,6 +431,8 @@ export type EntryType =
 export type ErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
+  /** A link that was withdrawn or has expired. */
+  | 'GONE'
   | 'INPUT_VALIDATION_ERROR'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
@@ -658,12 +695,16 @@ export type Mutation = {
   requestRecognition: RecognitionRequestResult;
   revokeApiKey: ApiKeyResult;
   revokeCredential: IssuedCredentialResult;
+  /** Withdraws a share at once (learners only, their own). */
+  revokeShare: CredentialShareResult;
   /** Revoke a compromised key: its signatures from compromisedAt (default now) on are rejected. */
   revokeSigningKey: SigningKeyResult;
   /** Make a new key current; the old one stays published so what it signed still verifies. */
   rotateSigningKey: SigningKeyResult;
   setAccreditation: InstitutionResult;
   setInstitutionStatus: InstitutionResult;
+  /** Shares one of your credentials through a link that works until it expires or you withdraw it (learners only). */
+  shareCredential: CreatedShareResult;
   suspendCredential: IssuedCredentialResult;
   voidAchievement: LedgerEntryResult;
 };
@@ -821,6 +862,11 @@ export type MutationRevokeCredentialArgs = {
 };
 
 
+export type MutationRevokeShareArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeSigningKeyArgs = {
   compromisedAt?: InputMaybe<Scalars['DateTime']['input']>;
   keyId: Scalars['ID']['input'];
@@ -843,6 +889,11 @@ export type MutationSetAccreditationArgs = {
 export type MutationSetInstitutionStatusArgs = {
   id: Scalars['ID']['input'];
   status: InstitutionStatus;
+};
+
+
+export type MutationShareCredentialArgs = {
+  input: ShareCredentialInput;
 };
 
 
@@ -935,6 +986,8 @@ export type Query = {
   awardApplications: AwardApplicationListResult;
   courses: Array<Course>;
   credential: IssuedCredentialResult;
+  /** A learner's shares, newest first, each with who opened it (the learner and the operator). */
+  credentialShares: CredentialShareListResult;
   creditAccount: CreditAccountResult;
   /** A learner's degree audit against a programme version (the latest by default). */
   degreeAudit: DegreeAuditResult;
@@ -966,6 +1019,8 @@ export type Query = {
   recognitionRuleVersions: RecognitionRuleListResult;
   /** The latest version of every published recognition rule (public). */
   recognitionRules: Array<RecognitionRule>;
+  /** Opens a shared link by its token (anyone holding it): the credential and its verification; the opening is recorded for the learner. */
+  sharedCredential: SharedCredentialResult;
   /** An institution's signing keys, current and retired (public parts only). */
   signingKeys: Array<SigningKey>;
   staff: StaffResult;
@@ -1002,6 +1057,11 @@ export type QueryCoursesArgs = {
 
 export type QueryCredentialArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCredentialSharesArgs = {
+  learnerId: Scalars['ID']['input'];
 };
 
 
@@ -1100,6 +1160,12 @@ export type QueryRecognitionRuleVersionsArgs = {
 
 export type QueryRecognitionRulesArgs = {
   publisher?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySharedCredentialArgs = {
+  token: Scalars['String']['input'];
+  viewer?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1327,6 +1393,40 @@ export type Role =
   | 'OPERATOR'
   | 'STAFF';
 
+export type ShareCredentialInput = {
+  /** Whom you share with (an employer, an agency…), 1 to 200 characters: shown to you with each opening. */
+  audience: Scalars['String']['input'];
+  credentialId: Scalars['ID']['input'];
+  /** How long the link works: 1 to 2,160 hours (90 days); a week when not given. */
+  expiresInHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One opening of a shared link. */
+export type ShareView = {
+  __typename?: 'ShareView';
+  at: Scalars['DateTime']['output'];
+  userAgent?: Maybe<Scalars['String']['output']>;
+  /** LINK (the /shared/<token> address) or GRAPHQL (sharedCredential). */
+  via: Scalars['String']['output'];
+  /** The name the viewer gave when opening the link (unverified), if any. */
+  viewer?: Maybe<Scalars['String']['output']>;
+};
+
+/** A shared credential as its viewer sees it: the credential exactly as issued, and what was checked. */
+export type SharedCredential = {
+  __typename?: 'SharedCredential';
+  /** Whom the learner shared it with. */
+  audience: Scalars['String']['output'];
+  /** Until when the link works. */
+  expiresAt: Scalars['DateTime']['output'];
+  format: CredentialFormat;
+  /** The credential exactly as issued: JSON (Data Integrity) or a compact JWS (VC_JWT). */
+  serialized: Scalars['String']['output'];
+  verification: VerificationReport;
+};
+
+export type SharedCredentialResult = ResultError | SharedCredential;
+
 export type SigningKey = {
   __typename?: 'SigningKey';
   controller: Scalars['String']['output'];
@@ -1489,6 +1589,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: _RefType['ApiKey'] }> )
     | ( ResultErrorValueModel )
   ;
+  CreatedShareResult:
+    | ( Partial<Omit<CreatedShare, 'share'> & { share: _RefType['CredentialShare'] }> )
+    | ( ResultErrorValueModel )
+  ;
+  CredentialShareListResult:
+    | ( Partial<Omit<CredentialShareList, 'items'> & { items: Array<_RefType['CredentialShare']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  CredentialShareResult:
+    | ( ShareWithViewsModel )
+    | ( ResultErrorValueModel )
+  ;
   CreditAccountResult:
     | ( CreditAccountViewModel )
     | ( ResultErrorValueModel )
@@ -1565,6 +1677,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: _RefType['Learner'] }> )
     | ( ResultErrorValueModel )
   ;
+  SharedCredentialResult:
+    | ( ResultErrorValueModel )
+    | ( Partial<Omit<SharedCredential, 'verification'> & { verification: _RefType['VerificationReport'] }> )
+  ;
   SigningKeyResult:
     | ( ResultErrorValueModel )
     | ( PublicKeyInfoModel )
@@ -1619,9 +1735,15 @@ export type ResolversTypes = {
   CourseResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseResult']>>;
   CreateApiKeyOk: ResolverTypeWrapper<Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>>;
   CreateApiKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiKeyResult']>>;
+  CreatedShare: ResolverTypeWrapper<Partial<Omit<CreatedShare, 'share'> & { share: ResolversTypes['CredentialShare'] }>>;
+  CreatedShareResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreatedShareResult']>>;
   CredentialEvent: ResolverTypeWrapper<CredentialEventModel>;
   CredentialFormat: ResolverTypeWrapper<Partial<CredentialFormat>>;
   CredentialKind: ResolverTypeWrapper<Partial<CredentialKind>>;
+  CredentialShare: ResolverTypeWrapper<ShareWithViewsModel>;
+  CredentialShareList: ResolverTypeWrapper<Partial<Omit<CredentialShareList, 'items'> & { items: Array<ResolversTypes['CredentialShare']> }>>;
+  CredentialShareListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareListResult']>>;
+  CredentialShareResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareResult']>>;
   CreditAccount: ResolverTypeWrapper<CreditAccountViewModel>;
   CreditAccountResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreditAccountResult']>>;
   CreditSystem: ResolverTypeWrapper<Partial<CreditSystem>>;
@@ -1700,6 +1822,10 @@ export type ResolversTypes = {
   RequestRecognitionInput: ResolverTypeWrapper<Partial<RequestRecognitionInput>>;
   ResultError: ResolverTypeWrapper<ResultErrorValueModel>;
   Role: ResolverTypeWrapper<Partial<Role>>;
+  ShareCredentialInput: ResolverTypeWrapper<Partial<ShareCredentialInput>>;
+  ShareView: ResolverTypeWrapper<ShareViewModel>;
+  SharedCredential: ResolverTypeWrapper<Partial<Omit<SharedCredential, 'verification'> & { verification: ResolversTypes['VerificationReport'] }>>;
+  SharedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SharedCredentialResult']>>;
   SigningKey: ResolverTypeWrapper<PublicKeyInfoModel>;
   SigningKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SigningKeyResult']>>;
   StaffList: ResolverTypeWrapper<Partial<Omit<StaffList, 'items'> & { items: Array<ResolversTypes['User']> }>>;
@@ -1747,7 +1873,13 @@ export type ResolversParentTypes = {
   CourseResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseResult']>;
   CreateApiKeyOk: Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] }>;
   CreateApiKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CreateApiKeyResult']>;
+  CreatedShare: Partial<Omit<CreatedShare, 'share'> & { share: ResolversParentTypes['CredentialShare'] }>;
+  CreatedShareResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CreatedShareResult']>;
   CredentialEvent: CredentialEventModel;
+  CredentialShare: ShareWithViewsModel;
+  CredentialShareList: Partial<Omit<CredentialShareList, 'items'> & { items: Array<ResolversParentTypes['CredentialShare']> }>;
+  CredentialShareListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CredentialShareListResult']>;
+  CredentialShareResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CredentialShareResult']>;
   CreditAccount: CreditAccountViewModel;
   CreditAccountResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CreditAccountResult']>;
   Date: Partial<Scalars['Date']['output']>;
@@ -1815,6 +1947,10 @@ export type ResolversParentTypes = {
   RegisterLearnerResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RegisterLearnerResult']>;
   RequestRecognitionInput: Partial<RequestRecognitionInput>;
   ResultError: ResultErrorValueModel;
+  ShareCredentialInput: Partial<ShareCredentialInput>;
+  ShareView: ShareViewModel;
+  SharedCredential: Partial<Omit<SharedCredential, 'verification'> & { verification: ResolversParentTypes['VerificationReport'] }>;
+  SharedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SharedCredentialResult']>;
   SigningKey: PublicKeyInfoModel;
   SigningKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SigningKeyResult']>;
   StaffList: Partial<Omit<StaffList, 'items'> & { items: Array<ResolversParentTypes['User']> }>;
@@ -2032,11 +2168,47 @@ export type CreateApiKeyResultResolvers<ContextType = GraphQLContext, ParentType
   __resolveType: TypeResolveFn<'CreateApiKeyOk' | 'ResultError', ParentType, ContextType>;
 };
 
+export type CreatedShareResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedShare'] = ResolversParentTypes['CreatedShare']> = {
+  share?: Resolver<ResolversTypes['CredentialShare'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CreatedShareResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedShareResult'] = ResolversParentTypes['CreatedShareResult']> = {
+  __resolveType: TypeResolveFn<'CreatedShare' | 'ResultError', ParentType, ContextType>;
+};
+
 export type CredentialEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialEvent'] = ResolversParentTypes['CredentialEvent']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CredentialShareResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialShare'] = ResolversParentTypes['CredentialShare']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  views?: Resolver<Array<ResolversTypes['ShareView']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CredentialShareListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialShareList'] = ResolversParentTypes['CredentialShareList']> = {
+  items?: Resolver<Array<ResolversTypes['CredentialShare']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CredentialShareListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialShareListResult'] = ResolversParentTypes['CredentialShareListResult']> = {
+  __resolveType: TypeResolveFn<'CredentialShareList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type CredentialShareResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialShareResult'] = ResolversParentTypes['CredentialShareResult']> = {
+  __resolveType: TypeResolveFn<'CredentialShare' | 'ResultError', ParentType, ContextType>;
 };
 
 export type CreditAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreditAccount'] = ResolversParentTypes['CreditAccount']> = {
@@ -2273,10 +2445,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   requestRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationRequestRecognitionArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id' | 'reason'>>;
+  revokeShare?: Resolver<ResolversTypes['CredentialShareResult'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
   revokeSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeSigningKeyArgs, 'keyId' | 'reason'>>;
   rotateSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRotateSigningKeyArgs, 'institutionId' | 'type'>>;
   setAccreditation?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetAccreditationArgs, 'accreditation' | 'id'>>;
   setInstitutionStatus?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetInstitutionStatusArgs, 'id' | 'status'>>;
+  shareCredential?: Resolver<ResolversTypes['CreatedShareResult'], ParentType, ContextType, RequireFields<MutationShareCredentialArgs, 'input'>>;
   suspendCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id' | 'reason'>>;
   voidAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationVoidAchievementArgs, 'input'>>;
 };
@@ -2328,6 +2502,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   awardApplications?: Resolver<ResolversTypes['AwardApplicationListResult'], ParentType, ContextType, Partial<QueryAwardApplicationsArgs>>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
   credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
+  credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, RequireFields<QueryCredentialSharesArgs, 'learnerId'>>;
   creditAccount?: Resolver<ResolversTypes['CreditAccountResult'], ParentType, ContextType, RequireFields<QueryCreditAccountArgs, 'learnerId'>>;
   degreeAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryDegreeAuditArgs, 'learnerId' | 'programmeId'>>;
   findLearner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryFindLearnerArgs, 'nationalId'>>;
@@ -2347,6 +2522,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   recognitionRequests?: Resolver<ResolversTypes['RecognitionRequestListResult'], ParentType, ContextType, Partial<QueryRecognitionRequestsArgs>>;
   recognitionRuleVersions?: Resolver<ResolversTypes['RecognitionRuleListResult'], ParentType, ContextType, RequireFields<QueryRecognitionRuleVersionsArgs, 'ruleId'>>;
   recognitionRules?: Resolver<Array<ResolversTypes['RecognitionRule']>, ParentType, ContextType, Partial<QueryRecognitionRulesArgs>>;
+  sharedCredential?: Resolver<ResolversTypes['SharedCredentialResult'], ParentType, ContextType, RequireFields<QuerySharedCredentialArgs, 'token'>>;
   signingKeys?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType, RequireFields<QuerySigningKeysArgs, 'institutionId'>>;
   staff?: Resolver<ResolversTypes['StaffResult'], ParentType, ContextType, RequireFields<QueryStaffArgs, 'institutionId'>>;
   verifyChain?: Resolver<ResolversTypes['ChainVerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyChainArgs, 'learnerId'>>;
@@ -2484,6 +2660,26 @@ export type ResultErrorResolvers<ContextType = GraphQLContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ShareViewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShareView'] = ResolversParentTypes['ShareView']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SharedCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SharedCredential'] = ResolversParentTypes['SharedCredential']> = {
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['CredentialFormat'], ParentType, ContextType>;
+  serialized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verification?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SharedCredentialResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SharedCredentialResult'] = ResolversParentTypes['SharedCredentialResult']> = {
+  __resolveType: TypeResolveFn<'ResultError' | 'SharedCredential', ParentType, ContextType>;
+};
+
 export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = {
   controller?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2567,7 +2763,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CourseResult?: CourseResultResolvers<ContextType>;
   CreateApiKeyOk?: CreateApiKeyOkResolvers<ContextType>;
   CreateApiKeyResult?: CreateApiKeyResultResolvers<ContextType>;
+  CreatedShare?: CreatedShareResolvers<ContextType>;
+  CreatedShareResult?: CreatedShareResultResolvers<ContextType>;
   CredentialEvent?: CredentialEventResolvers<ContextType>;
+  CredentialShare?: CredentialShareResolvers<ContextType>;
+  CredentialShareList?: CredentialShareListResolvers<ContextType>;
+  CredentialShareListResult?: CredentialShareListResultResolvers<ContextType>;
+  CredentialShareResult?: CredentialShareResultResolvers<ContextType>;
   CreditAccount?: CreditAccountResolvers<ContextType>;
   CreditAccountResult?: CreditAccountResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -2622,6 +2824,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RegisterLearnerOk?: RegisterLearnerOkResolvers<ContextType>;
   RegisterLearnerResult?: RegisterLearnerResultResolvers<ContextType>;
   ResultError?: ResultErrorResolvers<ContextType>;
+  ShareView?: ShareViewResolvers<ContextType>;
+  SharedCredential?: SharedCredentialResolvers<ContextType>;
+  SharedCredentialResult?: SharedCredentialResultResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   SigningKeyResult?: SigningKeyResultResolvers<ContextType>;
   StaffList?: StaffListResolvers<ContextType>;

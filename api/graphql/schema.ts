@@ -9,6 +9,7 @@ import { institutionResolvers } from './institutions.ts';
 import { ledgerResolvers } from './ledger.ts';
 import { recognitionResolvers } from './recognition.ts';
 import { credentialResolvers } from './credentials.ts';
+import { sharingResolvers } from './sharing.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -36,6 +37,7 @@ export function buildSchema(extra: Resolvers[] = []) {
       institutionResolvers,
       ledgerResolvers,
       credentialResolvers,
+      sharingResolvers,
       recognitionResolvers,
       ...extra,
     ) as never,

@@ -583,6 +583,53 @@ const OPERATIONS: Operation[] = [
     check: (v) => expect(typeof v['verified']).toBe('boolean'),
   },
   {
+    name: 'shareCredential',
+    query: `mutation($in: ShareCredentialInput!) { shareCredential(input: $in) { ${RE} ... on CreatedShare { token share { credentialId active } } } }`,
+    variables: (x, uid) =>
+      Promise.resolve({ in: { credentialId: x.credentialId, audience: `Employer ${uid}` } }),
+    // Consent is the learner's own: not the operator's, not the issuing institution's.
+    expected: learnerOnly,
+    check: (v, { target }) =>
+      expect(v['share']).toEqual({ credentialId: target.credentialId, active: true }),
+  },
+  {
+    name: 'revokeShare',
+    query: `mutation($id: ID!) { revokeShare(id: $id) { ${RE} ... on CredentialShare { active } } }`,
+    variables: async (x, uid) => ({
+      id: (
+        await t.services.sharing.share(learnerActor(x.learnerId), {
+          credentialId: x.credentialId,
+          audience: `Employer ${uid}`,
+        })
+      ).share.id,
+    }),
+    expected: learnerOnly,
+    check: (v) => expect(v['active']).toBe(false),
+  },
+  {
+    name: 'credentialShares',
+    query: `query($l: ID!) { credentialShares(learnerId: $l) { ${RE} ... on CredentialShareList { items { id views { via } } } } }`,
+    variables: (x) => Promise.resolve({ l: x.learnerId }),
+    // Who looked at a learner's credentials is part of the learner's record.
+    expected: learnerOrOperator,
+    check: (v) => expect(Array.isArray(v['items'])).toBe(true),
+  },
+  {
+    name: 'sharedCredential',
+    query: `query($t: String!) { sharedCredential(token: $t, viewer: "HR") { ${RE} ... on SharedCredential { serialized verification { verified } } } }`,
+    variables: async (x, uid) => ({
+      t: (
+        await t.services.sharing.share(learnerActor(x.learnerId), {
+          credentialId: x.credentialId,
+          audience: `Employer ${uid}`,
+        })
+      ).token,
+    }),
+    // Whoever holds the link: that is what a link is for.
+    expected: everyone,
+    check: (v, { target }) => expect(v['serialized']).toBe(target.serializedCredential),
+  },
+  {
     name: 'issueCredential',
     scope: 'credentials:issue',
     query: `mutation($i: ID!, $in: IssueCredentialInput!) { issueCredential(institutionId: $i, input: $in) { ${RE} ... on IssuedCredential { id institutionId } } }`,
@@ -1046,8 +1093,8 @@ describe('the table', () => {
     }
     const names = new Set(OPERATIONS.map((o) => o.name));
     expect([...names].sort()).toEqual([...fields].sort());
-    // Base, institutions and ledger (29), credentials (13) and recognition (20) when this was written.
-    expect(names.size).toBeGreaterThanOrEqual(62);
+    // Base, institutions and ledger (29), credentials (13), sharing (4) and recognition (20).
+    expect(names.size).toBeGreaterThanOrEqual(66);
   });
 
   it('marks a known bug only where the expectation is not "allowed"', () => {

@@ -1,0 +1,44 @@
+// Resolvers of sharing by consent: share, withdraw, list with openings, and open a shared link.
+import type { Resolvers } from './generated-types.ts';
+import { formatOf } from './credentials.ts';
+import { result, upper } from './results.ts';
+
+export const sharingResolvers: Resolvers = {
+  Query: {
+    credentialShares: (_p, { learnerId }, { actor, services }) =>
+      result('CredentialShareList', async () => ({
+        items: await services.sharing.list(actor, learnerId),
+      })),
+    sharedCredential: (_p, { token, viewer }, { services, client }) =>
+      result('SharedCredential', async () => {
+        const { share, credential } = await services.sharing.open(token, {
+          via: 'graphql',
+          name: viewer,
+          userAgent: client?.userAgent,
+        });
+        const input: unknown =
+          credential.format === 'vc+jwt'
+            ? credential.serialized
+            : JSON.parse(credential.serialized);
+        return {
+          format: formatOf(credential.format),
+          serialized: credential.serialized,
+          audience: share.audience,
+          expiresAt: share.expiresAt,
+          verification: {
+            ...(await services.credentials.verifyCredential(input)),
+            credentials: [],
+          },
+        };
+      }),
+  },
+  Mutation: {
+    shareCredential: (_p, { input }, { actor, services }) =>
+      result('CreatedShare', () => services.sharing.share(actor, input)),
+    revokeShare: (_p, { id }, { actor, services }) =>
+      result('CredentialShare', () => services.sharing.revoke(actor, id)),
+  },
+  ShareView: {
+    via: (v) => upper(v.via ?? ''),
+  },
+};
