@@ -130,6 +130,15 @@ export function buildApp(services: Services, log: Logger): App {
     pageHeaders(res);
     res.sendFile(path.join(web, 'verify.html'));
   });
+  // A shared link opened in a browser is the same page, which fetches the link's JSON and shows
+  // it; any other client gets the JSON from the VC API router below.
+  app.get('/shared/:token', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    pageHeaders(res);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.sendFile(path.join(web, 'verify.html'));
+  });
   app.use(express.static(web, { index: false, setHeaders: pageHeaders }));
   app.use(
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),

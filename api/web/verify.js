@@ -1,4 +1,4 @@
-/* global document, fetch */
+/* global document, fetch, location */
 // The employer verification page: sends the pasted credential to POST /credentials/verify (or a
 // presentation to /presentations/verify) and shows every check in Chinese and English.
 'use strict';
@@ -154,7 +154,42 @@ function show(report) {
   section.hidden = false;
 }
 
+// A shared link (/shared/<token>) opened in the browser: show the credential the learner shared and
+// what was checked, or why the link no longer works.
+async function openShared() {
+  const lead = document.getElementById('shared');
+  let report;
+  try {
+    const res = await fetch(location.pathname, { headers: { accept: 'application/json' } });
+    const body = await res.json();
+    if (res.ok) {
+      report = body.verification;
+      document.getElementById('credential').value = JSON.stringify(
+        body.verifiableCredential,
+        null,
+        2,
+      );
+      lead.replaceChildren(
+        ...bilingual(
+          `学习者与「${body.audience}」分享了此凭证，链接有效期至 ${body.expiresAt}。`,
+          `A learner shared this credential with “${body.audience}”; the link works until ${body.expiresAt}.`,
+        ),
+      );
+    } else {
+      report = { verified: false, checks: [], detail: body.detail || body.title };
+      lead.replaceChildren(
+        ...bilingual('此分享链接已失效或不存在。', 'This shared link no longer works.'),
+      );
+    }
+  } catch (err) {
+    report = { verified: false, checks: [], detail: String(err) };
+  }
+  lead.hidden = false;
+  show(report);
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  if (location.pathname.startsWith('/shared/')) void openShared();
   document.getElementById('verify-form').addEventListener('submit', verify);
   document.getElementById('file').addEventListener('change', async (e) => {
     const file = e.target.files && e.target.files[0];

@@ -17,6 +17,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
   let page: Page;
   let di: string;
   let jwt: string;
+  let diId: string;
+  let learner: Extract<Actor, { kind: 'learner' }>;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -33,17 +35,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
       grade: { score: 93 },
     });
     const entryId = o.status === 'conflict' ? '' : o.entry.id;
-    const issue = async (format: string) =>
-      (
-        await t.services.credentials.issue(SYSTEM, {
-          institutionId: w.instA.id,
-          learnerId: w.learner1.id,
-          what: { kind: 'achievement', entryId },
-          format,
-        })
-      ).serialized;
-    di = await issue('eddsa-rdfc-2022');
-    jwt = await issue('vc+jwt');
+    const issue = (format: string) =>
+      t.services.credentials.issue(SYSTEM, {
+        institutionId: w.instA.id,
+        learnerId: w.learner1.id,
+        what: { kind: 'achievement', entryId },
+        format,
+      });
+    const issued = await issue('eddsa-rdfc-2022');
+    di = issued.serialized;
+    diId = issued.id;
+    jwt = (await issue('vc+jwt')).serialized;
+    learner = { kind: 'learner', userId: 'l1', learnerId: w.learner1.id };
     server = t.app.listen(port, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     browser = await chromium.launch({
@@ -109,6 +112,36 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
     const garbage = await verifyOnPage('this is not a credential');
     expect(garbage.verdict).toContain('bad');
     expect(garbage.rows.some(([, status]) => status === 'failed')).toBe(true);
+  });
+
+  it('opens a shared link in the browser: the credential, whom it was shared with, every check', async () => {
+    const { url, share } = await t.services.sharing.share(learner, {
+      credentialId: diId,
+      audience: 'ACME Ltd, HR',
+    });
+    await page.goto(url);
+    await page.waitForSelector('#result:not([hidden])');
+    expect(await page.getAttribute('#verdict', 'class')).toContain('ok');
+    expect(await page.textContent('#shared')).toContain('ACME Ltd, HR');
+    expect(await page.textContent('#summary')).toContain('微积分');
+    const rows = await page.$$eval('#checks tbody tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-check'), tr.getAttribute('data-status')]),
+    );
+    expect(rows).toContainEqual(['proof', 'passed']);
+    expect(rows).toContainEqual(['status', 'passed']);
+    expect(await page.inputValue('#credential')).toContain(diId);
+    await page.screenshot({ path: '/tmp/creditbank-shared.png', fullPage: true });
+    // The page's own request for the credential is the one opening recorded.
+    const [listed] = await t.services.sharing.list(learner, learner.learnerId);
+    expect(listed?.id).toBe(share.id);
+    expect(listed?.views).toHaveLength(1);
+
+    await t.services.sharing.revoke(learner, share.id);
+    await page.goto(url);
+    await page.waitForSelector('#result:not([hidden])');
+    expect(await page.getAttribute('#verdict', 'class')).toContain('bad');
+    expect(await page.textContent('#shared')).toContain('no longer works');
+    expect(await page.textContent('#checks')).toContain('withdrew');
   });
 
   it('is served with a strict content security policy', async () => {
