@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { canReadWholeRecord, requireSignedIn, type Actor } from './access.ts';
 import type { IssuedCredentialRecord } from './credential-ports.ts';
-import { Forbidden, Gone, InputValidationError, NotFound } from './errors.ts';
+import { DomainError, Forbidden, Gone, InputValidationError, NotFound } from './errors.ts';
 
 export interface CredentialShare {
   id: string;
@@ -165,7 +165,7 @@ export class SharingService {
     viewer: Viewer,
   ): Promise<{ share: CredentialShare; credential: IssuedCredentialRecord }> {
     const share = TOKEN.test(token) ? await this.d.shares.findByTokenHash(hashToken(token)) : null;
-    if (!share) throw new NotFound('Shared link', 'given');
+    if (!share) throw new DomainError('NOT_FOUND', 'No shared link has this token');
     const now = this.d.now();
     if (share.revokedAt) throw new Gone(`The learner withdrew this link on ${share.revokedAt}`);
     if (Date.parse(share.expiresAt) <= now.getTime())

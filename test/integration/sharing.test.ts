@@ -263,7 +263,10 @@ describe('sharing a credential by consent', () => {
     ]) {
       const res = await get(`/shared/${token}`);
       expect(res.status, token).toBe(404);
-      expect(res.json).toMatchObject({ title: 'NOT_FOUND' });
+      expect(res.json).toMatchObject({
+        title: 'NOT_FOUND',
+        detail: 'No shared link has this token',
+      });
     }
     const viaGraphql = await t.gql<{ sharedCredential: Record<string, unknown> }>(OPEN, {
       token: 'not-a-token',
