@@ -150,6 +150,7 @@ export function createServices(
   const sharing = new SharingService({
     shares: credentialRepos.shares,
     findCredential: (id) => credentialRepos.credentials.findById(id),
+    verify: (input) => credentials.verifyCredential(input),
     publicUrl: config.publicUrl,
     now,
   });

@@ -306,18 +306,15 @@ export function vcApiRouter(services: Services): Router {
         res.setHeader('Referrer-Policy', 'no-referrer');
         res.setHeader('X-Robots-Tag', 'noindex');
         const viewer = typeof req.query['viewer'] === 'string' ? req.query['viewer'] : null;
-        const { share, credential } = await services.sharing.open(String(req.params['token']), {
-          via: 'link',
-          name: viewer,
-          userAgent: req.headers['user-agent'] ?? null,
-        });
-        const verifiableCredential = verifiableCredentialOf(credential);
-        const report = await credentials.verifyCredential(unwrapEnvelope(verifiableCredential));
+        const { share, credential, verification } = await services.sharing.open(
+          String(req.params['token']),
+          { via: 'link', name: viewer, userAgent: req.headers['user-agent'] ?? null },
+        );
         res.json({
-          verifiableCredential,
+          verifiableCredential: verifiableCredentialOf(credential),
           audience: share.audience,
           expiresAt: share.expiresAt,
-          verification: verificationBody(report),
+          verification: verificationBody(verification),
         });
       },
       { auth: false },

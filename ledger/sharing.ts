@@ -2,6 +2,7 @@
 // expires or is withdrawn, and sees every time it was opened.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { canReadWholeRecord, requireSignedIn, type Actor } from './access.ts';
+import type { VerificationReport } from '../credentials/index.ts';
 import type { IssuedCredentialRecord } from './credential-ports.ts';
 import { DomainError, Forbidden, Gone, InputValidationError, NotFound } from './errors.ts';
 
@@ -82,6 +83,8 @@ export interface SharingDeps {
   shares: ShareRepository;
   /** The credential by id (no access check: the service checks ownership itself). */
   findCredential(id: string): Promise<IssuedCredentialRecord | null>;
+  /** The verifier every door uses (a JSON document, or a compact JWT as it is). */
+  verify(input: unknown): Promise<VerificationReport>;
   publicUrl: string;
   now: () => Date;
 }
@@ -157,13 +160,18 @@ export class SharingService {
   }
 
   /**
-   * Opens a shared link (anyone holding it may): the credential, with the opening recorded for the
-   * learner to see. A link that never existed is NOT_FOUND; a withdrawn or expired one is GONE.
+   * Opens a shared link (anyone holding it may): the credential and its verification, with the
+   * opening recorded for the learner to see. A link that never existed is NOT_FOUND; a withdrawn
+   * or expired one is GONE.
    */
   async open(
     token: string,
     viewer: Viewer,
-  ): Promise<{ share: CredentialShare; credential: IssuedCredentialRecord }> {
+  ): Promise<{
+    share: CredentialShare;
+    credential: IssuedCredentialRecord;
+    verification: VerificationReport;
+  }> {
     const share = TOKEN.test(token) ? await this.d.shares.findByTokenHash(hashToken(token)) : null;
     if (!share) throw new DomainError('NOT_FOUND', 'No shared link has this token');
     const now = this.d.now();
@@ -181,7 +189,9 @@ export class SharingService {
       viewer: bounded(viewer.name, 200),
       userAgent: bounded(viewer.userAgent, 300),
     });
-    return { share, credential };
+    const input: unknown =
+      credential.format === 'vc+jwt' ? credential.serialized : JSON.parse(credential.serialized);
+    return { share, credential, verification: await this.d.verify(input) };
   }
 
   urlOf(token: string): string {

@@ -11,24 +11,17 @@ export const sharingResolvers: Resolvers = {
       })),
     sharedCredential: (_p, { token, viewer }, { services, client }) =>
       result('SharedCredential', async () => {
-        const { share, credential } = await services.sharing.open(token, {
+        const { share, credential, verification } = await services.sharing.open(token, {
           via: 'graphql',
           name: viewer,
           userAgent: client?.userAgent,
         });
-        const input: unknown =
-          credential.format === 'vc+jwt'
-            ? credential.serialized
-            : JSON.parse(credential.serialized);
         return {
           format: formatOf(credential.format),
           serialized: credential.serialized,
           audience: share.audience,
           expiresAt: share.expiresAt,
-          verification: {
-            ...(await services.credentials.verifyCredential(input)),
-            credentials: [],
-          },
+          verification: { ...verification, credentials: [] },
         };
       }),
   },
