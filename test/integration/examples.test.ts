@@ -1,0 +1,92 @@
+// The sample import files in examples/ import cleanly into the demo data, and a second run records nothing twice.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDemo } from '../../scripts/demo-data.ts';
+import { createTestApp, testSecrets, type TestApp } from '../setup/app.ts';
+
+let t: TestApp;
+
+interface Report {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  duplicates: number;
+  failed: number;
+  errors: unknown[];
+}
+
+/** Runs the documented command (`npm run cli -- import …`) and returns the report it prints. */
+function importFile(
+  file: string,
+  ...flags: string[]
+): Promise<{ code: number | null; report: Report }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/cli.ts',
+        'import',
+        '--institution',
+        'zju',
+        '--file',
+        file,
+        '--quiet',
+        ...flags,
+      ],
+      {
+        env: {
+          ...process.env,
+          ...testSecrets,
+          MONGODB_URI: inject('mongodbUri'),
+          DB_NAME: t.db.connection.name,
+          LOG_LEVEL: 'silent',
+        },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => {
+      const json = out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1);
+      try {
+        resolve({ code, report: JSON.parse(json) as Report });
+      } catch {
+        reject(new Error(`no report in the output:\n${out}`));
+      }
+    });
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.services, () => {});
+}, 120_000);
+afterAll(() => t.close());
+
+describe.each([
+  ['examples/import/zju-grades.csv', 7],
+  ['examples/import/zju-grades.jsonl', 4],
+])('%s', (file, rows) => {
+  it('dry-runs, imports every row, and records nothing on a second run', async () => {
+    const dry = await importFile(file, '--dry-run');
+    expect(dry.report, JSON.stringify(dry.report.errors)).toMatchObject({
+      dryRun: true,
+      rows,
+      failed: 0,
+    });
+    expect(dry.code).toBe(0);
+
+    const first = await importFile(file);
+    expect(first.report, JSON.stringify(first.report.errors)).toMatchObject({
+      rows,
+      created: rows,
+      duplicates: 0,
+      failed: 0,
+    });
+
+    const again = await importFile(file);
+    expect(again.report).toMatchObject({ rows, created: 0, duplicates: rows, failed: 0 });
+  });
+});
