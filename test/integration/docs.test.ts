@@ -4,7 +4,9 @@
 // reader pastes as it is. Each file gets a fresh database with the demo data; its blocks run in their order.
 // - graphql: one operation per block, sent to /graphql. A first-lines comment `# as <email>` signs in as that
 //   demo account (as a reader does in GraphiQL's headers); `# expect <CODE>` says the answer is a ResultError of
-//   that code. Otherwise the answer must have no `errors` and no ResultError anywhere in `data`.
+//   that code. Otherwise the answer must have no `errors` and no ResultError anywhere in `data`. A variable the
+//   reader fills in from an earlier answer is named in a comment, `# $name = path.in.the.answer`: the test takes
+//   it from the most recent earlier answer that has that path (as the reader copies it into the Variables pane).
 // - sh: run with bash (-euo pipefail) from the repository root against the same database, with
 //   http://localhost:4000 (the documented address) pointed at a server the test listens with. Must exit 0.
 import { spawn } from 'node:child_process';
@@ -83,6 +85,7 @@ describe.each(files)('$file', ({ file, examples }) => {
   let url = '';
   let server: ReturnType<TestApp['app']['listen']> | undefined;
   const tokens = new Map<string, string>();
+  const answers: unknown[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -121,7 +124,14 @@ describe.each(files)('$file', ({ file, examples }) => {
         );
         const as = /^\s*#\s*as\s+(\S+@\S+)/m.exec(ex.code)?.[1];
         const expected = /^\s*#\s*expect\s+([A-Z_]+)/m.exec(ex.code)?.[1];
-        const r = await t.gql(ex.code, undefined, as ? await signIn(as) : undefined);
+        const variables: Record<string, unknown> = {};
+        for (const [, name, at] of ex.code.matchAll(/^\s*#\s*\$(\w+)\s*=\s*([\w.[\]]+)/gm)) {
+          const found = answers.map((a) => pick(a, at!)).findLast((v) => v !== undefined);
+          expect(found, `${where}: no earlier answer has ${at}`).toBeDefined();
+          variables[name!] = found;
+        }
+        const r = await t.gql(ex.code, variables, as ? await signIn(as) : undefined);
+        answers.push(r.data);
         expect(r.errors, `${where}: ${JSON.stringify(r.errors)}`).toBeUndefined();
         const failures = resultErrors(r.data);
         if (expected)
@@ -137,6 +147,16 @@ describe.each(files)('$file', ({ file, examples }) => {
     });
   }
 });
+
+/** The value at a dotted path (`a.b[0].c`) of an answer, or undefined. */
+function pick(value: unknown, at: string): unknown {
+  let v = value;
+  for (const key of at.replace(/\[(\d+)\]/g, '.$1').split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
 
 function sh(script: string, dbName: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
