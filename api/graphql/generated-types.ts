@@ -603,6 +603,8 @@ export type LedgerEntry = {
   credentialId?: Maybe<Scalars['ID']['output']>;
   hash: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The institution that recorded the entry (its name in Chinese and English). */
+  institution?: Maybe<Institution>;
   institutionId: Scalars['ID']['output'];
   learnerId: Scalars['ID']['output'];
   prevHash: Scalars['String']['output'];
@@ -2368,6 +2370,7 @@ export type LedgerEntryResolvers<ContextType = GraphQLContext, ParentType extend
   credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

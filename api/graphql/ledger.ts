@@ -5,6 +5,8 @@ import type { Balance } from '../../ledger/accounts.ts';
 import { requireInstitution } from '../../ledger/access.ts';
 import { NotFound } from '../../ledger/errors.ts';
 import type { AchievementInput, CorrectAchievementInput, Resolvers } from './generated-types.ts';
+import type { Institution } from '../../ledger/types.ts';
+import type { GraphQLContext } from '../context.ts';
 import { lower, result, resultError, upper } from './results.ts';
 
 export function achievementInput(i: AchievementInput): DomainAchievementInput {
@@ -14,6 +16,16 @@ export function achievementInput(i: AchievementInput): DomainAchievementInput {
 function correctionChanges(i: CorrectAchievementInput): Partial<DomainAchievementInput> {
   const { entryId: _e, sourceRecordId: _s, reason: _r, ...changes } = i;
   return { ...changes, title: changes.title ?? null, earnedAt: changes.earnedAt ?? undefined };
+}
+
+/** One registry lookup per institution per request, however many entries of a page name it. */
+const institutionsSeen = new WeakMap<GraphQLContext, Map<string, Promise<Institution | null>>>();
+function institutionOf(ctx: GraphQLContext, id: string): Promise<Institution | null> {
+  let seen = institutionsSeen.get(ctx);
+  if (!seen) institutionsSeen.set(ctx, (seen = new Map<string, Promise<Institution | null>>()));
+  let found = seen.get(id);
+  if (!found) seen.set(id, (found = ctx.services.institutions.find(id)));
+  return found;
 }
 
 const balance = (b: Balance) => ({ creditSystem: b.system, key: b.key, credits: b.credits / 100 });
@@ -130,6 +142,7 @@ export const ledgerResolvers: Resolvers = {
   },
   LedgerEntry: {
     type: (e) => upper(e.body.type),
+    institution: (e, _a, ctx) => institutionOf(ctx, e.institutionId),
     sourceRecordId: (e) => e.idempotencyKey.slice(e.institutionId.length + 1),
     achievement: (e) => ('achievement' in e.body ? e.body.achievement : null),
     targetEntryId: (e) => ('targetEntryId' in e.body ? e.body.targetEntryId : null),

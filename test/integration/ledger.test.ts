@@ -345,3 +345,33 @@ describe("an institution's view of what it recorded", () => {
     expect(seen.slice(0, 5).every((id) => id.includes(':RC-0-'))).toBe(true);
   });
 });
+
+describe('an entry through GraphQL', () => {
+  it('names its institution in Chinese and English, for every entry of a page', async () => {
+    const { learner } = await t.services.learners.register(SYSTEM, {
+      nationalId: 'NAMED0000001',
+      name: 'Named',
+    });
+    await t.services.ledger.recordBatch(staffA, w.instA.id, [course(learner.id, 'NM-A-1')]);
+    const staffB: Actor = { kind: 'staff', userId: 'b', institutionId: w.instB.id };
+    await t.services.ledger.recordBatch(staffB, w.instB.id, [
+      course(learner.id, 'NM-B-1'),
+      course(learner.id, 'NM-B-2'),
+    ]);
+    const r = await t.gql<{
+      learnerRecord: {
+        items: { institution: { slug: string; name: { zh: string; en: string } } }[];
+      };
+    }>(
+      `query($l: ID!) { learnerRecord(learnerId: $l) { ... on LedgerPage { items { institution { slug name { zh en } } } } } }`,
+      { l: learner.id },
+      w.tokens.operator,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.learnerRecord.items.map((i) => i.institution)).toEqual([
+      { slug: 'uni-a', name: { zh: '甲大学', en: 'University A' } },
+      { slug: 'college-b', name: { zh: '乙学院', en: 'College B' } },
+      { slug: 'college-b', name: { zh: '乙学院', en: 'College B' } },
+    ]);
+  });
+});
