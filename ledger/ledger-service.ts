@@ -18,7 +18,7 @@ import {
   type CreditAccountView,
   type EffectiveLookup,
 } from './accounts.ts';
-import { contentHash, entryHash, verifyChain, type ChainReport } from './chain.ts';
+import { contentHash, sealEntry, verifyChain, type ChainReport } from './chain.ts';
 import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from './errors.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { InstitutionRegistry } from './institutions.ts';
@@ -320,7 +320,8 @@ export class LedgerService {
           let { uptoSeq: seq, lastHash: prevHash } = states.get(learnerId)!;
           for (const p of pending) {
             seq++;
-            const partial = {
+            const entry = sealEntry({
+              id: p.key,
               learnerId,
               seq,
               prevHash,
@@ -329,8 +330,7 @@ export class LedgerService {
               recordedAt,
               idempotencyKey: p.key,
               body: p.r.body,
-            };
-            const entry: LedgerEntry = { id: p.key, ...partial, hash: entryHash(partial) };
+            });
             batch.push({ p, entry });
             prevHash = entry.hash;
           }

@@ -124,6 +124,9 @@ export type EntryBody =
       credentialId: string;
       credentialHash?: string | undefined;
       reason?: string | undefined;
+      /** For a status change: where the credential's bits are, so status lists derive from the chain. */
+      statusList?: number | undefined;
+      statusIndex?: number | undefined;
     }
   | {
       type: 'award';
@@ -136,7 +139,10 @@ export type EntryBody =
 export type EntryType = EntryBody['type'];
 
 export interface LedgerEntry {
-  id: string; // `${learnerId}:${seq}`
+  /** The idempotency key. */
+  id: string;
+  /** The hash format the entry was written in (ledger/chain.ts); absent: version 1. */
+  hashVersion?: number | undefined;
   learnerId: string;
   seq: number;
   prevHash: string;
@@ -146,6 +152,8 @@ export interface LedgerEntry {
   recordedAt: string;
   /** `${institutionId}:${sourceRecordId}`: the institution's own record id, never recorded twice. */
   idempotencyKey: string;
+  /** For a correction or void, the stored copy of its target that the database finds it by. */
+  targetEntryId?: string | undefined;
   body: EntryBody;
 }
 

@@ -91,6 +91,7 @@ course.index({ institutionId: 1 });
 const entry = new Schema(
   {
     _id: str,
+    hashVersion: Number,
     learnerId: str,
     seq: { type: Number, required: true },
     prevHash: str,

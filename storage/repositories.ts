@@ -145,15 +145,10 @@ export function mongoRepositories(models: Models): Repositories {
       ),
   };
 
-  const entryToDoc = (e: LedgerEntry): Doc => {
-    const doc = toDoc(e);
-    if ('targetEntryId' in e.body) doc['targetEntryId'] = e.body.targetEntryId;
-    return doc;
-  };
-  const docToEntry = (d: unknown): LedgerEntry => {
-    const { targetEntryId: _t, ...rest } = fromDoc<LedgerEntry & { targetEntryId?: string }>(d);
-    return rest;
-  };
+  // The stored copy of a correction's or void's target (what listByTarget finds it by) is part of
+  // the entry, and of its hash since hash version 2; chains check it against the body.
+  const entryToDoc = (e: LedgerEntry): Doc => toDoc(e);
+  const docToEntry = (d: unknown): LedgerEntry => fromDoc<LedgerEntry>(d);
 
   const ledger: LedgerRepository = {
     findByIdempotencyKey: async (key) => {
@@ -193,8 +188,11 @@ export function mongoRepositories(models: Models): Repositories {
       const docs: unknown[] = await models.Entry.find(filter).sort({ seq: 1 }).limit(limit).lean();
       return docs.map(docToEntry);
     },
+    // Only entries whose hashed body names the target: a moved lookup field adds nothing elsewhere.
     listByTarget: async (targetEntryId) =>
-      ((await models.Entry.find({ targetEntryId }).lean()) as unknown[]).map(docToEntry),
+      ((await models.Entry.find({ targetEntryId }).lean()) as unknown[])
+        .map(docToEntry)
+        .filter((e) => 'targetEntryId' in e.body && e.body.targetEntryId === targetEntryId),
     listByInstitution: async (institutionId, after, limit) => {
       // Ordered by (recordedAt, _id): the cursor is the last pair seen.
       const filter: Record<string, unknown> = { institutionId };

@@ -1,7 +1,7 @@
 // Pure ledger parts: canonical JSON, the hash chain, the credit account fold, value objects, the keyed mutex.
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../ledger/canonical.ts';
-import { GENESIS_HASH, entryHash, verifyChain } from '../../../ledger/chain.ts';
+import { GENESIS_HASH, sealEntry, verifyChain } from '../../../ledger/chain.ts';
 import {
   emptyAccount,
   foldEntries,
@@ -28,7 +28,8 @@ const achievement = (over: Partial<AchievementContent> = {}): AchievementContent
 function chain(bodies: EntryBody[], institutionId = 'inst-a'): LedgerEntry[] {
   let prevHash = GENESIS_HASH;
   return bodies.map((body, i) => {
-    const partial = {
+    const entry = sealEntry({
+      id: `${institutionId}:r${i}`,
       learnerId: 'L',
       seq: i + 1,
       prevHash,
@@ -37,8 +38,7 @@ function chain(bodies: EntryBody[], institutionId = 'inst-a'): LedgerEntry[] {
       recordedAt: `2025-01-0${1 + (i % 9)}T00:00:00.000Z`,
       idempotencyKey: `${institutionId}:r${i}`,
       body,
-    };
-    const entry = { id: partial.idempotencyKey, ...partial, hash: entryHash(partial) };
+    });
     prevHash = entry.hash;
     return entry;
   });
