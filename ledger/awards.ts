@@ -57,6 +57,10 @@ export function missingSummaryText(result: AuditResult): LocalizedText[] {
     .map((r) => r.missing.text);
 }
 
+/** Why an application waits for staff review rather than being refused or confirmed automatically. */
+export const notProvenReason = (result: AuditResult): string =>
+  `The degree audit reached the solver's time limit before proving whether the credits can be allocated to pass (${result.solver.candidates} credits considered); the best allocation found still misses: ${missingSummary(result).join('; ')}. A registrar must review the record.`;
+
 export const missingSummary = (result: AuditResult): string[] =>
   missingSummaryText(result).map((t) => t.en);
 
@@ -92,7 +96,8 @@ export class AwardService {
       );
     const at = this.now().toISOString();
     const result = await this.audits.evaluate(learnerId, stored.programme, at.slice(0, 10));
-    if (!result.passed) {
+    // An unproven FAIL is no ground to refuse: the application goes to staff review instead.
+    if (result.verdict === 'FAIL') {
       const missing = missingSummary(result);
       throw new Conflict(
         `The audit of ${stored.programmeId} v${stored.version} does not pass yet: ${missing.join('; ')}`,
@@ -110,6 +115,7 @@ export class AwardService {
       appliedAt: at,
       appliedBy: actorRef(actor),
       achievementEntryIds: countedEntries(result),
+      ...(result.verdict === 'NOT_PROVEN' ? { reviewReason: notProvenReason(result) } : {}),
     };
     if (!(await this.repo.insert(application)))
       throw new Conflict(`You applied for ${stored.programmeId} v${stored.version} already`);
@@ -135,7 +141,8 @@ export class AwardService {
       stored.programme,
       at.slice(0, 10),
     );
-    if (!result.passed)
+    // Staff confirming an application under review is their review's outcome; a proven FAIL stops it.
+    if (result.verdict === 'FAIL' || (result.verdict === 'NOT_PROVEN' && !application.reviewReason))
       throw new Conflict(`The audit no longer passes: ${missingSummary(result).join('; ')}`);
     const confirmation: AwardConfirmation = {
       applicationId: application.id,

@@ -111,6 +111,11 @@ export interface AwardApplication {
   appliedBy: ActorRef;
   /** The entries the passing audit counted, when the learner applied. */
   achievementEntryIds: string[];
+  /**
+   * Set when the audit could not prove a verdict in its time limit (NOT_PROVEN): the application
+   * is not refused but waits for staff to review the record, for this reason.
+   */
+  reviewReason?: string;
 }
 
 export interface AwardConfirmation {

@@ -136,7 +136,9 @@ export type AuditExclusion = {
   __typename?: 'AuditExclusion';
   countedEntryId?: Maybe<Scalars['ID']['output']>;
   entryId: Scalars['ID']['output'];
-  /** EXPIRED, OVER_CAP, BELOW_MIN_GRADE, USED_ELSEWHERE, OUTSIDE_TIME_LIMIT, NOT_CONVERTIBLE */
+  /** The last day the credit counted (EXPIRED, OUTSIDE_TIME_LIMIT). */
+  lastValidDay?: Maybe<Scalars['Date']['output']>;
+  /** EXPIRED, OVER_CAP, BELOW_MIN_GRADE, USED_ELSEWHERE, OUTSIDE_TIME_LIMIT, NOT_CONVERTIBLE, UNDECIDED */
   reason: Scalars['String']['output'];
   requirementId?: Maybe<Scalars['String']['output']>;
   ruleId?: Maybe<Scalars['String']['output']>;
@@ -171,6 +173,11 @@ export type AuditTotals = {
   residency: Scalars['Float']['output'];
 };
 
+export type AuditVerdict =
+  | 'FAIL'
+  | 'NOT_PROVEN'
+  | 'PASS';
+
 export type AwardApplication = {
   __typename?: 'AwardApplication';
   /** The entries the passing audit counted. */
@@ -185,6 +192,8 @@ export type AwardApplication = {
   learnerId: Scalars['ID']['output'];
   programmeId: Scalars['ID']['output'];
   programmeVersion: Scalars['Int']['output'];
+  /** Why the application waits for staff review (UNDER_REVIEW), or null. */
+  reviewReason?: Maybe<Scalars['String']['output']>;
   status: AwardApplicationStatus;
 };
 
@@ -199,7 +208,9 @@ export type AwardApplicationResult = AwardApplication | ResultError;
 
 export type AwardApplicationStatus =
   | 'APPLIED'
-  | 'AWARDED';
+  | 'AWARDED'
+  /** The audit could not prove a verdict in its time limit: staff review the record (see reviewReason). */
+  | 'UNDER_REVIEW';
 
 export type Balance = {
   __typename?: 'Balance';
@@ -398,6 +409,7 @@ export type DegreeAudit = {
   __typename?: 'DegreeAudit';
   allocations: Array<AuditAllocation>;
   asOf: Scalars['Date']['output'];
+  /** Whether the allocation is proven best (false only when the solver reached its time limit). */
   exactAllocation: Scalars['Boolean']['output'];
   excluded: Array<AuditExclusion>;
   /** How many hypothetical credits a what-if audit added (entry ids hypothetical-1, …). */
@@ -408,7 +420,11 @@ export type DegreeAudit = {
   passed: Scalars['Boolean']['output'];
   programme: Programme;
   requirements: Array<AuditRequirement>;
+  /** Milliseconds the solver (HiGHS) spent on this audit; 0 when nothing was contested. */
+  solverMs: Scalars['Float']['output'];
   totals: AuditTotals;
+  /** PASS and FAIL are proven; NOT_PROVEN is a FAIL found before the time limit, not to be relied on. */
+  verdict: AuditVerdict;
 };
 
 export type DegreeAuditResult = DegreeAudit | ResultError;
@@ -1716,6 +1732,7 @@ export type ResolversTypes = {
   AuditExclusion: ResolverTypeWrapper<Partial<AuditExclusion>>;
   AuditRequirement: ResolverTypeWrapper<Partial<AuditRequirement>>;
   AuditTotals: ResolverTypeWrapper<Partial<AuditTotals>>;
+  AuditVerdict: ResolverTypeWrapper<Partial<AuditVerdict>>;
   AwardApplication: ResolverTypeWrapper<Partial<Omit<AwardApplication, 'awardEntry'> & { awardEntry?: Maybe<ResolversTypes['LedgerEntry']> }>>;
   AwardApplicationList: ResolverTypeWrapper<Partial<Omit<AwardApplicationList, 'items'> & { items: Array<ResolversTypes['AwardApplication']> }>>;
   AwardApplicationListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AwardApplicationListResult']>>;
@@ -2031,6 +2048,7 @@ export type AuditAmountResolvers<ContextType = GraphQLContext, ParentType extend
 export type AuditExclusionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditExclusion'] = ResolversParentTypes['AuditExclusion']> = {
   countedEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastValidDay?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requirementId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2073,6 +2091,7 @@ export type AwardApplicationResolvers<ContextType = GraphQLContext, ParentType e
   learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   programmeVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AwardApplicationStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2249,7 +2268,9 @@ export type DegreeAuditResolvers<ContextType = GraphQLContext, ParentType extend
   passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   requirements?: Resolver<Array<ResolversTypes['AuditRequirement']>, ParentType, ContextType>;
+  solverMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['AuditTotals'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['AuditVerdict'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -158,6 +158,7 @@ export function presentAudit(a: AuditReport): DegreeAudit {
       requirementId: x.requirementId ?? null,
       ruleId: x.ruleId ?? null,
       countedEntryId: x.countedEntryId ?? null,
+      lastValidDay: x.lastValidDay ?? null,
     })),
     totals: {
       creditSystem: r.totals.creditSystem,
@@ -171,6 +172,8 @@ export function presentAudit(a: AuditReport): DegreeAudit {
     },
     hypothetical: a.hypothetical,
     exactAllocation: r.solver.exact,
+    verdict: r.verdict,
+    solverMs: r.solver.ms,
   };
 }
 
@@ -184,7 +187,8 @@ export function presentApplication(v: ApplicationView): ResolversTypes['AwardApp
     programmeId: a.programmeId,
     programmeVersion: a.programmeVersion,
     appliedAt: a.appliedAt,
-    status: v.awardEntry ? 'AWARDED' : 'APPLIED',
+    status: v.awardEntry ? 'AWARDED' : a.reviewReason ? 'UNDER_REVIEW' : 'APPLIED',
+    reviewReason: a.reviewReason ?? null,
     confirmedAt: v.confirmation?.confirmedAt ?? null,
     achievementEntryIds: a.achievementEntryIds,
     awardEntry: v.awardEntry,

@@ -15,9 +15,13 @@ import type {
   RecognitionRequestRepository,
   StoredProgramme,
 } from '../recognition-ports.ts';
-import { resolveEquivalences } from '../recognition/equivalence.ts';
+import { equivalenceClasses, resolveEquivalences } from '../recognition/equivalence.ts';
 import type { RuleRegistry } from '../recognition/registry.ts';
-import { rulesInForce, type RecognitionRule } from '../recognition/rules.ts';
+import {
+  rulesInForce,
+  type CourseEquivalenceRule,
+  type RecognitionRule,
+} from '../recognition/rules.ts';
 import type { AchievementContent, LedgerEntry } from '../types.ts';
 import type { LocalizedText } from '../values.ts';
 import {
@@ -28,6 +32,7 @@ import {
   requireOneOf,
 } from '../values.ts';
 import { auditProgramme, type AuditResult } from './audit.ts';
+import type { AuditNames } from './text.ts';
 import type { CreditItem } from './types.ts';
 
 export interface CurrentAchievement {
@@ -58,6 +63,7 @@ export function toCreditItems(current: readonly CurrentAchievement[]): CreditIte
       institutionId: sources.length === 1 ? sources[0]! : entry.institutionId,
       kind: a.kind,
       title: a.title.en,
+      titles: a.title,
       category: a.category,
       level: a.level,
       credits: a.credits,
@@ -69,6 +75,7 @@ export function toCreditItems(current: readonly CurrentAchievement[]): CreditIte
       item.courseRef = `${entry.institutionId}:${a.courseCode}`;
     }
     if (a.hours !== undefined) item.hours = a.hours;
+    if (a.expiresAt) item.expiresAt = a.expiresAt;
     if (a.grade) {
       item.grade = { passed: a.grade.passed };
       if (a.grade.score !== undefined) item.grade.score = a.grade.score;
@@ -133,30 +140,21 @@ export class AuditService {
       Promise.resolve(null),
   ) {}
 
-  /** Texts read "12 more credits at Zhejiang University", not at a UUID. */
-  async #named(result: AuditResult, programme: Programme): Promise<AuditResult> {
-    const names = new Map<string, LocalizedText>();
-    for (const id of [programme.institutionId, ...programme.partnerInstitutionIds]) {
-      const n = await this.institutionName(id);
-      if (n) names.set(id, n);
-    }
-    if (names.size === 0) return result;
-    const swap = (t: LocalizedText): LocalizedText => {
-      let { en, zh } = t;
-      for (const [id, n] of names) {
-        en = en.replaceAll(id, n.en);
-        zh = zh.replaceAll(id, n.zh);
+  readonly #names = new Map<string, { name: LocalizedText | null; at: number }>();
+
+  /** Names of the institutions an audit mentions (kept a minute: renaming is rare, audits are not). */
+  async #namesOf(ids: Iterable<string>): Promise<AuditNames> {
+    const out = new Map<string, LocalizedText>();
+    const now = Date.now();
+    for (const id of new Set(ids)) {
+      let hit = this.#names.get(id);
+      if (!hit || now - hit.at > 60_000) {
+        hit = { name: await this.institutionName(id), at: now };
+        this.#names.set(id, hit);
       }
-      return { en, zh };
-    };
-    return {
-      ...result,
-      requirements: result.requirements.map((r) => ({
-        ...r,
-        label: swap(r.label),
-        missing: { ...r.missing, text: swap(r.missing.text) },
-      })),
-    };
+      if (hit.name) out.set(id, hit.name);
+    }
+    return { institutions: out };
   }
 
   /** A learner's audit against a programme version (the latest by default); "what if" with hypothetical credits. */
@@ -188,10 +186,18 @@ export class AuditService {
   ): Promise<AuditResult> {
     const [items0, rules] = await Promise.all([this.creditItems(learnerId), this.rules.allRules()]);
     const items = [...items0, ...extra];
-    return this.#named(
-      auditProgramme({ items, programme, asOf, ...auditRules(rules, programme, asOf) }),
+    const names = await this.#namesOf([
+      programme.institutionId,
+      ...programme.partnerInstitutionIds,
+      ...items.map((i) => i.institutionId),
+    ]);
+    return auditProgramme({
+      items,
       programme,
-    );
+      asOf,
+      names,
+      ...auditRules(rules, programme, asOf),
+    });
   }
 
   /**
@@ -251,7 +257,10 @@ export class AuditService {
   }
 }
 
-/** The rules an audit uses: equivalences, conversions and validity periods in force at `asOf`. */
+/**
+ * The rules an audit uses: equivalences, conversions and validity periods in force at `asOf`; and
+ * the classes of equivalent courses under every rule version ever published (one learning stays one).
+ */
 export function auditRules(rules: readonly RecognitionRule[], programme: Programme, asOf: string) {
   const inForce = rulesInForce(rules, asOf, {
     institutionId: programme.institutionId,
@@ -261,6 +270,9 @@ export function auditRules(rules: readonly RecognitionRule[], programme: Program
     inForce.filter((r): r is Extract<RecognitionRule, { kind: K }> => r.kind === k);
   return {
     equivalences: resolveEquivalences(of('course_equivalence')),
+    equivalentCourses: equivalenceClasses(
+      rules.filter((r): r is CourseEquivalenceRule => r.kind === 'course_equivalence'),
+    ),
     conversions: of('conversion'),
     validity: of('validity'),
   };

@@ -1,4 +1,5 @@
 // The audit's input model: one credit-bearing achievement as the recognition and audit engines see it.
+import type { RequirementKind, GroupKind, Programme } from '../programmes/types.ts';
 import type { AchievementKind, CreditSystem, LocalizedText } from '../values.ts';
 
 export type { AchievementKind, CreditSystem, LocalizedText };
@@ -29,6 +30,8 @@ export interface CreditItem {
   /** `institutionId:courseCode`; derived from those two when absent. */
   courseRef?: string;
   title?: string;
+  /** The title in both languages, for explanations (falls back to `title`). */
+  titles?: LocalizedText;
   /** 'major' | 'general' | 'elective' | ... */
   category: string;
   /** Other categories a cross-listed course may count under instead (never in addition). */
@@ -41,6 +44,8 @@ export interface CreditItem {
   grade?: Grade;
   /** ISO date (YYYY-MM-DD, a time part is ignored). */
   earnedAt: string;
+  /** The entry's own last valid day, if it has one. */
+  expiresAt?: string;
   recognition?: ItemRecognition;
 }
 
@@ -48,4 +53,92 @@ export interface CreditItem {
 export function courseRefOf(item: CreditItem): string | undefined {
   if (item.courseRef) return item.courseRef;
   return item.courseCode ? `${item.institutionId}:${item.courseCode}` : undefined;
+}
+
+export type ExclusionReason =
+  | 'EXPIRED'
+  | 'OVER_CAP'
+  | 'BELOW_MIN_GRADE'
+  | 'USED_ELSEWHERE'
+  | 'OUTSIDE_TIME_LIMIT'
+  | 'NOT_CONVERTIBLE'
+  | 'UNDECIDED';
+
+export interface Exclusion {
+  entryId: string;
+  reason: ExclusionReason;
+  text: LocalizedText;
+  /** The requirement (cap, filter) or rule behind the exclusion, when there is one. */
+  requirementId?: string;
+  ruleId?: string;
+  /** The entry that counts instead (USED_ELSEWHERE). */
+  countedEntryId?: string;
+  /** The last day the credit counted (EXPIRED, OUTSIDE_TIME_LIMIT). */
+  lastValidDay?: string;
+}
+
+export type RequirementUnit = 'credits' | 'courses' | 'gpa' | 'grade' | 'years' | 'requirements';
+
+export interface RequirementResult {
+  id: string;
+  kind: RequirementKind | GroupKind;
+  parentId?: string;
+  label: LocalizedText;
+  met: boolean;
+  unit: RequirementUnit;
+  /** Hundredths of a credit when `unit` is 'credits'; for caps, the maximum. */
+  required: number;
+  /** For caps, the highest amount counted in any one institution or period. */
+  counted: number;
+  missing: { amount?: number; text: LocalizedText };
+  entries: string[];
+}
+
+export interface Allocation {
+  entryId: string;
+  /** Hundredths in the programme's credit system. */
+  credits: number;
+  /** The exclusive category bucket the credits fill, if any (they always count toward totals). */
+  requirementId?: string;
+  /** Equivalence rules the item was matched to a required course through. */
+  viaEquivalences?: Array<{ ruleId: string; ruleVersion: number }>;
+}
+
+export interface AuditTotals {
+  creditSystem: Programme['creditSystem'];
+  counted: number;
+  /** Excluded credits, converted where a conversion exists. */
+  excluded: number;
+  residency: number;
+  byCategory: Record<string, number>;
+  byInstitution: Record<string, number>;
+  byYear: Record<string, number>;
+  /** Credit-weighted grade points of the counted graded items, two decimals; null without any. */
+  gpa: number | null;
+}
+
+/**
+ * PASS and FAIL are proven: the allocation is the best there is. NOT_PROVEN: the solver reached its
+ * time limit before proving that no passing allocation exists (a FAIL that must not be relied on).
+ */
+export type AuditVerdict = 'PASS' | 'FAIL' | 'NOT_PROVEN';
+
+export interface AuditResult {
+  programme: { id: string; version: number };
+  asOf: string;
+  passed: boolean;
+  verdict: AuditVerdict;
+  requirements: RequirementResult[];
+  allocations: Allocation[];
+  excluded: Exclusion[];
+  totals: AuditTotals;
+  solver: {
+    /** The allocation is provably the best (always, unless the time limit was reached). */
+    exact: boolean;
+    candidates: number;
+    /** Milliseconds in HiGHS; 0 when nothing was contested. */
+    ms: number;
+    columns: number;
+    rows: number;
+  };
 }

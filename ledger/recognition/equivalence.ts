@@ -120,3 +120,38 @@ export function resolveEquivalences(
   }
   return result;
 }
+
+/**
+ * Classes of courses that are one learning: every course joined to another by an equivalence rule,
+ * transitively and under any version of any rule (a course once declared equivalent stays the same
+ * learning when a later version points elsewhere). Each class is sorted; classes of one are omitted.
+ */
+export function equivalenceClasses(rules: readonly CourseEquivalenceRule[]): string[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    while (parent.has(x) && parent.get(x) !== r) {
+      const next = parent.get(x)!;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  for (const r of rules) {
+    const [a, b] = [refOf(r.source), refOf(r.target)];
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const classes = new Map<string, string[]>();
+  for (const ref of parent.keys()) {
+    const root = find(ref);
+    classes.set(root, [...(classes.get(root) ?? []), ref]);
+  }
+  return [...classes.values()]
+    .filter((c) => c.length > 1)
+    .map((c) => c.sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}

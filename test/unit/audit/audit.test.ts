@@ -102,8 +102,8 @@ describe('caps', () => {
         reason: 'OVER_CAP',
         requirementId: 'inst-cap',
         text: {
-          en: '6 credits from uni-a already count; at most 6 may come from one institution.',
-          zh: '来自 uni-a 的学分已计入 6，同一机构最多 6 学分。',
+          en: '6 credits from uni-a already count; at most 6 credits may come from one institution.',
+          zh: '来自uni-a的学分已计入 6，同一机构最多 6 学分。',
         },
       },
     ]);
@@ -221,9 +221,10 @@ describe('filters', () => {
         entryId: 'old',
         reason: 'EXPIRED',
         ruleId: 'valid-5y',
+        lastValidDay: '2021-01-10',
         text: {
-          en: 'Earned 2016-01-10: past its 5-year validity on 2021-01-11.',
-          zh: '取得于 2016-01-10，截至 2021-01-11 已超过 5 年有效期。',
+          en: 'Earned 2016-01-10: its 5-year validity ended on 2021-01-10.',
+          zh: '取得于 2016-01-10，5 年有效期已于 2021-01-10 届满。',
         },
       },
     ]);
@@ -423,7 +424,7 @@ describe('programme versions', () => {
       text: { en: '3 more credits', zh: '还差 3 学分' },
     });
     expect(req(r2, 'capstone').missing.text.en).toBe('CAP400 or an equivalent');
-    expect(req(r2, 'root').missing.text.en).toBe('2 more of: 12 credits in total; Courses CAP400');
+    expect(req(r2, 'root').missing.text.en).toBe('2 more of: 12 credits in total; Course CAP400');
   });
 });
 
