@@ -1,9 +1,24 @@
-// GraphQL Code Generator: resolver types from schema/*.graphql (committed; CI fails when they are stale).
+// GraphQL Code Generator: resolver types and the web app's typed documents from schema/*.graphql
+// (both committed; CI fails when either is stale).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
+    // The browser app: typed documents from the graphql() calls in web/src, sent as plain strings
+    // (documentMode 'string') so the bundle carries no GraphQL parser.
+    'web/src/gql/': {
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { Date: 'string', DateTime: 'string' },
+        skipTypename: false,
+      },
+    },
     'api/graphql/generated-types.ts': {
       plugins: [
         {

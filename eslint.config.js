@@ -9,7 +9,15 @@ const layer = (files, patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', '.cache', 'data', 'coverage', 'api/graphql/generated-types.ts'],
+    ignores: [
+      'node_modules',
+      '.cache',
+      'data',
+      'coverage',
+      'api/graphql/generated-types.ts',
+      'web/dist',
+      'web/src/gql',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -67,6 +75,16 @@ export default tseslint.config(
         ],
         message:
           'credentials/ is a self-contained library: it imports nothing of ours, nor HTTP or storage.',
+      },
+    ],
+  ),
+  layer(
+    ['web/src/**/*.{ts,tsx}'],
+    [
+      {
+        group: ['**/api/**', '**/storage/**', '**/ledger/**', '**/credentials/**', 'node:*'],
+        message:
+          'web/ is the browser app: it talks to the server through GraphQL and HTTP only (typed by codegen).',
       },
     ],
   ),

@@ -6,12 +6,14 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
 import { DomainError } from '../ledger/errors.ts';
 import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { vcApiRouter } from './vc-api.ts';
+import { webAppRouter } from './web/app.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -63,6 +65,8 @@ export function buildApp(services: Services, log: Logger): App {
     schema: buildSchema() as never,
     graphqlEndpoint: '/graphql',
     graphiql: config.env !== 'production' ? { title: 'creditbank GraphQL' } : false,
+    // GraphiQL from npm, inlined into the page: nothing is loaded from a CDN.
+    renderGraphiQL,
     landingPage: false,
     logging: {
       debug: (...a: unknown[]) => log.debug(a),
@@ -145,6 +149,7 @@ export function buildApp(services: Services, log: Logger): App {
   );
   app.use(yoga.graphqlEndpoint, yoga as never);
   app.use(vcApiRouter(services));
+  app.use(webAppRouter());
 
   app.use((_req, res) => {
     res.status(404).json({ type: 'about:blank', title: 'Not Found', status: 404 });

@@ -1,2 +1,6 @@
-// `npm start`: the server on the embedded default database (or MONGODB_URI), with demo data on first start.
-import '../api/main.ts';
+// `npm start`: builds the web app if needed, then the server on the embedded default database (or
+// MONGODB_URI), with demo data on first start.
+import { ensureWebBuilt } from './build-web.ts';
+
+await ensureWebBuilt();
+await import('../api/main.ts');

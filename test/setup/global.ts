@@ -3,6 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedDb, tempDataDir } from '../../embedded-db/launcher.ts';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ensureWebBuilt } from '../../scripts/build-web.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +12,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The browser tests load the built app from the server, as a user would.
+  await ensureWebBuilt((l) => console.log(l));
   const given = process.env['MONGODB_URI'];
   if (given) {
     project.provide('mongodbUri', given);

@@ -1,0 +1,48 @@
+// Builds the browser app into web/dist when it is missing or its sources changed (npm start, tests).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = path.join(ROOT, 'web');
+const STAMP = path.join(WEB, 'dist', '.source-hash');
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else yield p;
+  }
+}
+
+/** A hash of everything the build reads: the app's sources, its config and the locked dependencies. */
+export function webSourceHash(): string {
+  const h = createHash('sha256');
+  const inputs = [
+    ...files(path.join(WEB, 'src')),
+    path.join(WEB, 'index.html'),
+    path.join(WEB, 'vite.config.ts'),
+    path.join(ROOT, 'package-lock.json'),
+  ];
+  for (const f of inputs) {
+    h.update(path.relative(ROOT, f)).update('\0').update(readFileSync(f)).update('\0');
+  }
+  return h.digest('hex');
+}
+
+export async function ensureWebBuilt(log: (line: string) => void = console.log): Promise<boolean> {
+  const hash = webSourceHash();
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return false;
+  log('Building the web app (web/dist)…');
+  const started = Date.now();
+  const { build } = await import('vite');
+  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(STAMP, hash);
+  log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await ensureWebBuilt();
+}

@@ -1,0 +1,35 @@
+// The routes: each page is its own chunk, loaded when first visited.
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Loading } from '../components/base/loading/loading.tsx';
+import { SessionProvider } from '../lib/session.tsx';
+import { Layout } from './layout.tsx';
+import { RequireRole } from './require-role.tsx';
+
+const Landing = lazy(() => import('../features/landing/landing-page.tsx'));
+const SignIn = lazy(() => import('../features/auth/sign-in-page.tsx'));
+const Record = lazy(() => import('../features/record/record-page.tsx'));
+const Balances = lazy(() => import('../features/balances/balances-page.tsx'));
+const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Layout>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Landing />} />
+              <Route path="/signin" element={<SignIn />} />
+              <Route element={<RequireRole roles={['LEARNER']} />}>
+                <Route path="/record" element={<Record />} />
+                <Route path="/balances" element={<Balances />} />
+              </Route>
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </Layout>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,77 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
+  '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreditAccountDocument;
+  '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.VerifyChainDocument;
+  '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n': typeof types.InstitutionsDocument;
+  '\n  fragment LedgerEntryFields on LedgerEntry {\n    id\n    seq\n    type\n    institutionId\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    credentialId\n    credentialAction\n    programmeId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      hours\n      earnedAt\n      term\n      expiresAt\n      grade {\n        score\n        letter\n        points\n        passed\n      }\n      recognition {\n        ruleId\n        ruleVersion\n        sourceEntryIds\n      }\n    }\n  }\n': typeof types.LedgerEntryFieldsFragmentDoc;
+  '\n  query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {\n    learnerRecord(learnerId: $learnerId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...LedgerEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.LearnerRecordPageDocument;
+};
+const documents: Documents = {
+  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.LoginDocument,
+  '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.CreditAccountDocument,
+  '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
+    types.VerifyChainDocument,
+  '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n':
+    types.InstitutionsDocument,
+  '\n  fragment LedgerEntryFields on LedgerEntry {\n    id\n    seq\n    type\n    institutionId\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    credentialId\n    credentialAction\n    programmeId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      hours\n      earnedAt\n      term\n      expiresAt\n      grade {\n        score\n        letter\n        points\n        passed\n      }\n      recognition {\n        ruleId\n        ruleVersion\n        sourceEntryIds\n      }\n    }\n  }\n':
+    types.LedgerEntryFieldsFragmentDoc,
+  '\n  query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {\n    learnerRecord(learnerId: $learnerId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...LedgerEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.LearnerRecordPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').CreditAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').VerifyChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n',
+): typeof import('./graphql').InstitutionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment LedgerEntryFields on LedgerEntry {\n    id\n    seq\n    type\n    institutionId\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    credentialId\n    credentialAction\n    programmeId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      hours\n      earnedAt\n      term\n      expiresAt\n      grade {\n        score\n        letter\n        points\n        passed\n      }\n      recognition {\n        ruleId\n        ruleVersion\n        sourceEntryIds\n      }\n    }\n  }\n',
+): typeof import('./graphql').LedgerEntryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {\n    learnerRecord(learnerId: $learnerId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...LedgerEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').LearnerRecordPageDocument;
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
