@@ -50,7 +50,9 @@ export function webAppRouter(dist = WEB_DIST): Router {
     }),
   );
   router.get('/{*path}', (req, res, next) => {
-    if (req.accepts(['text/html', 'application/json']) !== 'text/html') return next();
+    // Only a browser's navigation (which names text/html) gets the page; API clients sending */* get
+    // the JSON 404 problem as before.
+    if (!/\btext\/html\b/.test(req.headers.accept ?? '')) return next();
     setPageHeaders(res);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(index);

@@ -144,7 +144,7 @@ describe.each(files)('$file', ({ file, examples }) => {
         const r = await sh(ex.code.replaceAll('http://localhost:4000', url), t.db.connection.name);
         expect(r.code, `${where}:\n${r.out}`).toBe(0);
       }
-    });
+    }, 180_000);
   }
 });
 

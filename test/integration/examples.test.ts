@@ -88,5 +88,5 @@ describe.each([
 
     const again = await importFile(file);
     expect(again.report).toMatchObject({ rows, created: 0, duplicates: rows, failed: 0 });
-  });
+  }, 180_000);
 });
