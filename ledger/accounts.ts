@@ -1,4 +1,5 @@
 // Credit accounts: balances folded from the ledger (a projection that can always be rebuilt).
+import { creditExpiry, isExpired } from './audit/expiry.ts';
 import { GENESIS_HASH } from './chain.ts';
 import type { AchievementContent, LedgerEntry } from './types.ts';
 import type { CreditSystem } from './values.ts';
@@ -138,7 +139,8 @@ export function viewAccount(state: CreditAccountState, asOf: string): CreditAcco
       continue;
     }
     achievements += b.count;
-    if (b.expiresAt !== null && b.expiresAt < asOf) {
+    // The audit's own rule: a credit counts through its last valid day (see creditExpiry).
+    if (isExpired(creditExpiry({ expiresAt: b.expiresAt }), asOf)) {
       bump(sums.expired, b.system, 'expired', b.credits);
       continue;
     }

@@ -22,6 +22,8 @@ export interface AchievementInput {
   credits?: number | null | undefined;
   creditSystem?: string | null | undefined;
   category?: string | null | undefined;
+  /** Cross-listed: other categories the course may count under instead (e.g. major or general). */
+  altCategories?: readonly string[] | null | undefined;
   level?: number | null | undefined;
   hours?: number | null | undefined;
   grade?: GradeInput | null | undefined;
@@ -81,6 +83,21 @@ function validDate(value: string, field: string): string {
   return value;
 }
 
+/** At most 4 other categories, each a valid category word, none repeating the primary one. */
+function validAltCategories(
+  alt: readonly string[] | null | undefined,
+  primary: string,
+): string[] | undefined {
+  if (!alt || alt.length === 0) return undefined;
+  if (alt.length > 4)
+    throw new InputValidationError('altCategories lists at most 4 categories', {
+      field: 'altCategories',
+    });
+  const own = validCategory(primary);
+  const out = [...new Set(alt.map((c) => validCategory(c)))].filter((c) => c !== own);
+  return out.length > 0 ? out : undefined;
+}
+
 /** A course record takes its title, credits and level from the catalogue unless the row overrides them. */
 export async function validateAchievement(
   input: AchievementInput,
@@ -130,6 +147,7 @@ export async function validateAchievement(
     credits: creditsToHundredths(credits),
     creditSystem: requireOneOf(creditSystem, CREDIT_SYSTEMS, 'creditSystem'),
     category: validCategory(category),
+    altCategories: validAltCategories(input.altCategories, category),
     level: validLevel(level),
     hours: validHours(input.hours ?? course?.hours),
     grade: validGrade(input.grade),

@@ -1,6 +1,12 @@
 // Domain errors: expected failures carry a code that the API maps to a typed result, never a 500.
 export type ErrorCode =
-  'NOT_FOUND' | 'INPUT_VALIDATION_ERROR' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'GONE';
+  | 'NOT_FOUND'
+  | 'INPUT_VALIDATION_ERROR'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'GONE'
+  | 'ALREADY_RECOGNIZED';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -46,6 +52,17 @@ export class Gone extends DomainError {
   override name = 'Gone';
   constructor(message: string) {
     super('GONE', message);
+  }
+}
+
+/** A source entry already counts as recognised credit at this institution: naming the first recognition. */
+export class AlreadyRecognized extends DomainError {
+  override name = 'AlreadyRecognized';
+  constructor(
+    message: string,
+    details: { sourceEntryId: string; recognizedEntryId: string; requestId?: string },
+  ) {
+    super('ALREADY_RECOGNIZED', message, details);
   }
 }
 

@@ -19,6 +19,7 @@ export const IMPORT_COLUMNS = [
   'credits',
   'creditSystem',
   'category',
+  'altCategories',
   'level',
   'hours',
   'score',
@@ -81,6 +82,15 @@ const num = (v: unknown, field: string): number | undefined => {
   return n;
 };
 const str = (v: unknown): string | undefined => text(v);
+/** Cross-listed categories: a JSON array of words, or one cell with words separated by "|" or ";". */
+const categoryList = (v: unknown): string[] | undefined => {
+  if (Array.isArray(v)) return v.map((x) => text(x, 'altCategories') ?? '').filter(Boolean);
+  const t = text(v, 'altCategories');
+  return t
+    ?.split(/[|;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+};
 const bool = (v: unknown, field: string): boolean | undefined => {
   const t = text(v, field);
   if (t === undefined) return undefined;
@@ -115,6 +125,7 @@ function toInput(raw: RawRow, learnerId: string): AchievementInput {
     credits: num(raw['credits'], 'credits'),
     creditSystem: str(raw['creditSystem'])?.toUpperCase(),
     category: str(raw['category']),
+    altCategories: categoryList(raw['altCategories']),
     level: num(raw['level'], 'level'),
     hours: num(raw['hours'], 'hours'),
     grade,

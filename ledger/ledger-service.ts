@@ -612,6 +612,7 @@ function achievementAsInput(
     credits: a.credits / 100,
     creditSystem: a.creditSystem,
     category: a.category,
+    altCategories: a.altCategories,
     level: a.level,
     hours: a.hours,
     grade: a.grade,

@@ -102,6 +102,8 @@ export interface AchievementContent {
   credits: number; // hundredths
   creditSystem: CreditSystem;
   category: string;
+  /** Cross-listed: other categories the credits may count under instead (never as well). */
+  altCategories?: string[] | undefined;
   level: number;
   hours?: number | undefined;
   grade?: Grade | undefined;

@@ -40,6 +40,8 @@ export type AccreditationScopeInput = {
 
 export type Achievement = {
   __typename?: 'Achievement';
+  /** Cross-listed: other categories the credits may count under instead (a degree audit picks the best). */
+  altCategories: Array<Scalars['String']['output']>;
   category: Scalars['String']['output'];
   courseCode?: Maybe<Scalars['String']['output']>;
   courseId?: Maybe<Scalars['ID']['output']>;
@@ -58,6 +60,8 @@ export type Achievement = {
 };
 
 export type AchievementInput = {
+  /** Cross-listed: other categories the credits may count under instead of category (never as well). */
+  altCategories?: InputMaybe<Array<Scalars['String']['input']>>;
   category?: InputMaybe<Scalars['String']['input']>;
   /** A course of your catalogue: title, credits, level and category default to it. */
   courseCode?: InputMaybe<Scalars['String']['input']>;
@@ -445,6 +449,8 @@ export type EntryType =
 
 /** Why an operation could not be done. Expected failures are results, not GraphQL errors. */
 export type ErrorCode =
+  /** The learning is recognised at this institution already (the message names the first recognition); staff may supersede it. */
+  | 'ALREADY_RECOGNIZED'
   | 'CONFLICT'
   | 'FORBIDDEN'
   /** A link that was withdrawn or has expired. */
@@ -681,7 +687,11 @@ export type Mutation = {
   appealRecognition: RecognitionRequestResult;
   /** The learner applies for the award when the audit passes. */
   applyForAward: AwardApplicationResult;
-  /** Approve as the rules propose, or with the credits given per entry. */
+  /**
+   * Approve as the rules propose, or with the credits given per entry. A source entry that already
+   * counts as recognised credit at this institution is refused with ALREADY_RECOGNIZED (naming the
+   * first recognition) unless supersede is true: then the first recognition is voided and this one counts.
+   */
   approveRecognition: RecognitionRequestResult;
   /** The awarding institution confirms: the award is recorded in the ledger. */
   confirmAward: AwardApplicationResult;
@@ -700,7 +710,7 @@ export type Mutation = {
   issueCredentials: BatchIssueResult;
   /** Exchange an email and password for a bearer token. */
   login: LoginResult;
-  /** Approve fewer credits or another category, with a reason. */
+  /** Approve fewer credits or another category, with a reason (supersede as for approveRecognition). */
   partlyApproveRecognition: RecognitionRequestResult;
   /** Publish a rule (JSON) or a new version of one: the operator, or an institution for itself. */
   publishRecognitionRule: RecognitionRuleResult;
@@ -744,6 +754,7 @@ export type MutationApproveRecognitionArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   items?: InputMaybe<Array<RecognitionDecisionItemInput>>;
   requestId: Scalars['ID']['input'];
+  supersede?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -822,6 +833,7 @@ export type MutationPartlyApproveRecognitionArgs = {
   items: Array<RecognitionDecisionItemInput>;
   reason: Scalars['String']['input'];
   requestId: Scalars['ID']['input'];
+  supersede?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1988,6 +2000,7 @@ export type AccreditationScopeResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type AchievementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement']> = {
+  altCategories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   courseCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   courseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

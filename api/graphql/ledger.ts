@@ -154,6 +154,7 @@ export const ledgerResolvers: Resolvers = {
   Achievement: {
     kind: (a) => upper(a.kind),
     credits: (a) => a.credits / 100,
+    altCategories: (a) => a.altCategories ?? [],
   },
   Course: {
     credits: (c) => c.credits / 100,

@@ -263,13 +263,21 @@ export const recognitionResolvers: Resolvers = {
       result('RecognitionRequest', async () =>
         presentRequest(await services.recognition.request(actor, input)),
       ),
-    approveRecognition: (_p, { requestId, items, comment }, { actor, services }) =>
+    approveRecognition: (_p, { requestId, items, comment, supersede }, { actor, services }) =>
       result('RecognitionRequest', async () =>
-        presentRequest(await services.recognition.approve(actor, requestId, items, comment)),
+        presentRequest(
+          await services.recognition.approve(actor, requestId, items, comment, {
+            supersede: supersede === true,
+          }),
+        ),
       ),
-    partlyApproveRecognition: (_p, { requestId, items, reason }, { actor, services }) =>
+    partlyApproveRecognition: (_p, { requestId, items, reason, supersede }, { actor, services }) =>
       result('RecognitionRequest', async () =>
-        presentRequest(await services.recognition.partlyApprove(actor, requestId, items, reason)),
+        presentRequest(
+          await services.recognition.partlyApprove(actor, requestId, items, reason, {
+            supersede: supersede === true,
+          }),
+        ),
       ),
     rejectRecognition: (_p, { requestId, reason }, { actor, services }) =>
       result('RecognitionRequest', async () =>

@@ -33,16 +33,18 @@ export interface ExpiryLimits {
  */
 export function creditExpiry(
   credit: {
-    earnedAt: string;
+    earnedAt?: string | undefined;
     expiresAt?: string | null | undefined;
     kind?: AchievementKind | undefined;
   },
   limits: ExpiryLimits = {},
 ): Expiry | undefined {
-  const earned = dateOnly(credit.earnedAt);
   const options: Expiry[] = [];
   if (credit.expiresAt)
     options.push({ lastDay: dateOnly(credit.expiresAt), source: { kind: 'entry' } });
+  // Periods run from earnedAt; without it (a balance bucket) only the entry's own date applies.
+  if (credit.earnedAt === undefined) return options[0];
+  const earned = dateOnly(credit.earnedAt);
   for (const v of limits.validity ?? []) {
     if (v.appliesToKinds && credit.kind !== undefined && !v.appliesToKinds.includes(credit.kind))
       continue;

@@ -78,8 +78,9 @@ export const gpaMeets = (gpa: { milliPoints: number; credits: number }, milliMin
 
 /**
  * Scores an allocation. Progress is the sum, over credit requirements, of min(counted, required)
- * in hundredths, plus one per required course present: the allocation that leaves less missing is
- * better when the verdicts and the numbers of met requirements are equal.
+ * in hundredths, plus one per required course present (at most one for "one of these courses"): the
+ * allocation that leaves less missing is better when the verdicts and the numbers of met
+ * requirements are equal.
  */
 export function evaluate(p: AllocationProblem, a: Allocation): Evaluation {
   let total = 0;
@@ -128,7 +129,7 @@ export function evaluate(p: AllocationProblem, a: Allocation): Evaluation {
           for (const r of u.courseRefs) if (l.refs.includes(r) && !hits.has(r)) hits.set(r, i);
         });
         courseHits.set(id, hits);
-        progress += hits.size;
+        progress += l.mode === 'allOf' ? hits.size : Math.min(hits.size, 1);
         leafMet.set(id, l.mode === 'allOf' ? hits.size === l.refs.length : hits.size > 0);
         break;
       }

@@ -65,6 +65,7 @@ export function toCreditItems(current: readonly CurrentAchievement[]): CreditIte
       title: a.title.en,
       titles: a.title,
       category: a.category,
+      ...(a.altCategories?.length ? { altCategories: a.altCategories } : {}),
       level: a.level,
       credits: a.credits,
       creditSystem: a.creditSystem,

@@ -3,7 +3,14 @@ import * as highsModule from 'highs';
 import type { Highs } from 'highs';
 import type { RequirementNode } from '../programmes/types.ts';
 import { isGroup } from '../programmes/types.ts';
-import { needOf, type Allocation, type AllocationProblem } from './problem.ts';
+import { demandFill, scoreBound, topUp } from './construct.ts';
+import {
+  compareScores,
+  evaluate,
+  needOf,
+  type Allocation,
+  type AllocationProblem,
+} from './problem.ts';
 
 // The package's types are CommonJS-flavoured; its ESM build's default export is the loader.
 const loadHighs = highsModule.default as unknown as () => Promise<Highs>;
@@ -99,18 +106,26 @@ const bitsOf = (m: number): number[] => {
 };
 
 /**
- * Finds the best admissible allocation (see `admissible`), exactly. Units that nothing contests (no
- * cap they fall under can overflow, no other unit of their learning is present) always count; the
- * rest are grouped into classes of interchangeable units, and an integer program chooses how many of
- * each class count (the earliest members first) and which bucket each cross-listed credit fills.
+ * Finds the best admissible allocation (see `admissible`), exactly, by the score of `evaluate` (root
+ * met, then leaf requirements met, then progress).
  *
- * First solve: maximise the score of `evaluate` (root met, then leaf requirements met, then
- * progress), weighted so that each part outranks everything after it; its optimum decides the
- * verdict. Second solve, with that optimum held: the most credits, then the earliest credits. Ties
- * beyond that are settled by the model itself, which is built from the units in their fixed order,
- * so the same record always gets the same allocation.
+ * 1. A demand-driven fill (`demandFill`) is tried first: when it reaches `scoreBound`, the highest
+ *    score there can be, it is provably best and no solver runs (most passing records).
+ * 2. Otherwise an integer program decides. Units that nothing contests (no cap they fall under can
+ *    overflow, no other unit of their learning is present) always count; the rest form classes of
+ *    interchangeable units, and HiGHS chooses how many of each class count (its earliest members)
+ *    and which bucket each cross-listed credit fills, maximising the score weighted so that each
+ *    part outranks everything after it. Only when HiGHS reaches the time limit is the result not
+ *    proven.
+ * 3. Either way, every credit that still fits is then added, earliest first (`topUp`).
+ * The model is built from the units in their fixed order, so the same record always gets the same
+ * allocation.
  */
 export function solveAllocation(p: AllocationProblem, opts: SolveOptions = {}): SolveOutcome {
+  // A fill that reaches the highest possible score is the best there is: nothing left to decide.
+  const fill = demandFill(p);
+  if (compareScores(evaluate(p, fill).score, scoreBound(p)) === 0)
+    return { allocation: topUp(p, fill), proven: true, solverMs: 0, size: { columns: 0, rows: 0 } };
   const n = p.units.length;
   const m = new Model();
   const usage = p.caps.map(() => new Map<string, number>());
@@ -285,21 +300,24 @@ export function solveAllocation(p: AllocationProblem, opts: SolveOptions = {}): 
         );
         break;
       case 'courses': {
+        // Progress: each required course present ("allOf"), or one of them ("anyOf": the leaf itself).
+        const all = l.mode === 'allOf';
         const hits: Bit[] = l.refs.map((ref) => {
-          progressMax += 1;
           const e = sumOf((i) => (p.units[i]!.courseRefs.includes(ref) ? 1 : 0));
-          if (e.c >= 1 || e.t.size === 0) {
-            const v = e.c >= 1 ? 1 : 0;
-            progress.c += v;
-            return { const: v };
-          }
+          if (e.c >= 1 || e.t.size === 0) return { const: e.c >= 1 ? 1 : 0 };
           const h = m.bit();
           add(e, h.col, -1);
           m.row(e, 0, Infinity);
-          add(progress, h.col, 1);
           return h;
         });
-        leafBits.set(id, combine(m, hits, l.mode === 'allOf' ? hits.length : 1));
+        const met = combine(m, hits, all ? hits.length : 1);
+        for (const b of all ? hits : [met]) {
+          progressMax += 1;
+          const e = bitExpr(b);
+          progress.c += e.c;
+          for (const [k, v] of e.t) add(progress, k, v);
+        }
+        leafBits.set(id, met);
         break;
       }
       case 'gpa': {
@@ -401,7 +419,7 @@ export function solveAllocation(p: AllocationProblem, opts: SolveOptions = {}): 
 
   if (m.lower.length === 0) {
     return {
-      allocation: allocationOf(null),
+      allocation: topUp(p, allocationOf(null)),
       proven: true,
       solverMs: 0,
       size: { columns: 0, rows: 0 },
@@ -453,47 +471,14 @@ export function solveAllocation(p: AllocationProblem, opts: SolveOptions = {}): 
         size: { columns: numCols, rows: m.rows.length },
       };
 
-    // Hold the verdict-deciding optimum; then more credits, then earlier credits.
-    const best = Math.round(model.getObjectiveValue());
-    model.addRow(best - 0.5, Infinity, {
-      indices: [...score.t.keys()],
-      values: [...score.t.values()],
-    });
-    const credits = new Array<number>(numCols).fill(0);
-    const early = new Array<number>(numCols).fill(0);
-    classes.forEach((c, rank) => {
-      credits[c.x] = unitOf(c).credits;
-      early[c.x] = classes.length - rank;
-    });
-    model.passLinearObjectives([
-      {
-        weight: -1,
-        offset: 0,
-        coefficients: credits,
-        absoluteTolerance: 0.5,
-        relativeTolerance: 0,
-        priority: 2,
-      },
-      {
-        weight: -1,
-        offset: 0,
-        coefficients: early,
-        absoluteTolerance: 0,
-        relativeTolerance: 0,
-        priority: 1,
-      },
-    ]);
-    model.setSolution({ colValue: firstValues });
-    model.run();
-    const second = hasSolution(model) ? model.getSolution().colValue : null;
     return {
-      values: second && second.length === numCols ? Float64Array.from(second) : firstValues,
-      proven: true,
-      size: { columns: numCols, rows: m.rows.length + 1 },
+      values: firstValues,
+      proven: optimal,
+      size: { columns: numCols, rows: m.rows.length },
     };
   });
   return {
-    allocation: allocationOf(outcome.values),
+    allocation: topUp(p, allocationOf(outcome.values)),
     proven: outcome.proven,
     solverMs: performance.now() - started,
     size: outcome.size,

@@ -1,7 +1,8 @@
 // evaluateRecognition: what each requested achievement would be recognised as, under which rule, or why not.
 import type { CreditItem, LocalizedText } from '../audit/types.ts';
 import { courseRefOf } from '../audit/types.ts';
-import { withinYears, yearOf } from '../audit/dates.ts';
+import { yearOf } from '../audit/dates.ts';
+import { creditExpiry, isExpired } from '../audit/expiry.ts';
 import { formatCredits, text } from '../audit/text.ts';
 import type { CreditSystem } from '../values.ts';
 import { convertCredits } from './conversion.ts';
@@ -293,21 +294,26 @@ export function evaluateRecognition(req: RecognitionRequest): RecognitionProposa
       );
       continue;
     }
-    const expiredBy = validity
-      .filter((v) => !v.appliesToKinds || v.appliesToKinds.includes(item.kind))
-      .sort((a, b) => a.years - b.years)
-      .find((v) => !withinYears(item.earnedAt, v.years, asOf));
-    if (expiredBy) {
+    // The same expiry rule as the audit and the credit account: the entry's own date, then validity.
+    const expiry = creditExpiry(item, { validity });
+    if (expiry && isExpired(expiry, asOf)) {
+      const src = expiry.source;
+      const rule = src.kind === 'rule' ? validity.find((v) => v.id === src.ruleId) : undefined;
       results.set(
         item.entryId,
         notRecognized(
           item,
           sys,
           'EXPIRED',
-          text(
-            `Earned ${item.earnedAt.slice(0, 10)}: older than the ${expiredBy.years}-year validity (rule ${expiredBy.id} v${expiredBy.version}).`,
-            `取得于 ${item.earnedAt.slice(0, 10)}，超过 ${expiredBy.years} 年有效期。`,
-          ),
+          rule
+            ? text(
+                `Earned ${item.earnedAt.slice(0, 10)}: its ${rule.years}-year validity ended on ${expiry.lastDay} (rule ${rule.id} v${rule.version}).`,
+                `取得于 ${item.earnedAt.slice(0, 10)}，${rule.years} 年有效期已于 ${expiry.lastDay} 届满。`,
+              )
+            : text(
+                `Valid until ${expiry.lastDay}: it has expired.`,
+                `有效期至 ${expiry.lastDay}，已过期。`,
+              ),
           cite,
         ),
       );

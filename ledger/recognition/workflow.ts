@@ -12,7 +12,14 @@ import {
 } from '../access.ts';
 import { toCreditItems, type CurrentAchievement } from '../audit/service.ts';
 import { validCategory } from '../catalogue.ts';
-import { Conflict, Forbidden, InputValidationError, NotFound, Unauthenticated } from '../errors.ts';
+import {
+  AlreadyRecognized,
+  Conflict,
+  Forbidden,
+  InputValidationError,
+  NotFound,
+  Unauthenticated,
+} from '../errors.ts';
 import type { InstitutionRegistry } from '../institutions.ts';
 import type { LedgerService } from '../ledger-service.ts';
 import type { LedgerRepository } from '../ports.ts';
@@ -51,6 +58,11 @@ export interface DecisionItemInput {
   credits: number;
   category?: string | null | undefined;
   level?: number | null | undefined;
+}
+
+export interface DecisionOptions {
+  /** Void an earlier recognition of the same source at this institution, instead of refusing. */
+  supersede?: boolean;
 }
 
 export interface RecognitionView {
@@ -214,8 +226,9 @@ export class RecognitionService {
     requestId: string,
     items?: DecisionItemInput[] | null,
     comment?: string | null,
+    opts: DecisionOptions = {},
   ): Promise<RecognitionView> {
-    return this.#decide(actor, requestId, 'approved', items ?? null, undefined, comment);
+    return this.#decide(actor, requestId, 'approved', items ?? null, undefined, comment, opts);
   }
 
   async partlyApprove(
@@ -223,8 +236,9 @@ export class RecognitionService {
     requestId: string,
     items: DecisionItemInput[],
     reason: string,
+    opts: DecisionOptions = {},
   ): Promise<RecognitionView> {
-    return this.#decide(actor, requestId, 'partly_approved', items, reason);
+    return this.#decide(actor, requestId, 'partly_approved', items, reason, undefined, opts);
   }
 
   async reject(actor: Actor, requestId: string, reason: string): Promise<RecognitionView> {
@@ -292,6 +306,7 @@ export class RecognitionService {
     items: DecisionItemInput[] | null,
     reason?: string,
     comment?: string | null,
+    opts: DecisionOptions = {},
   ): Promise<RecognitionView> {
     const request = await this.#get(requestId);
     requireInstitution(actor, request.targetInstitutionId, 'records:write');
@@ -314,6 +329,31 @@ export class RecognitionService {
           'Nothing to recognise: no published rule covers these entries; give the credits per entry, or reject with a reason',
           { field: 'items' },
         );
+      const earlier = await this.#earlierRecognitions(request, granted);
+      if (earlier.length > 0 && !opts.supersede) {
+        const first = earlier[0]!;
+        throw new AlreadyRecognized(
+          `Entry ${first.sourceEntryId} is already recognised at this institution as entry ${first.entry.id}` +
+            `${first.requestId ? ` (request ${first.requestId})` : ''}; approve with supersede to replace that recognition`,
+          {
+            sourceEntryId: first.sourceEntryId,
+            recognizedEntryId: first.entry.id,
+            ...(first.requestId ? { requestId: first.requestId } : {}),
+          },
+        );
+      }
+      // Superseding voids the earlier recognition first: at no moment do both count.
+      for (const e of earlier)
+        await this.ledger.appendTrusted(actor, {
+          learnerId: request.learnerId,
+          institutionId: request.targetInstitutionId,
+          sourceRecordId: `recognition:${request.id}:supersedes:${e.entry.id}`,
+          body: {
+            type: 'void',
+            targetEntryId: e.entry.id,
+            reason: `Superseded by recognition request ${request.id}`,
+          },
+        });
     }
     const e = await this.#event(request, actor, events.length + 1, type, {
       reason: reason !== undefined ? boundedString(reason, 'reason', 2000) : undefined,
@@ -350,6 +390,27 @@ export class RecognitionService {
         i.level ?? p?.level,
       );
       return [g];
+    });
+  }
+
+  /**
+   * Current recognised credits at the request's institution, from other requests (or none), citing
+   * a source entry that this decision grants: one learning is recognised once per institution.
+   */
+  async #earlierRecognitions(
+    request: RecognitionRequestRecord,
+    granted: readonly GrantedCredit[],
+  ): Promise<Array<{ sourceEntryId: string; entry: LedgerEntry; requestId?: string }>> {
+    const sources = new Set(granted.map((g) => g.sourceEntryId));
+    const current = await this.ledger.currentAchievements(request.learnerId);
+    return current.flatMap(({ entry, achievement: a }) => {
+      const rec = a.recognition;
+      if (!rec || entry.institutionId !== request.targetInstitutionId) return [];
+      if (rec.requestId === request.id) return [];
+      const src = rec.sourceEntryIds.find((id) => sources.has(id));
+      return src
+        ? [{ sourceEntryId: src, entry, ...(rec.requestId ? { requestId: rec.requestId } : {}) }]
+        : [];
     });
   }
 

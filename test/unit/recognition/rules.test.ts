@@ -275,7 +275,7 @@ describe('evaluateRecognition', () => {
       ['done', 'NOT_RECOGNIZED', 'ALREADY_RECOGNIZED'],
     ]);
     expect(out[1]!.text.en).toBe('Grade below the minimum score 70.');
-    expect(out[2]!.text.en).toMatch(/older than the 5-year validity/);
+    expect(out[2]!.text.en).toMatch(/its 5-year validity ended on 2024-05-31/);
   });
 
   it('converts a source course’s own credits when the rule gives none, through an hours table', () => {
