@@ -191,6 +191,9 @@ export function loadFastJsonld(): FastJsonLd {
         check: new CallResolver(this, 1, false),
       };
     }
+    readonly onEvent = ({ event }: { event: { code?: string } }): never => {
+      throw this.abandon(`an event during context processing (${event.code ?? 'unknown'})`);
+    };
     abandon(reason: string): FastPathAbandoned {
       this.abandoned = true;
       return new FastPathAbandoned(reason);
@@ -318,7 +321,15 @@ export function loadFastJsonld(): FastJsonLd {
             ? call.resolvers.check
             : call.resolvers.override
           : call.resolvers.strict;
-      return originalProcess({ ...args, options: { ...args.options, contextResolver: resolver } });
+      // An event (a warning such as a relative @vocab) ends the call: jsonld.js stores the events
+      // of a processing with its result, in an array that the processing of the contexts after it
+      // in the same list goes on filling, so a cached result's events are not its own alone.
+      const handler = args.options['eventHandler'];
+      const eventHandler = handler ? [call.onEvent, handler] : [call.onEvent];
+      return originalProcess({
+        ...args,
+        options: { ...args.options, contextResolver: resolver, eventHandler },
+      });
     };
 
     const resolved = load('ResolvedContext.js') as { prototype: ProcessedEntry };

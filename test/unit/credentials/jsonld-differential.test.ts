@@ -30,6 +30,8 @@ const reference = loadPrivateJsonld();
 const IMPORTED = 'https://regression.example/imported.jsonld';
 const PROTECTED = 'https://regression.example/protected.jsonld';
 const TWO_WAYS = 'https://regression.example/two-ways.jsonld';
+const PLAIN = 'https://regression.example/plain.jsonld';
+const RELATIVE_VOCAB = 'https://regression.example/relative-vocab.jsonld';
 const documents: Record<string, Doc> = {
   [IMPORTED]: {
     '@context': { shared: 'http://ex.org/fromImport', imported: 'http://ex.org/imported' },
@@ -51,15 +53,19 @@ const documents: Record<string, Doc> = {
       T: { '@id': 'http://ex.org/T', '@context': { name: 'http://ex.org/nameInT' } },
     },
   },
+  [PLAIN]: { '@context': { a: 'http://ex.org/a' } },
+  // A relative @vocab: processing it raises an event, which safe mode makes an error.
+  [RELATIVE_VOCAB]: { '@context': { '@vocab': '' } },
 };
-registerStaticContexts(new Map([[TWO_WAYS, documents[TWO_WAYS]!]]));
+const STATIC = [TWO_WAYS, PLAIN, RELATIVE_VOCAB];
+registerStaticContexts(new Map(STATIC.map((url) => [url, documents[url]!])));
 const loader = (url: string) =>
   documents[url]
     ? Promise.resolve({
         contextUrl: null,
         documentUrl: url,
         // Registered static contexts are the same object each time; the others a fresh copy.
-        document: url === TWO_WAYS ? documents[url] : structuredClone(documents[url]),
+        document: STATIC.includes(url) ? documents[url] : structuredClone(documents[url]),
         tag: 'static',
       })
     : Promise.reject(new Error(`No document at ${url}`));
@@ -167,6 +173,19 @@ describe('jsonld.js, routed', () => {
     const expanded = await expandOurs(doc);
     expect(expanded).toBe(await expandPublished(doc));
     expect(expanded).toContain('"http://ex.org/q":[{"http://ex.org/fromQ":[{"@value":2}]}]');
+  });
+
+  it('does not carry the events of one context processing over to a later call', async () => {
+    // jsonld.js stores the events of processing PLAIN in an array that processing RELATIVE_VOCAB,
+    // next in the list, goes on filling: found again in a later call, PLAIN would seem to warn.
+    const warns = { '@context': [PLAIN, RELATIVE_VOCAB], a: 1 };
+    const plain = { '@context': PLAIN, a: 2 };
+    const safe = (doc: Doc) =>
+      outcome(() => ours.expand(structuredClone(doc), { documentLoader: loader, safe: true }));
+    await expandOurs(warns);
+    await expandOurs(warns);
+    expect(await safe(warns)).toBe('error jsonld.ValidationError ');
+    expect(await safe(plain)).toBe('[{"http://ex.org/a":[{"@value":2}]}]');
   });
 
   it('answers a call the fast path gives up on (a context used two ways) as published', async () => {
