@@ -1,5 +1,6 @@
 // The one JSON-LD document loader: bundled contexts, did:key locally, did:web through the caller; nothing else.
-import './jsonld-shared-contexts.ts';
+import { registerInlineContexts, registerStaticContexts } from './jsonld-shared-contexts.ts';
+import { CREDITBANK_CONTEXT } from './builders.ts';
 import { bundledContexts } from './contexts/index.ts';
 import { findVerificationMethod, resolveDidKey } from './did.ts';
 
@@ -44,6 +45,11 @@ const contextResults = new Map<string, RemoteDocument>(
     Object.freeze({ contextUrl: null, documentUrl: url, document, tag: 'static' as const }),
   ]),
 );
+
+// The fast JSON-LD path may process these when a call's loader returns exactly these documents, and
+// the context our transcripts carry inline wherever a document holds it unchanged.
+registerStaticContexts(bundledContexts);
+registerInlineContexts([CREDITBANK_CONTEXT]);
 
 /** Whether a context URL is one of the bundled contexts. */
 export function isBundledContext(url: string): boolean {

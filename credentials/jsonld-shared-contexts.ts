@@ -1,207 +1,217 @@
-// Makes jsonld.js copy active contexts cheaply. Every time expansion enters or leaves a type-scoped
-// context (Open Badges and CLR define one per type), jsonld.js deep-copies the whole active context:
-// every term definition and every scoped context inside them (digitalbazaar/jsonld.js#414, open).
-// Because the copy is a new object, its processed-context cache, keyed by the active context, also
-// misses, and the scoped context is processed again. That was most of the CPU of a verification.
+// Routes every call of jsonld.js: to the fast copy when it is proven to give the published result, else to jsonld.js as published.
 //
-// Term definitions change in one place only, createTermDefinition, and only those of the context it
-// is given, always a fresh copy; expansion, compaction and toRDF only read. So here:
-// - a copy shares its source's term definitions, and gets its own just before its first change;
-// - going back to the previous context returns that context itself, not a copy of it;
-// - what was processed for a fresh copy of X (the first step of applying a type-scoped context to X)
-//   is also kept under X, so the next application finds it;
-// - a scoped context of a bundled context document is found by identity, not by serialising it.
+// @digitalbazaar/vc and the cryptosuites call the jsonld.js that `import 'jsonld'` gives; its functions
+// are replaced here by routers, and its own code is left as published. A call goes to the fast copy
+// (credentials/jsonld-fast-path.ts) when its document loader was registered with the static contexts
+// it serves and every @context in the call is one of those URLs (or null); anything else (an inline
+// context, an unknown URL, a relative one, more than ten URLs in one array, unusual options, a string
+// to load) goes to jsonld.js as published. If the fast copy meets something it was not proven for,
+// it gives up and the call runs again as published.
 //
-// test/unit/credentials/jsonld-shared-contexts.test.ts proves the output identical, with and without,
-// for every kind of document we sign or verify and for the scoped-context edge cases.
-import { createRequire } from 'node:module';
-import { bundledContexts } from './contexts/index.ts';
+// Every call on the published path gets an empty context cache of its own: jsonld.js as published
+// keeps processed contexts for the life of the process, keyed in ways that let an earlier call
+// change a later result (an @import merged by one context is found by another; a context processed
+// where protected terms may be overridden is found where they may not). So each call gives what
+// jsonld.js gives as the first call of a freshly started process, whatever came before.
+//
+// test/unit/credentials/jsonld-differential.test.ts and `npm run fuzz` compare every route with an
+// untouched copy of jsonld.js on random documents; docs/jsonld-speedup.md says what is kept and why.
+import {
+  freshCacheOptions,
+  jsonldVersion,
+  sharedInstance,
+  sharedJsonld,
+} from './jsonld-instances.ts';
+import { loadFastJsonld } from './jsonld-fast-path.ts';
 
-interface ActiveContext {
-  mappings: Map<string, unknown>;
-  protected: Record<string, boolean>;
-  inverse: unknown;
-  previousContext?: ActiveContext;
-  clone: (this: ActiveContext) => ActiveContext;
-  revertToPreviousContext: (this: ActiveContext) => ActiveContext;
-  getInverse: unknown;
-  '@base'?: unknown;
-  '@language'?: unknown;
-  '@vocab'?: unknown;
-}
+// Written against jsonld.js 9.0.0; another version runs as published until this has been checked
+// against it (the test then fails, saying so).
+const supported = jsonldVersion === '9.0.0';
 
-interface ContextApi {
-  getInitialContext(options: { processingMode?: string }): ActiveContext;
-  createTermDefinition: (options: { activeCtx: ActiveContext }) => unknown;
-}
-
-interface ResolvedContextPrototype {
-  getProcessed: (this: object, activeCtx: ActiveContext) => unknown;
-  setProcessed: (this: object, activeCtx: ActiveContext, processed: unknown) => void;
-}
-
-const require = createRequire(import.meta.url);
-const contextApi = require('jsonld/lib/context.js') as ContextApi;
-const resolvedContext = (require('jsonld/lib/ResolvedContext.js') as { prototype: object })
-  .prototype as ResolvedContextPrototype;
-
-// Every active context inherits clone and revertToPreviousContext from the initial context it grew
-// from; jsonld.js keeps one initial context per processing mode, for the life of the process.
-const initialContexts = [undefined, 'json-ld-1.0', 'json-ld-1.1'].map((processingMode) =>
-  contextApi.getInitialContext(processingMode === undefined ? {} : { processingMode }),
-);
-const original = {
-  clone: initialContexts[0]!.clone,
-  revert: initialContexts[0]!.revertToPreviousContext,
-};
-
-// Written against jsonld.js 9.0.0's context.js; another version runs as published until this file
-// has been checked against it (the test then fails, saying so).
-const { version } = require('jsonld/package.json') as { version: string };
-let sharing = version === '9.0.0';
-
-// Each copy made here, and what it was copied from.
-const copiedFrom = new WeakMap<ActiveContext, ActiveContext>();
-// Copies that still share their source's term definitions: they get their own on the first change.
-const borrowing = new WeakSet<ActiveContext>();
-
-function sharedClone(this: ActiveContext): ActiveContext {
-  if (!sharing) return original.clone.call(this);
-  // Built field by field in jsonld.js's order, so both kinds of context share one hidden class.
-  const child = {} as ActiveContext;
-  copiedFrom.set(child, this);
-  child.mappings = this.mappings;
-  child.clone = this.clone;
-  child.inverse = null;
-  child.getInverse = this.getInverse;
-  child.protected = this.protected;
-  borrowing.add(child);
-  if (this.previousContext) child.previousContext = this.previousContext;
-  child.revertToPreviousContext = this.revertToPreviousContext;
-  if ('@base' in this) child['@base'] = this['@base'];
-  if ('@language' in this) child['@language'] = this['@language'];
-  if ('@vocab' in this) child['@vocab'] = this['@vocab'];
-  return child;
-}
-
-function sharedRevert(this: ActiveContext): ActiveContext {
-  if (!sharing) return original.revert.call(this);
-  return this.previousContext ?? this;
-}
-
-// Every context carries these two functions from its initial context; they consult the switch.
-for (const context of initialContexts) {
-  context.clone = sharedClone;
-  context.revertToPreviousContext = sharedRevert;
-}
-
-// Term definitions change only in createTermDefinition, and only those of the context it is given:
-// a copy gets its own mappings and protected terms there, before its first change. Copies that are
-// never changed (most are) never copy anything.
-const originalDefine = contextApi.createTermDefinition;
-contextApi.createTermDefinition = function createTermDefinition(options) {
-  const { activeCtx } = options;
-  if (borrowing.has(activeCtx)) {
-    activeCtx.mappings = new Map(activeCtx.mappings);
-    activeCtx.protected = { ...activeCtx.protected };
-    borrowing.delete(activeCtx);
-  }
-  return originalDefine(options);
-};
-
-// Applying a type-scoped context to X, jsonld.js first makes a fresh copy of X whose previous context
-// is X, and looks the scoped context up in its cache under that new copy: a miss every time. Such a
-// copy is never changed afterwards (the scoped context is defined into a further copy), so what was
-// processed for one copy of X stands for every copy of X: it is also kept under X itself.
-const processedOnCopiesOf = new WeakMap<object, WeakMap<ActiveContext, unknown>>();
-const originalProcessed = {
-  get: resolvedContext.getProcessed,
-  set: resolvedContext.setProcessed,
-};
-
-function copyOf(activeCtx: ActiveContext): ActiveContext | undefined {
-  const source = copiedFrom.get(activeCtx);
-  return source !== undefined && activeCtx.previousContext === source ? source : undefined;
-}
-
-function sharedGetProcessed(this: object, activeCtx: ActiveContext): unknown {
-  const source = sharing ? copyOf(activeCtx) : undefined;
-  const shared = source && processedOnCopiesOf.get(this)?.get(source);
-  return shared ?? originalProcessed.get.call(this, activeCtx);
-}
-
-function sharedSetProcessed(this: object, activeCtx: ActiveContext, processed: unknown): void {
-  originalProcessed.set.call(this, activeCtx, processed);
-  const source = sharing ? copyOf(activeCtx) : undefined;
-  if (!source) return;
-  let bySource = processedOnCopiesOf.get(this);
-  if (!bySource) processedOnCopiesOf.set(this, (bySource = new WeakMap()));
-  bySource.set(source, processed);
-}
-
-resolvedContext.getProcessed = sharedGetProcessed;
-resolvedContext.setProcessed = sharedSetProcessed;
-
-// Each time a type- or property-scoped context applies (for every typed node of an Open Badge or a
-// CLR), jsonld.js looks it up in its resolved-context cache under JSON.stringify of the context:
-// kilobytes serialised per node, and a cache of 100 entries that the bundled contexts' scoped
-// contexts outnumber. Those scoped contexts are objects inside the bundled documents, constants of
-// this process, so what was resolved for one is kept with it, by identity. A context given inline in
-// a document is resolved as published.
-interface ContextResolverPrototype {
-  resolve: (this: object, options: { context?: unknown }) => Promise<unknown[]>;
-}
-const contextResolver = (require('jsonld/lib/ContextResolver.js') as { prototype: object })
-  .prototype as ContextResolverPrototype;
-const originalResolve = contextResolver.resolve;
-
-const bundledObjects = new WeakSet<object>();
-const addObjects = (value: unknown): void => {
-  if (value === null || typeof value !== 'object' || bundledObjects.has(value)) return;
-  bundledObjects.add(value);
-  for (const child of Object.values(value)) addObjects(child);
-};
-for (const document of bundledContexts.values()) addObjects(document);
-
-const resolvedBundled = new WeakMap<object, unknown>();
-
-function sharedResolve(this: object, options: { context?: unknown }): Promise<unknown[]> {
-  const { context } = options;
-  // jsonld.js reads a context of the form { '@context': … } as its inner context: left to it.
-  if (
-    !sharing ||
-    typeof context !== 'object' ||
-    context === null ||
-    Array.isArray(context) ||
-    !bundledObjects.has(context) ||
-    '@context' in context
-  ) {
-    return originalResolve.call(this, options);
-  }
-  const known = resolvedBundled.get(context);
-  if (known) return Promise.resolve([known]);
-  return originalResolve.call(this, options).then((resolved) => {
-    if (resolved.length === 1) resolvedBundled.set(context, resolved[0]);
-    return resolved;
-  });
-}
-
-contextResolver.resolve = sharedResolve;
+const fast = loadFastJsonld();
+let routing = supported;
 
 /**
- * Turns shared active contexts on (the default) or off (jsonld.js as published: the baseline of the
- * benchmark, and the reference of the equivalence test).
+ * Registers static contexts: URL → the very document object the document loader returns for it, with
+ * `contextUrl` null. A call whose every @context is one of these URLs may take the fast path; it
+ * checks, as it loads each, that the call's loader returns that same object.
  */
-export function useSharedActiveContexts(enabled: boolean): void {
-  sharing = enabled && version === '9.0.0';
+export function registerStaticContexts(documents: ReadonlyMap<string, unknown>): void {
+  fast.register(new Map([...documents].filter(([url]) => ABSOLUTE_IRI.test(url))));
 }
 
-/** Whether jsonld.js is running with shared active contexts. */
+const ABSOLUTE_IRI = /^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$/;
+
+// Options the fast path has been checked with; any other sends the call to the published path.
+const FAST_OPTIONS = new Set([
+  'documentLoader',
+  'safe',
+  'base',
+  'algorithm',
+  'format',
+  'rdfDirection',
+  'produceGeneralizedRdf',
+  'skipExpansion',
+  'compactToRelative',
+  'compactArrays',
+  'graph',
+  'keepFreeFloatingNodes',
+]);
+
+const MAX_CONTEXT_URLS = 10;
+
+/**
+ * Registers context objects that documents carry inline (the service's own): a call whose inline
+ * contexts all have the JSON text of one of these (and pass the fast path's vetting) may take it.
+ */
+export function registerInlineContexts(contexts: readonly object[]): void {
+  fast.registerInline(contexts);
+}
+
+const knownContext = (value: unknown): boolean =>
+  value === null ||
+  (typeof value === 'string'
+    ? fast.isRegistered(value)
+    : typeof value === 'object' && !Array.isArray(value) && fast.isKnownInline(value));
+
+/** Whether a @context value holds only registered contexts (or null), at most ten in one array. */
+function knownContexts(value: unknown): boolean {
+  if (!Array.isArray(value)) return knownContext(value);
+  return value.length <= MAX_CONTEXT_URLS && value.every(knownContext);
+}
+
+/** Every @context anywhere in the document is a registered URL (or null); no cycles. */
+function onlyKnownContexts(document: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [document];
+  while (stack.length) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (seen.has(value)) return false;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (key !== '@context') stack.push(child);
+      else if (!knownContexts(child)) return false;
+    }
+  }
+  return true;
+}
+
+function fastOptions(options: unknown): boolean {
+  if (options === null || typeof options !== 'object') return false;
+  if (typeof (options as Record<string, unknown>)['documentLoader'] !== 'function') return false;
+  for (const key of Object.keys(options)) if (!FAST_OPTIONS.has(key)) return false;
+  return true;
+}
+
+type Original = (...args: unknown[]) => Promise<unknown>;
+const originals = new Map<string, Original>();
+
+/**
+ * How each function's arguments are laid out: where its options are, and which other arguments
+ * carry contexts (compact's context). Functions not listed here always run as published.
+ */
+const FAST_FUNCTIONS: Record<string, { options: number; contexts: number[] }> = {
+  expand: { options: 1, contexts: [] },
+  compact: { options: 2, contexts: [1] },
+  toRDF: { options: 1, contexts: [] },
+  canonize: { options: 1, contexts: [] },
+  normalize: { options: 1, contexts: [] },
+};
+const OPTIONS_AT: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(FAST_FUNCTIONS).map(([k, v]) => [k, v.options])),
+  flatten: 2,
+  frame: 2,
+  link: 2,
+  fromRDF: 1,
+  createNodeMap: 1,
+  merge: 2,
+  processContext: 2,
+};
+
+function fastRoute(name: string, args: unknown[]): boolean {
+  const layout = FAST_FUNCTIONS[name];
+  if (!layout || args.length <= layout.options || !fastOptions(args[layout.options])) return false;
+  if (typeof args[0] !== 'object' || args[0] === null || !onlyKnownContexts(args[0])) return false;
+  for (const at of layout.contexts) {
+    let ctx = args[at];
+    if (ctx && typeof ctx === 'object' && !Array.isArray(ctx) && '@context' in ctx) {
+      ctx = (ctx as Record<string, unknown>)['@context'];
+    }
+    if (!knownContexts(ctx)) return false;
+  }
+  return true;
+}
+
+const counts = { fast: 0, published: 0, abandoned: 0 };
+
+/** How many calls took each route since the process started (for tests and the benchmark). */
+export function jsonldRouteCounts(): Readonly<typeof counts> {
+  return { ...counts };
+}
+
+function published(name: string, args: unknown[]): Promise<unknown> {
+  counts.published++;
+  const original = originals.get(name)!;
+  const at = OPTIONS_AT[name];
+  // With too few arguments jsonld.js throws its own TypeError; leave the arguments as they are.
+  if (at === undefined || args.length < at) return original.apply(sharedJsonld, args);
+  const withCache = [...args];
+  withCache[at] = freshCacheOptions(sharedInstance, args[at] as object | undefined);
+  return original.apply(sharedJsonld, withCache);
+}
+
+async function route(name: string, args: unknown[]): Promise<unknown> {
+  if (!fastRoute(name, args)) return published(name, args);
+  const at = FAST_FUNCTIONS[name]!.options;
+  const call = fast.startCall(args[at] as object);
+  const fastArgs = [...args];
+  fastArgs[at] = call.options;
+  const run = fast.jsonld[name] as Original;
+  try {
+    const result = await run.apply(fast.jsonld, fastArgs);
+    if (!call.abandoned()) {
+      counts.fast++;
+      return result;
+    }
+  } catch (error) {
+    if (!call.abandoned()) {
+      counts.fast++;
+      throw error;
+    }
+  }
+  counts.abandoned++;
+  return published(name, args);
+}
+
+for (const name of Object.keys(OPTIONS_AT)) {
+  const original = sharedJsonld[name] as Original;
+  originals.set(name, original);
+  sharedJsonld[name] = function routed(...args: unknown[]): Promise<unknown> {
+    // Calls inside a call (canonize → toRDF → expand) carry its context resolver: as published.
+    if (!routing) return original.apply(sharedJsonld, args);
+    const options = args[OPTIONS_AT[name]!] as Record<string, unknown> | undefined;
+    if (options && typeof options === 'object' && options['contextResolver']) {
+      return original.apply(sharedJsonld, args);
+    }
+    return route(name, args);
+  };
+}
+
+/**
+ * Turns the routing on (the default) or off (jsonld.js as published, with its process-wide context
+ * cache: the baseline of the benchmark).
+ */
+export function useSharedActiveContexts(enabled: boolean): void {
+  routing = enabled && supported;
+}
+
+/** Whether calls of jsonld.js are routed (fast path where proven, else published, fresh cache). */
 export function sharedActiveContextsInUse(): boolean {
-  return (
-    sharing &&
-    initialContexts.every((context) => context.clone === sharedClone) &&
-    resolvedContext.getProcessed === sharedGetProcessed &&
-    contextResolver.resolve === sharedResolve
-  );
+  return routing && sharedJsonld['expand'] !== originals.get('expand');
 }
