@@ -7,7 +7,7 @@ import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cry
 import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { CompactSign } from 'jose';
 import jsonld from 'jsonld';
-import { CredentialInputError, inputErrorOf } from './credential-input.ts';
+import { CredentialInputError, inputErrorOf, vcVersionOf } from './credential-input.ts';
 import { loadSigner } from './keys.ts';
 import type { KeyType, Signer, StoredKey } from './keys.ts';
 import type { DocumentLoader } from './documentLoader.ts';
@@ -208,6 +208,15 @@ export async function issueCredential(options: {
   }
   const signer = await loadSigner(key, kek);
   if (format === 'vc+jwt') {
+    // VC-JOSE-COSE secures VC 2.0 only; VC 1.1's JWT encoding is another format, which we do not issue.
+    if (vcVersionOf(credential) === '1.1')
+      throw new CredentialInputError([
+        {
+          property: 'options.format',
+          message:
+            'vc+jwt (VC-JOSE-COSE) secures VC 2.0 credentials only; use a Data Integrity format for VC 1.1',
+        },
+      ]);
     // No proof canonicalises a JWT's payload, but it is JSON-LD all the same: what the verifier
     // would reject as an undefined term is refused here.
     await jsonld

@@ -419,6 +419,17 @@ describe('VC 1.1 and 2.0', () => {
       issuanceDate: 'yesterday',
     });
     expect(badDate.json['property']).toBe('credential.issuanceDate');
+    // VC-JOSE-COSE is for VC 2.0: a 1.1 credential is not put in a JWT (its JWT claims are not 1.1 terms).
+    const v1Jwt = await issue(
+      {
+        '@context': [VC_V1_CONTEXT],
+        type: ['VerifiableCredential'],
+        credentialSubject: { id: 'did:example:subject' },
+      },
+      { format: 'vc+jwt' },
+    );
+    expect(v1Jwt.status).toBe(400);
+    expect(v1Jwt.json['property']).toBe('options.format');
   });
 
   it('issues a JWT in an envelope, and refuses an envelope whose @context is empty or not 2.0', async () => {
