@@ -229,8 +229,24 @@ export function vcApiRouter(services: Services): Router {
         const b = body(req);
         if (!('verifiableCredential' in b))
           throw new InputValidationError('verifiableCredential is required');
+        const given = b['verifiableCredential'];
+        // Data Integrity: a secured document that is not a map is a PARSING_ERROR. A string here is
+        // a compact JWT; a credential serialised into a string is not one.
+        if (typeof given === 'string' && given.trim().startsWith('{')) {
+          problem(
+            res,
+            400,
+            'INPUT_VALIDATION_ERROR',
+            'verifiableCredential must be a JSON object or a compact JWT, not JSON in a string',
+            {
+              type: `${VCDM}PARSING_ERROR`,
+              property: 'verifiableCredential',
+            },
+          );
+          return;
+        }
         // An EnvelopedVerifiableCredential goes to the verifier as it came: its @context is checked too.
-        const report = await credentials.verifyCredential(b['verifiableCredential']);
+        const report = await credentials.verifyCredential(given);
         const kind = failureKind(report);
         res.status(kind === 'none' ? 200 : 400).json(verificationBody(report));
       },

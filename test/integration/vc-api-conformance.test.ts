@@ -446,6 +446,13 @@ describe('VC 1.1 and 2.0', () => {
     expect(
       (await verify({ ...envelope, id: String(envelope['id']).split(',').pop() })).status,
     ).toBe(400);
+    // A credential serialised into a string is not a secured document (Data Integrity: PARSING_ERROR).
+    const asText = await verify(JSON.stringify(issued(await issue(minimal()))));
+    expect(asText.status).toBe(400);
+    expect(asText.json).toMatchObject({
+      type: 'https://www.w3.org/TR/vc-data-model#PARSING_ERROR',
+      property: 'verifiableCredential',
+    });
   });
 });
 
