@@ -41,20 +41,20 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 function validDate(value: unknown, zoneRequired: boolean): boolean {
   if (typeof value !== 'string' || !(zoneRequired ? DATE_TIME_STAMP : DATE_TIME).test(value))
     return false;
-  const [, month, day, hour, minute, second] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/
-    .exec(value)!
-    .map(Number);
+  const [year, month, day, hour, minute, second] = value
+    .slice(0, 19)
+    .split(/[-T:]/)
+    .map(Number) as [number, number, number, number, number, number];
+  // Date.parse would take 30 February for 2 March: the calendar decides, not the parser.
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
   return (
-    month! >= 1 &&
-    month! <= 12 &&
-    day! >= 1 &&
-    day! <= 31 &&
-    hour! <= 24 &&
-    minute! <= 59 &&
-    second! <= 60 &&
-    !Number.isNaN(
-      Date.parse(zoneRequired || /Z|[+-]\d{2}:\d{2}$/.test(value) ? value : value + 'Z'),
-    )
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day &&
+    (hour < 24 || (hour === 24 && minute === 0 && second === 0)) &&
+    minute <= 59 &&
+    second <= 59
   );
 }
 
