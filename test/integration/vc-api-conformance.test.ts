@@ -499,6 +499,56 @@ describe('ecdsa-sd-2023 mandatory pointers', () => {
 });
 
 describe('trust apart from authenticity', () => {
+  it('verifies a genuine credential from a foreign did:web, where configuration allows resolving it, with a warning', async () => {
+    const foreign = await createTestApp({
+      config: { PUBLIC_URL: base, ALLOW_FOREIGN_DID_WEB: 'true' },
+    });
+    const did = 'did:web:elsewhere.example';
+    const kek = new Uint8Array(32).fill(6);
+    const key = await generateKey({ type: 'Ed25519', controller: did, kek });
+    const didDocument = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [
+        {
+          id: key.id,
+          type: 'Multikey',
+          controller: did,
+          publicKeyMultibase: key.publicKeyMultibase,
+        },
+      ],
+      assertionMethod: [key.id],
+    };
+    const realFetch = globalThis.fetch;
+    const fetched: string[] = [];
+    globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      if (!url.startsWith('https://elsewhere.example/')) return realFetch(input, init);
+      fetched.push(url);
+      return Promise.resolve(new Response(JSON.stringify(didDocument)));
+    };
+    try {
+      const credential = (await vc.issue({
+        credential: { ...minimal(), issuer: did, validFrom: '2026-01-01T00:00:00Z' },
+        suite: new DataIntegrityProof({
+          signer: await loadSigner(key, kek),
+          cryptosuite: eddsaRdfc2022,
+        }),
+        documentLoader: foreign.services.documentLoader,
+      })) as Json;
+      const report = await foreign.services.credentials.verifyCredential(credential);
+      expect(report).toMatchObject({ verified: true, authentic: true, issuerRegistered: false });
+      expect(report.checks.find((c) => c.id === 'issuerKnown')).toMatchObject({
+        status: 'warning',
+        code: 'ISSUER_UNKNOWN',
+      });
+      expect(fetched).toContain('https://elsewhere.example/.well-known/did.json');
+    } finally {
+      globalThis.fetch = realFetch;
+      await foreign.close();
+    }
+  });
+
   it('verifies a genuine credential from an unregistered did:key with a warning, in the VC API and GraphQL', async () => {
     const kek = new Uint8Array(32).fill(4);
     const key = await generateKey({ type: 'Ed25519', controller: 'did:key', kek });
