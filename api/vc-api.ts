@@ -1,6 +1,7 @@
 // The W3C VC API (issue, verify, status), did:web documents and status lists, over HTTP.
 import { Router, type Request, type Response, type NextFunction } from 'express';
 import {
+  CredentialInputError,
   VC_V2_CONTEXT,
   failureKind,
   type Check,
@@ -12,6 +13,7 @@ import type { IssuedCredentialRecord } from '../ledger/credential-ports.ts';
 import type { Services } from './services.ts';
 
 const VCDM = 'https://www.w3.org/TR/vc-data-model#';
+const MALFORMED_VALUE = `${VCDM}MALFORMED_VALUE_ERROR`;
 
 /** VC Data Model 2.0 problem details (section 7.1), plus our own for checks it has no type for. */
 function problemFor(check: Check): { type: string; code?: number; title: string; detail: string } {
@@ -38,7 +40,7 @@ function verificationBody(report: VerificationReport) {
     verified: report.verified,
     format: report.format,
     checks: report.checks,
-    warnings: [],
+    warnings: report.checks.filter((c) => c.status === 'warning').map(problemFor),
     errors: failed.map(problemFor),
     ...(report.credential ? { document: report.credential } : {}),
   };
@@ -86,6 +88,30 @@ function problem(
     .json({ type: 'about:blank', title, status, detail, ...extra });
 }
 
+/** A credential id as given: a URL or URN (a caller's own id), or the bare UUID of one of ours. */
+const credentialIdOf = (id: string) => (id.includes(':') ? id : `urn:uuid:${id}`);
+
+/** Where in the request body a credential problem is: in the credential, or in the options. */
+const requestProperty = (property: string) =>
+  property.startsWith('options.') ? property : `credential.${property}`;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The VC API's status option: `options.credentialStatus.type`. Every credential gets our revocation
+ * and suspension entries (BitstringStatusListEntry); asking for another kind is refused.
+ */
+function checkStatusOption(value: unknown): void {
+  if (value === undefined) return;
+  if (!isObject(value) || value['type'] !== 'BitstringStatusListEntry') {
+    throw new InputValidationError(
+      'options.credentialStatus.type must be "BitstringStatusListEntry": it is the status this issuer maintains',
+      { field: 'options.credentialStatus' },
+    );
+  }
+}
+
 const STATUS_FOR: Record<DomainError['code'], number> = {
   NOT_FOUND: 404,
   INPUT_VALIDATION_ERROR: 400,
@@ -111,7 +137,23 @@ export function vcApiRouter(services: Services): Router {
         await handler(req, res, actor);
       } catch (err) {
         if (err instanceof DomainError) {
-          problem(res, STATUS_FOR[err.code], err.code, err.message);
+          const field = err.details?.['field'];
+          problem(res, STATUS_FOR[err.code], err.code, err.message, {
+            ...(err.code === 'INPUT_VALIDATION_ERROR' ? { type: MALFORMED_VALUE } : {}),
+            ...(typeof field === 'string' ? { property: field } : {}),
+            ...(Array.isArray(err.details?.['problems'])
+              ? { problems: err.details['problems'] }
+              : {}),
+          });
+          return;
+        }
+        // JSON-LD processing refused the caller's credential while it was being signed.
+        if (err instanceof CredentialInputError) {
+          problem(res, 400, 'INPUT_VALIDATION_ERROR', err.message, {
+            type: MALFORMED_VALUE,
+            property: requestProperty(err.property),
+            problems: err.problems.map((p) => ({ ...p, property: requestProperty(p.property) })),
+          });
           return;
         }
         next(err);
@@ -131,15 +173,16 @@ export function vcApiRouter(services: Services): Router {
       async (req, res, actor) => {
         const b = body(req);
         const credential = b['credential'];
-        const options = (b['options'] ?? {}) as Record<string, unknown>;
-        if (!credential || typeof credential !== 'object' || Array.isArray(credential)) {
+        const options = b['options'] ?? {};
+        if (!isObject(credential)) {
           throw new InputValidationError(
             'credential must be a JSON object (an unsecured credential)',
             { field: 'credential' },
           );
         }
-        if (typeof options !== 'object' || Array.isArray(options))
-          throw new InputValidationError('options must be an object');
+        if (!isObject(options))
+          throw new InputValidationError('options must be an object', { field: 'options' });
+        checkStatusOption(options['credentialStatus']);
         if (actor.kind !== 'staff' && actor.kind !== 'apikey') {
           throw new DomainError(
             actor.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
@@ -157,7 +200,13 @@ export function vcApiRouter(services: Services): Router {
           {
             institutionId: actor.institutionId,
             learnerId,
-            what: { kind: 'custom', credential: credential as Record<string, unknown> },
+            what: {
+              kind: 'custom',
+              credential,
+              ...('mandatoryPointers' in options
+                ? { mandatoryPointers: options['mandatoryPointers'] }
+                : {}),
+            },
             format: typeof options['format'] === 'string' ? options['format'] : null,
             requestKey:
               typeof options['credentialId'] === 'string' ? options['credentialId'] : null,
@@ -181,9 +230,24 @@ export function vcApiRouter(services: Services): Router {
         const b = body(req);
         if (!('verifiableCredential' in b))
           throw new InputValidationError('verifiableCredential is required');
-        const report = await credentials.verifyCredential(
-          unwrapEnvelope(b['verifiableCredential']),
-        );
+        const given = b['verifiableCredential'];
+        // Data Integrity: a secured document that is not a map is a PARSING_ERROR. A string here is
+        // a compact JWT; a credential serialised into a string is not one.
+        if (typeof given === 'string' && given.trim().startsWith('{')) {
+          problem(
+            res,
+            400,
+            'INPUT_VALIDATION_ERROR',
+            'verifiableCredential must be a JSON object or a compact JWT, not JSON in a string',
+            {
+              type: `${VCDM}PARSING_ERROR`,
+              property: 'verifiableCredential',
+            },
+          );
+          return;
+        }
+        // An EnvelopedVerifiableCredential goes to the verifier as it came: its @context is checked too.
+        const report = await credentials.verifyCredential(given);
         const kind = failureKind(report);
         res.status(kind === 'none' ? 200 : 400).json(verificationBody(report));
       },
@@ -246,12 +310,7 @@ export function vcApiRouter(services: Services): Router {
           throw new InputValidationError('statusPurpose is revocation or suspension', {
             field: 'credentialStatus.statusPurpose',
           });
-        const updated = await credentials.changeStatus(
-          actor,
-          id.startsWith('urn:') ? id : `urn:uuid:${id}`,
-          action,
-          reason,
-        );
+        const updated = await credentials.changeStatus(actor, credentialIdOf(id), action, reason);
         res.status(200).json({
           credentialId: updated.id,
           revoked: updated.revoked,
@@ -267,7 +326,7 @@ export function vcApiRouter(services: Services): Router {
     route(
       async (req, res, actor) => {
         const raw = String(req.params['id']);
-        const c = await credentials.get(actor, raw.startsWith('urn:') ? raw : `urn:uuid:${raw}`);
+        const c = await credentials.get(actor, credentialIdOf(raw));
         res.json(verifiableCredentialOf(c));
       },
       { auth: true },

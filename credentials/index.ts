@@ -70,6 +70,15 @@ export {
 } from './issuer.ts';
 export type { CredentialFormat, DataIntegrityFormat, IssuedCredential } from './issuer.ts';
 export {
+  completeCredential,
+  credentialProblems,
+  CredentialInputError,
+  inputErrorOf,
+  isUrl,
+  vcVersionOf,
+} from './credential-input.ts';
+export type { CredentialProblem, IssuerCompletion } from './credential-input.ts';
+export {
   STATUS_LIST_LENGTH,
   encodeStatusList,
   decodeStatusList,

@@ -6,6 +6,8 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import * as ecdsaSd2023 from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { CompactSign } from 'jose';
+import jsonld from 'jsonld';
+import { CredentialInputError, inputErrorOf, vcVersionOf } from './credential-input.ts';
 import { loadSigner } from './keys.ts';
 import type { KeyType, Signer, StoredKey } from './keys.ts';
 import type { DocumentLoader } from './documentLoader.ts';
@@ -57,8 +59,48 @@ const ALWAYS_MANDATORY = [
   '/credentialSubject/achievement',
 ];
 
-function mandatoryPointers(credential: Record<string, unknown>): string[] {
-  const pointers: string[] = [];
+/** The value a JSON pointer (RFC 6901) selects, or undefined when it selects nothing or is not one. */
+function select(document: unknown, pointer: string): unknown {
+  if (pointer === '') return document;
+  if (!pointer.startsWith('/') || /~[^01]|~$/.test(pointer)) return undefined;
+  let node: unknown = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+      node = node[Number(token)];
+    } else if (node && typeof node === 'object' && Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token];
+    } else return undefined;
+  }
+  return node;
+}
+
+/**
+ * A caller's mandatory pointers: each must select something in the credential (an issuer that
+ * made a holder always disclose nothing would be signing a promise it cannot keep).
+ */
+function checkedPointers(credential: Record<string, unknown>, pointers: unknown): string[] {
+  if (!Array.isArray(pointers) || !pointers.every((p) => typeof p === 'string'))
+    throw new CredentialInputError([
+      { property: 'options.mandatoryPointers', message: 'must be a list of JSON pointers' },
+    ]);
+  const wrong = pointers.filter((p) => p === '' || select(credential, p) === undefined);
+  if (wrong.length > 0)
+    throw new CredentialInputError(
+      wrong.map((p) => ({
+        property: 'options.mandatoryPointers',
+        message: `${JSON.stringify(p)} is not a JSON pointer to a value in the credential`,
+      })),
+    );
+  return pointers;
+}
+
+function mandatoryPointers(
+  credential: Record<string, unknown>,
+  requested: string[] = [],
+): string[] {
+  const pointers: string[] = [...requested];
   for (const pointer of ALWAYS_MANDATORY) {
     let node: unknown = credential;
     for (const part of pointer.split('/').slice(1)) {
@@ -68,7 +110,7 @@ function mandatoryPointers(credential: Record<string, unknown>): string[] {
     // A transcript's achievements are a list whose compacted form the selection library cannot
     // address; its accreditation rests on its type (ClrCredential), which is mandatory anyway.
     if (Array.isArray(node) && pointer === '/credentialSubject/achievement') continue;
-    pointers.push(pointer);
+    if (!pointers.includes(pointer)) pointers.push(pointer);
   }
   return pointers;
 }
@@ -110,13 +152,16 @@ function dataIntegritySuite(
   signer: Signer,
   credential: Record<string, unknown>,
   now: Date | undefined,
+  requestedPointers: string[] | undefined,
 ) {
   const cryptosuite =
     format === 'eddsa-rdfc-2022'
       ? eddsaSignSuite
       : format === 'ecdsa-rdfc-2019'
         ? ecdsaSignSuite
-        : ecdsaSd2023.createSignCryptosuite({ mandatoryPointers: mandatoryPointers(credential) });
+        : ecdsaSd2023.createSignCryptosuite({
+            mandatoryPointers: mandatoryPointers(credential, requestedPointers),
+          });
   return new DataIntegrityProof({ signer, cryptosuite, ...(now ? { date: now } : {}) });
 }
 
@@ -130,8 +175,12 @@ function dataIntegritySuite(
  *   proof for the holder to derive from), or 'vc+jwt' (EdDSA or ES256 by key type).
  * @param options.documentLoader - The loader from createDocumentLoader (Data Integrity only).
  * @param options.now - Signing time (proof `created`, JWT `iat`).
+ * @param options.mandatoryPointers - ecdsa-sd-2023 only: JSON pointers the holder must always
+ *   disclose, besides the issuer's own (type, issuer, dates, status, the achievement).
  * @returns The format, the serialized bytes, and the signed credential or the JWT.
- * @throws UnsupportedFormatError when the key type does not fit the format; jsonld errors on undefined terms.
+ * @throws UnsupportedFormatError when the key type does not fit the format; CredentialInputError
+ *   when the credential is not valid JSON-LD (an undefined term, an unknown or invalid context, a
+ *   protected term redefined, a relative IRI) or a mandatory pointer selects nothing.
  */
 export async function issueCredential(options: {
   credential: Record<string, unknown>;
@@ -140,8 +189,17 @@ export async function issueCredential(options: {
   format: CredentialFormat;
   documentLoader: DocumentLoader;
   now?: Date;
+  mandatoryPointers?: unknown;
 }): Promise<IssuedCredential> {
   const { credential, key, kek, format, documentLoader } = options;
+  const requestedPointers =
+    options.mandatoryPointers === undefined
+      ? undefined
+      : checkedPointers(credential, options.mandatoryPointers);
+  if (requestedPointers && format !== 'ecdsa-sd-2023')
+    throw new CredentialInputError([
+      { property: 'options.mandatoryPointers', message: 'apply to the ecdsa-sd-2023 format only' },
+    ]);
   const issuerId = issuerIdOf(credential);
   if (issuerId !== key.controller) {
     throw new TypeError(
@@ -150,21 +208,47 @@ export async function issueCredential(options: {
   }
   const signer = await loadSigner(key, kek);
   if (format === 'vc+jwt') {
+    // VC-JOSE-COSE secures VC 2.0 only; VC 1.1's JWT encoding is another format, which we do not issue.
+    if (vcVersionOf(credential) === '1.1')
+      throw new CredentialInputError([
+        {
+          property: 'options.format',
+          message:
+            'vc+jwt (VC-JOSE-COSE) secures VC 2.0 credentials only; use a Data Integrity format for VC 1.1',
+        },
+      ]);
+    // No proof canonicalises a JWT's payload, but it is JSON-LD all the same: what the verifier
+    // would reject as an undefined term is refused here.
+    await jsonld
+      .toRDF(credential, {
+        documentLoader,
+        safe: true,
+        base: null,
+        rdfDirection: 'i18n-datatype',
+        produceGeneralizedRdf: false,
+      })
+      .catch((error: unknown) => {
+        throw inputErrorOf(error) ?? error;
+      });
     const jwt = await signJwt(credential, signer, options.now);
     return { format, serialized: jwt, jwt };
   }
   if (!(format in KEY_TYPE_OF_FORMAT))
     throw new TypeError(`Unknown credential format "${String(format)}".`);
   if (KEY_TYPE_OF_FORMAT[format] !== key.type) throw new UnsupportedFormatError(format, key.type);
-  const suite = dataIntegritySuite(format, signer, credential, options.now);
+  const suite = dataIntegritySuite(format, signer, credential, options.now, requestedPointers);
   // vc and jsonld-signatures change only the top level of what they sign (a proof added, an issuance
   // date for VC 1.1) and an existing proof array: copying those leaves the caller's credential as it was.
   const proof = credential['proof'];
-  const signed = (await vc.issue({
-    credential: { ...credential, ...(Array.isArray(proof) ? { proof: [...proof] } : {}) },
-    suite,
-    documentLoader,
-  })) as Record<string, unknown>;
+  const signed = (await vc
+    .issue({
+      credential: { ...credential, ...(Array.isArray(proof) ? { proof: [...proof] } : {}) },
+      suite,
+      documentLoader,
+    })
+    .catch((error: unknown) => {
+      throw inputErrorOf(error) ?? error;
+    })) as Record<string, unknown>;
   return { format, serialized: JSON.stringify(signed), credential: signed };
 }
 

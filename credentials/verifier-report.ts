@@ -16,7 +16,14 @@ export type CheckId =
   | 'holderBinding'
   | 'credentials';
 
-export type CheckStatus = 'passed' | 'failed' | 'not_applicable';
+/**
+ * 'warning' is what a verifier should know but what does not make the credential fail: its issuer
+ * is not registered here (or the registry could not be asked).
+ */
+export type CheckStatus = 'passed' | 'failed' | 'warning' | 'not_applicable';
+
+/** The checks about trust in the issuer (our registry); every other check is about authenticity. */
+export const TRUST_CHECKS: ReadonlySet<CheckId> = new Set(['issuerKnown', 'issuerAccredited']);
 
 export interface Check {
   id: CheckId;
@@ -34,7 +41,12 @@ export type VerifiedFormat =
   | 'unknown';
 
 export interface VerificationReport {
+  /** No check failed: authentic, and not refused by our registry (an unregistered issuer is a warning). */
   verified: boolean;
+  /** Proof, contexts, dates, key and status passed, whoever the issuer is. */
+  authentic: boolean;
+  /** Whether the issuer is registered (and active) here; null when the registry was not consulted. */
+  issuerRegistered: boolean | null;
   format: VerifiedFormat;
   credential?: Record<string, unknown>;
   checks: Check[];
@@ -114,8 +126,8 @@ export const MESSAGES: Record<string, { en: string; zh: string }> = {
   NOT_YET_VALID: { en: 'The credential is not valid yet.', zh: '凭证尚未生效。' },
   EXPIRED: { en: 'The credential has expired.', zh: '凭证已过期。' },
   ISSUER_UNKNOWN: {
-    en: 'The issuer is not registered with the credit bank.',
-    zh: '签发方未在学分银行注册。',
+    en: 'Authentic, issuer not registered with this credit bank: the signature is the issuer’s, but this credit bank does not vouch for who the issuer is.',
+    zh: '凭证真实，但签发方未在本学分银行登记：签名确属签发方，但本学分银行不为其身份担保。',
   },
   ISSUER_SUSPENDED: { en: 'The issuer is suspended.', zh: '签发方已被暂停。' },
   ISSUER_NOT_ACCREDITED: {
@@ -123,8 +135,8 @@ export const MESSAGES: Record<string, { en: string; zh: string }> = {
     zh: '签发方无权颁发此类凭证。',
   },
   REGISTRY_UNAVAILABLE: {
-    en: 'The issuer registry could not be consulted.',
-    zh: '无法查询签发方登记册。',
+    en: 'The issuer registry could not be consulted; whether the issuer is registered is unknown.',
+    zh: '无法查询签发方登记册，签发方是否登记未知。',
   },
   STATUS_REVOKED: { en: 'The credential has been revoked.', zh: '凭证已被撤销。' },
   STATUS_SUSPENDED: { en: 'The credential is suspended.', zh: '凭证已被暂停。' },
@@ -175,8 +187,16 @@ export function finish(
   credential: Record<string, unknown> | undefined,
 ): VerificationReport {
   const failed = checks.filter((c) => c.status === 'failed');
+  const issuerKnown = checks.find((c) => c.id === 'issuerKnown');
   const report: VerificationReport = {
     verified: failed.length === 0 && checks.length > 0,
+    authentic: checks.length > 0 && failed.every((c) => TRUST_CHECKS.has(c.id)),
+    issuerRegistered:
+      issuerKnown?.status === 'passed'
+        ? true
+        : issuerKnown?.code === 'ISSUER_UNKNOWN' || issuerKnown?.code === 'ISSUER_SUSPENDED'
+          ? false
+          : null,
     format,
     checks,
   };

@@ -50,13 +50,13 @@ export async function registryChecks(
     record = await registry.lookupIssuer(issuer);
   } catch {
     return [
-      check('issuerKnown', 'failed', 'REGISTRY_UNAVAILABLE'),
+      check('issuerKnown', 'warning', 'REGISTRY_UNAVAILABLE'),
       notApplicable('issuerAccredited'),
     ];
   }
   if (!record)
     return [
-      check('issuerKnown', 'failed', 'ISSUER_UNKNOWN', issuer),
+      check('issuerKnown', 'warning', 'ISSUER_UNKNOWN', issuer),
       notApplicable('issuerAccredited'),
     ];
   const known =

@@ -1,5 +1,6 @@
 // Verifying credentials and presentations into a report of named checks; it never throws.
 import * as vc from '@digitalbazaar/vc';
+import { VC_V2_CONTEXT } from './contexts/index.ts';
 import {
   createVerifierCaches,
   type CheckFlags,
@@ -92,6 +93,22 @@ export function createVerifier(options: VerifierOptions): Verifier {
       } else value = trimmed;
     }
     if (isObject(value) && asArray(value['type']).includes('EnvelopedVerifiableCredential')) {
+      // VC 2.0 section 4.13.2: the envelope is itself a VC 2.0 document, whose id is a data: URL.
+      const contexts = asArray(value['@context']);
+      if (contexts[0] !== VC_V2_CONTEXT || !contexts.every((c) => typeof c === 'string')) {
+        return finish(
+          'vc+jwt',
+          [
+            check(
+              'format',
+              'failed',
+              'MALFORMED',
+              `An EnvelopedVerifiableCredential's "@context" must begin with "${VC_V2_CONTEXT}".`,
+            ),
+          ],
+          undefined,
+        );
+      }
       const id = value['id'];
       if (typeof id === 'string' && id.startsWith(JWT_DATA_URL_PREFIX))
         value = id.slice(JWT_DATA_URL_PREFIX.length);

@@ -132,6 +132,7 @@ export const credentialResolvers: Resolvers = {
     type: (k) => (k.type === 'Ed25519' ? 'ED25519' : 'P256'),
   },
   VerificationReport: {
+    warnings: (r) => r.checks.filter((c) => c.status === 'warning'),
     credentials: (r) =>
       'credentials' in r ? r.credentials.map((c) => ({ ...c, credentials: [] })) : [],
   },

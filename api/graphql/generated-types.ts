@@ -269,7 +269,9 @@ export type ChainVerificationResult = ChainVerification | ResultError;
 export type CheckStatus =
   | 'FAILED'
   | 'NOT_APPLICABLE'
-  | 'PASSED';
+  | 'PASSED'
+  /** Worth knowing, not a failure: the issuer is not registered with this credit bank (or the registry could not be asked). */
+  | 'WARNING';
 
 export type CorrectAchievementInput = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -1503,11 +1505,18 @@ export type VerificationCheck = {
 
 export type VerificationReport = {
   __typename?: 'VerificationReport';
+  /** Authenticity alone: contexts, proof, dates, signing key and status passed, whoever the issuer is. */
+  authentic: Scalars['Boolean']['output'];
   checks: Array<VerificationCheck>;
   /** For presentations: one report per credential inside. */
   credentials: Array<VerificationReport>;
   format: Scalars['String']['output'];
+  /** Whether the issuer is registered and active with this credit bank; null when that was not checked (or could not be). */
+  issuerRegistered?: Maybe<Scalars['Boolean']['output']>;
+  /** No check failed. A credential from an issuer not registered here can be verified: see warnings. */
   verified: Scalars['Boolean']['output'];
+  /** The checks with status WARNING (e.g. ISSUER_UNKNOWN: authentic, issuer not registered with this credit bank). */
+  warnings: Array<VerificationCheck>;
 };
 
 export type VoidAchievementInput = {
@@ -2765,10 +2774,13 @@ export type VerificationCheckResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type VerificationReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VerificationReport'] = ResolversParentTypes['VerificationReport']> = {
+  authentic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   checks?: Resolver<Array<ResolversTypes['VerificationCheck']>, ParentType, ContextType>;
   credentials?: Resolver<Array<ResolversTypes['VerificationReport']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuerRegistered?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['VerificationCheck']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {

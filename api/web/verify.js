@@ -6,6 +6,7 @@
 const STATUS = {
   passed: ['通过', 'passed'],
   failed: ['未通过', 'failed'],
+  warning: ['提示', 'warning'],
   not_applicable: ['不适用', 'not applicable'],
 };
 
@@ -104,14 +105,24 @@ async function verify(event) {
 function show(report) {
   const section = document.getElementById('result');
   const verdict = document.getElementById('verdict');
-  verdict.className = 'verdict ' + (report.verified ? 'ok' : 'bad');
+  // Authenticity and trust are told apart: a genuine credential from an issuer this credit bank has
+  // not registered is authentic, and the page says who has not vouched for it.
+  const unregistered = (report.checks || []).some(
+    (c) => c.id === 'issuerKnown' && c.status === 'warning' && c.code === 'ISSUER_UNKNOWN',
+  );
+  verdict.className = 'verdict ' + (report.verified ? (unregistered ? 'warn' : 'ok') : 'bad');
   verdict.replaceChildren(
-    ...(report.verified
+    ...(report.verified && unregistered
       ? bilingual(
-          '✔ 验证通过：该凭证真实有效。',
-          'Verified: this credential is authentic and valid.',
+          '⚠ 凭证真实，但签发方未在本学分银行登记。',
+          'Authentic, issuer not registered with this credit bank.',
         )
-      : bilingual('✘ 验证未通过。', 'Not verified.')),
+      : report.verified
+        ? bilingual(
+            '✔ 验证通过：该凭证真实有效。',
+            'Verified: this credential is authentic and valid.',
+          )
+        : bilingual('✘ 验证未通过。', 'Not verified.')),
   );
   const summary = document.getElementById('summary');
   summary.replaceChildren();

@@ -3,6 +3,10 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { generateKey, loadSigner } from '../../credentials/index.ts';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { freePort } from '../../embedded-db/launcher.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
@@ -105,6 +109,37 @@ describe.skipIf(!existsSync(CHROMIUM))('the verification page (/verify)', () => 
     expect(r.rows).toContainEqual(['proof', 'failed']);
     expect(r.summary).toContain('Claimed, not verified');
     await page.screenshot({ path: '/tmp/creditbank-verify-bad.png', fullPage: true });
+  });
+
+  it('says plainly when a genuine credential comes from an issuer not registered here', async () => {
+    // Signed correctly by a did:key this credit bank has never registered.
+    const kek = new Uint8Array(32).fill(5);
+    const key = await generateKey({ type: 'Ed25519', controller: 'did:key', kek });
+    const {
+      proof: _p,
+      credentialStatus: _s,
+      ...unsigned
+    } = JSON.parse(di) as Record<string, unknown>;
+    const stranger = await vc.issue({
+      credential: {
+        ...unsigned,
+        issuer: { ...(unsigned['issuer'] as object), id: key.controller },
+      },
+      suite: new DataIntegrityProof({
+        signer: await loadSigner(key, kek),
+        cryptosuite: eddsaRdfc2022,
+      }),
+      documentLoader: t.services.documentLoader,
+    });
+    const r = await verifyOnPage(JSON.stringify(stranger));
+    expect(r.verdict).toContain('warn');
+    expect(r.rows).toContainEqual(['proof', 'passed']);
+    expect(r.rows).toContainEqual(['issuerKnown', 'warning']);
+    const verdict = await page.textContent('#verdict');
+    expect(verdict).toContain('Authentic, issuer not registered with this credit bank');
+    expect(verdict).toContain('凭证真实，但签发方未在本学分银行登记');
+    expect(r.summary).not.toContain('Claimed, not verified');
+    await page.screenshot({ path: '/tmp/creditbank-verify-unregistered.png', fullPage: true });
   });
 
   it('verifies a JWT credential pasted as it is, and says so for garbage', async () => {

@@ -919,7 +919,16 @@ describe('the W3C VC API', () => {
       suite: new DataIntegrityProof({ signer, cryptosuite: eddsaRdfc2022 }),
       documentLoader: t.services.documentLoader,
     });
-    expect(failedCodes((await verifyHttp(forged)).json)).toContain('ISSUER_UNKNOWN');
+    // Authentic but from a did:key nobody registered: verified, with a warning that says so.
+    const stranger = await verifyHttp(forged);
+    expect(stranger.status).toBe(200);
+    expect(stranger.json).toMatchObject({ verified: true, errors: [] });
+    expect(stranger.json['warnings']).toEqual([
+      expect.objectContaining({
+        type: 'urn:creditbank:problem:ISSUER_UNKNOWN',
+        title: expect.stringMatching(/^Authentic, issuer not registered with this credit bank/),
+      }),
+    ]);
   });
 
   it('verifies a presentation with its holder proof and challenge', async () => {
