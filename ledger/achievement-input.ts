@@ -6,6 +6,7 @@ import {
   ACHIEVEMENT_KINDS,
   CREDIT_SYSTEMS,
   boundedString,
+  calendarDate,
   creditsToHundredths,
   pastDate,
   requireOneOf,
@@ -69,18 +70,6 @@ function validGrade(g: GradeInput | null | undefined): Grade | undefined {
   return grade;
 }
 
-function validDate(value: string, field: string): string {
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
-  ) {
-    throw new InputValidationError(`${field} must be a date like 2030-06-30, got "${value}"`, {
-      field,
-    });
-  }
-  return value;
-}
-
 /** A course record takes its title, credits and level from the catalogue unless the row overrides them. */
 export async function validateAchievement(
   input: AchievementInput,
@@ -111,8 +100,8 @@ export async function validateAchievement(
   const title = input.title ?? course?.title;
   if (!title) throw new InputValidationError('title is required', { field: 'title' });
 
-  const earnedAt = pastDate(validDate(String(input.earnedAt ?? ''), 'earnedAt'), 'earnedAt', now);
-  const expiresAt = input.expiresAt ? validDate(input.expiresAt, 'expiresAt') : undefined;
+  const earnedAt = pastDate(calendarDate(input.earnedAt, 'earnedAt'), 'earnedAt', now);
+  const expiresAt = input.expiresAt ? calendarDate(input.expiresAt, 'expiresAt') : undefined;
   if (expiresAt && expiresAt < earnedAt) {
     throw new InputValidationError('expiresAt is before earnedAt', { field: 'expiresAt' });
   }

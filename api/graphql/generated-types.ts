@@ -687,6 +687,11 @@ export type Mutation = {
   /** Publish a rule (JSON) or a new version of one: the operator, or an institution for itself. */
   publishRecognitionRule: RecognitionRuleResult;
   recordAchievement: RecordAchievementResult;
+  /**
+   * Records many achievements; each row is created, a duplicate, or an error of its own. With
+   * allOrNothing, one bad row (or a record id used before for other content) writes no row at all,
+   * and the good rows come back with status VALID.
+   */
   recordAchievements: RecordBatchResult;
   registerInstitution: InstitutionResult;
   registerLearner: RegisterLearnerResult;
@@ -775,6 +780,7 @@ export type MutationDefineProgrammeArgs = {
 
 
 export type MutationImportRecordsArgs = {
+  allOrNothing?: InputMaybe<Scalars['Boolean']['input']>;
   data: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   format: ImportFormat;
@@ -819,6 +825,7 @@ export type MutationRecordAchievementArgs = {
 
 
 export type MutationRecordAchievementsArgs = {
+  allOrNothing?: InputMaybe<Scalars['Boolean']['input']>;
   inputs: Array<AchievementInput>;
   institutionId: Scalars['ID']['input'];
 };
