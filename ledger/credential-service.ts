@@ -806,7 +806,7 @@ export class CredentialService {
     const c = await this.d.credentials.findById(id);
     if (!c) throw new NotFound('Credential', id);
     if (!canReadWholeRecord(actor, c.learnerId))
-      requireOperatorOrInstitution(actor, c.institutionId, 'credentials:issue');
+      requireOperatorOrInstitution(actor, c.institutionId, 'credentials:issue', 'read');
     return c;
   }
 

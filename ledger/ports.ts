@@ -29,6 +29,7 @@ export interface UserRepository {
   findByLearnerId(learnerId: string): Promise<UserAccount | null>;
   listByInstitution(institutionId: string): Promise<UserAccount[]>;
   countByRole(role: UserAccount['role']): Promise<number>;
+  setTokenEpoch(id: string, epoch: number): Promise<void>;
 }
 
 export interface ApiKeyRepository {

@@ -46,6 +46,8 @@ export interface UserAccount {
   learnerId?: string | undefined;
   passwordHash: string;
   createdAt: string;
+  /** Bumped by "sign out everywhere": a token carries the epoch it was issued in. */
+  tokenEpoch?: number | undefined;
 }
 
 export const API_KEY_SCOPES = ['records:write', 'records:read', 'credentials:issue'] as const;

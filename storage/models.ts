@@ -31,6 +31,7 @@ const user = new Schema(
     learnerId: String,
     passwordHash: str,
     createdAt: str,
+    tokenEpoch: Number,
   },
   opts,
 );

@@ -88,6 +88,8 @@ export function mongoRepositories(models: Models): Repositories {
     listByInstitution: async (institutionId) =>
       fromDocs<UserAccount>(await models.User.find({ institutionId }).sort({ email: 1 }).lean()),
     countByRole: (role) => models.User.countDocuments({ role }),
+    setTokenEpoch: async (id, epoch) =>
+      void (await models.User.updateOne({ _id: id }, { $set: { tokenEpoch: epoch } })),
   };
 
   const apiKeys: ApiKeyRepository = {

@@ -38,6 +38,7 @@ export const baseResolvers: Resolvers = {
         const { token, expiresAt } = await services.tokens.issue(user, services.now());
         return { token, expiresAt: expiresAt.toISOString(), user };
       }),
+    signOutEverywhere: (_p, _a, { actor, services }) => services.accounts.signOutEverywhere(actor),
   },
   User: {
     role: (u) => upper(u.role),

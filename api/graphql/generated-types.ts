@@ -710,6 +710,11 @@ export type Mutation = {
   setInstitutionStatus: InstitutionResult;
   /** Shares one of your credentials through a link that works until it expires or you withdraw it (learners only). */
   shareCredential: CreatedShareResult;
+  /**
+   * Ends every bearer token of the signed-in person, on every device (this one included); other
+   * server processes stop accepting them within seconds. Sign in again for a new token.
+   */
+  signOutEverywhere: Scalars['Boolean']['output'];
   suspendCredential: IssuedCredentialResult;
   voidAchievement: LedgerEntryResult;
 };
@@ -2458,6 +2463,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setAccreditation?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetAccreditationArgs, 'accreditation' | 'id'>>;
   setInstitutionStatus?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetInstitutionStatusArgs, 'id' | 'status'>>;
   shareCredential?: Resolver<ResolversTypes['CreatedShareResult'], ParentType, ContextType, RequireFields<MutationShareCredentialArgs, 'input'>>;
+  signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   suspendCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id' | 'reason'>>;
   voidAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationVoidAchievementArgs, 'input'>>;
 };
