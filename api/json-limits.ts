@@ -40,3 +40,34 @@ export function limitJsonDepth(max = MAX_JSON_DEPTH): RequestHandler {
     else res.status(400).json({ type: 'about:blank', title: 'Bad Request', status: 400, detail });
   };
 }
+
+/**
+ * How deeply a GraphQL document nests brackets (`{`, `(`, `[`), skipping strings and comments.
+ * graphql-js parses recursively and runs out of stack at a few thousand levels, before its token
+ * limit is reached, so a document is measured before it is parsed.
+ */
+export function graphqlNesting(query: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i];
+    if (c === '#') {
+      while (i < query.length && query[i] !== '\n' && query[i] !== '\r') i++;
+    } else if (c === '"') {
+      if (query.startsWith('"""', i)) {
+        const end = query.indexOf('"""', i + 3);
+        i = end < 0 ? query.length : end + 2;
+      } else {
+        for (i++; i < query.length && query[i] !== '"' && query[i] !== '\n'; i++) {
+          if (query[i] === '\\') i++;
+        }
+      }
+    } else if (c === '{' || c === '(' || c === '[') {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === '}' || c === ')' || c === ']') {
+      depth--;
+    }
+  }
+  return deepest;
+}

@@ -12,7 +12,10 @@ import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { vcApiRouter } from './vc-api.ts';
-import { MAX_JSON_DEPTH, jsonDepth, limitJsonDepth } from './json-limits.ts';
+import { MAX_JSON_DEPTH, graphqlNesting, jsonDepth, limitJsonDepth } from './json-limits.ts';
+
+/** Far beyond the depth limit (a query's brackets nest about twice as deep as its fields). */
+const MAX_QUERY_NESTING = 200;
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -43,9 +46,13 @@ function clientError(e: GraphQLError): GraphQLError {
 
 /** Whether an error yoga is about to log is the client's doing (logged at info) or ours (error). */
 function isClientFault(e: unknown): boolean {
-  if (!isGraphQLError(e)) return e instanceof DomainError;
-  const original = e.originalError;
-  return !original || isGraphQLError(original) || original instanceof DomainError;
+  const original = isGraphQLError(e) ? e.originalError : e;
+  return (
+    !original ||
+    isGraphQLError(original) ||
+    original instanceof DomainError ||
+    original instanceof SyntaxError
+  );
 }
 
 /**
@@ -55,6 +62,11 @@ function isClientFault(e: unknown): boolean {
  */
 const requestErrorsAre4xx: Plugin = {
   onParams({ params }) {
+    if (typeof params.query === 'string' && graphqlNesting(params.query) > MAX_QUERY_NESTING) {
+      throw new GraphQLError(`The query is nested deeper than ${MAX_QUERY_NESTING} levels`, {
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
+      });
+    }
     if (
       jsonDepth(params.variables, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ||
       jsonDepth(params.extensions, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
@@ -84,6 +96,12 @@ function maskError(log: Logger) {
       return clientError(error);
     }
     const original = isGraphQLError(error) && error.originalError ? error.originalError : error;
+    // JSON the client sent that does not parse (the variables of a GET request, for one).
+    if (original instanceof SyntaxError) {
+      return new GraphQLError(`The request is not valid JSON: ${original.message}`, {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      });
+    }
     if (original instanceof DomainError) {
       return new GraphQLError(original.message, {
         extensions: {

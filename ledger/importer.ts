@@ -67,6 +67,13 @@ export interface ImportOptions {
 export type ImportSource = AsyncIterable<Buffer | string> | (() => AsyncIterable<Buffer | string>);
 
 type RawRow = Record<string, unknown>;
+/** A row waiting in a batch; `register` names a learner to register once the row proves valid. */
+interface PendingRow {
+  line: number;
+  sourceRecordId?: string | undefined;
+  input: AchievementInput;
+  register?: { nationalId: string; name: string } | undefined;
+}
 interface ParsedRow {
   line: number;
   raw: RawRow | null;
@@ -353,10 +360,19 @@ export class BulkImporter {
     const lines = decodeLines(source, counter);
     const rows = opts.format === 'csv' ? csvRows(lines) : jsonlRows(lines);
 
-    let batch: { line: number; sourceRecordId?: string | undefined; input: AchievementInput }[] =
-      [];
+    let batch: PendingRow[] = [];
     let lastLine = 0;
+    const failRow = (row: PendingRow, err: DomainError) =>
+      fail({
+        line: row.line,
+        sourceRecordId: row.sourceRecordId,
+        code: err.code,
+        message: err.message,
+        field: fieldOf(err),
+      });
     const flush = async () => {
+      if (batch.length > 0 && !opts.dryRun)
+        batch = await this.#registerLearners(actor, institutionId, batch, failRow);
       if (batch.length > 0) {
         const results = await this.ledger.recordBatch(
           actor,
@@ -369,15 +385,7 @@ export class BulkImporter {
           const row = batch[r.index]!;
           if (r.status === 'created') report.created++;
           else if (r.status === 'duplicate') report.duplicates++;
-          else if (r.status === 'error') {
-            fail({
-              line: row.line,
-              sourceRecordId: row.sourceRecordId,
-              code: r.error.code,
-              message: r.error.message,
-              field: fieldOf(r.error),
-            });
-          }
+          else if (r.status === 'error') failRow(row, r.error);
         }
         batch = [];
       }
@@ -393,8 +401,13 @@ export class BulkImporter {
         try {
           if (!row.raw) throw row.error ?? new InputValidationError('Unreadable row');
           sourceRecordId = str(row.raw['sourceRecordId']);
-          const learnerId = await this.#learnerFor(actor, row.raw, !!opts.dryRun);
-          batch.push({ line: row.line, sourceRecordId, input: toInput(row.raw, learnerId) });
+          const learner = await this.#learnerFor(actor, row.raw);
+          batch.push({
+            line: row.line,
+            sourceRecordId,
+            input: toInput(row.raw, learner.id),
+            register: learner.register,
+          });
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
           fail({
@@ -418,17 +431,23 @@ export class BulkImporter {
     return report;
   }
 
-  /** A row names its learner by id, or by national ID (registered on the fly when a name is given). */
-  async #learnerFor(actor: Actor, raw: RawRow, dryRun: boolean): Promise<string> {
+  /**
+   * A row names its learner by id, or by national ID: a learner not known yet (the row gives a
+   * name) is registered only once the row has proved valid, so a bad row writes nothing at all.
+   */
+  async #learnerFor(
+    actor: Actor,
+    raw: RawRow,
+  ): Promise<{ id: string; register?: { nationalId: string; name: string } }> {
     const id = str(raw['learnerId']);
-    if (id) return id;
+    if (id) return { id };
     const nationalId = str(raw['nationalId']);
     if (!nationalId)
       throw new InputValidationError('A row needs a learnerId or a nationalId', {
         field: 'learnerId',
       });
     const found = await this.learners.findByNationalId(actor, nationalId);
-    if (found) return found.id;
+    if (found) return { id: found.id };
     const name = str(raw['learnerName']);
     if (!name) {
       throw new InputValidationError(
@@ -438,8 +457,43 @@ export class BulkImporter {
         },
       );
     }
-    if (dryRun) return NEW_LEARNER_IN_DRY_RUN;
-    return (await this.learners.register(actor, { nationalId, name })).learner.id;
+    return { id: NEW_LEARNER_IN_DRY_RUN, register: { nationalId, name } };
+  }
+
+  /**
+   * Registers the learners of the rows that need one, once each row is known to be valid (checked
+   * as in a dry run); a row that is not, or whose learner cannot be registered, fails on its own.
+   */
+  async #registerLearners(
+    actor: Actor,
+    institutionId: string,
+    rows: PendingRow[],
+    fail: (row: PendingRow, err: DomainError) => void,
+  ): Promise<PendingRow[]> {
+    const newcomers = rows.filter((r) => r.register);
+    if (newcomers.length === 0) return rows;
+    const check = await this.ledger.recordBatch(
+      actor,
+      institutionId,
+      newcomers.map((r) => r.input),
+      { dryRun: true },
+    );
+    const failed = new Set<PendingRow>();
+    for (const r of check) {
+      const row = newcomers[r.index]!;
+      try {
+        if (r.status === 'error') throw r.error;
+        row.input = {
+          ...row.input,
+          learnerId: (await this.learners.register(actor, row.register!)).learner.id,
+        };
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        fail(row, err);
+        failed.add(row);
+      }
+    }
+    return rows.filter((r) => !failed.has(r));
   }
 }
 

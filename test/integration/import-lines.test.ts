@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Actor } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;
@@ -144,6 +144,28 @@ describe('a JSON lines file', () => {
       [80, 'title'],
     ]);
     expect(await countWith('J')).toBe(115);
+  });
+});
+
+describe('rows naming a new learner by national ID', () => {
+  it('register the learner only when the row is good', async () => {
+    const csv = [
+      'sourceRecordId,nationalId,learnerName,kind,credits,creditSystem,category,level,earnedAt,titleEn',
+      'R-1,NEWBAD0001,王五,training,1,CN,general,3,2024-13-01,Bad date',
+      'R-2,NEWBAD0002,赵六,training,-1,CN,general,3,2024-01-02,Bad credits',
+      'R-3,NEWGOOD0003,钱七,training,1,CN,general,3,2024-01-02,Good',
+    ].join('\n');
+    const learnersBefore = await t.db.models.Learner.countDocuments();
+    const report = await t.services.importer.import(staff, w.instA.id, chunks(Buffer.from(csv)), {
+      format: 'csv',
+    });
+    expect(report).toMatchObject({ created: 1, failed: 2 });
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, 'earnedAt'],
+      [3, 'credits'],
+    ]);
+    expect(await t.db.models.Learner.countDocuments()).toBe(learnersBefore + 1);
+    expect(await t.services.learners.findByNationalId(SYSTEM, 'NEWBAD0001')).toBeNull();
   });
 });
 

@@ -23,7 +23,12 @@ const unstorable = (v: unknown): boolean =>
   typeof v === 'string'
     ? v.includes('\u0000') || !isWellFormedText(v)
     : v !== null && typeof v === 'object'
-      ? Object.entries(v).some(([k, x]) => unstorable(k) || unstorable(x))
+      ? // A member whose value is null is left out of canonical JSON, key and all.
+        Object.entries(v).some(
+          ([k, x]) =>
+            (Array.isArray(v) || (x !== null && x !== undefined)) &&
+            (unstorable(k) || unstorable(x)),
+        )
       : false;
 
 const field = (fn: () => unknown): string | undefined => {
