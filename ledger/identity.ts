@@ -148,6 +148,7 @@ export class Accounts {
     // Check a password even for an unknown email, so timing does not tell which emails exist.
     const ok = await checkPassword(String(password), user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !ok) throw new Unauthenticated('Wrong email or password');
+    if (user.disabledAt) throw new Unauthenticated('This account is disabled');
     return user;
   }
 
@@ -159,6 +160,7 @@ export class Accounts {
   async tokenHolder(claims: { userId: string; epoch: number }): Promise<UserAccount> {
     const user = await this.#holders.get(claims.userId, (id) => this.users.findById(id));
     if (!user) throw new Unauthenticated('This account no longer exists');
+    if (user.disabledAt) throw new Unauthenticated('This account is disabled');
     if ((user.tokenEpoch ?? 0) !== claims.epoch)
       throw new Unauthenticated('This token was signed out; sign in again');
     return user;
@@ -175,6 +177,19 @@ export class Accounts {
     await this.users.setTokenEpoch(user.id, (user.tokenEpoch ?? 0) + 1);
     this.#holders.delete(user.id);
     return true;
+  }
+
+  /** The operator disables an account (it can then neither sign in nor use a token) or enables it again. */
+  async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<UserAccount> {
+    requireOperator(actor);
+    if ('userId' in actor && actor.userId === userId && disabled)
+      throw new Conflict('You cannot disable your own account');
+    const user = await this.users.findById(boundedString(userId, 'userId', 64));
+    if (!user) throw new NotFound('User', userId);
+    const disabledAt = disabled ? (user.disabledAt ?? this.now().toISOString()) : null;
+    await this.users.setDisabledAt(user.id, disabledAt);
+    this.#holders.delete(user.id);
+    return { ...user, disabledAt };
   }
 
   async findUser(id: string): Promise<UserAccount | null> {

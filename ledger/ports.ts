@@ -30,6 +30,7 @@ export interface UserRepository {
   listByInstitution(institutionId: string): Promise<UserAccount[]>;
   countByRole(role: UserAccount['role']): Promise<number>;
   setTokenEpoch(id: string, epoch: number): Promise<void>;
+  setDisabledAt(id: string, at: string | null): Promise<void>;
 }
 
 export interface ApiKeyRepository {

@@ -32,6 +32,7 @@ const user = new Schema(
     passwordHash: str,
     createdAt: str,
     tokenEpoch: Number,
+    disabledAt: String,
   },
   opts,
 );

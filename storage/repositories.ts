@@ -90,6 +90,8 @@ export function mongoRepositories(models: Models): Repositories {
     countByRole: (role) => models.User.countDocuments({ role }),
     setTokenEpoch: async (id, epoch) =>
       void (await models.User.updateOne({ _id: id }, { $set: { tokenEpoch: epoch } })),
+    setDisabledAt: async (id, at) =>
+      void (await models.User.updateOne({ _id: id }, { $set: { disabledAt: at } })),
   };
 
   const apiKeys: ApiKeyRepository = {

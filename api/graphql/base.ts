@@ -39,6 +39,8 @@ export const baseResolvers: Resolvers = {
         return { token, expiresAt: expiresAt.toISOString(), user };
       }),
     signOutEverywhere: (_p, _a, { actor, services }) => services.accounts.signOutEverywhere(actor),
+    setUserDisabled: (_p, { userId, disabled }, { actor, services }) =>
+      result('User', () => services.accounts.setDisabled(actor, userId, disabled)),
   },
   User: {
     role: (u) => upper(u.role),

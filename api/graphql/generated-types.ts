@@ -708,6 +708,8 @@ export type Mutation = {
   rotateSigningKey: SigningKeyResult;
   setAccreditation: InstitutionResult;
   setInstitutionStatus: InstitutionResult;
+  /** The operator disables an account (its tokens stop working and it cannot sign in) or enables it again. */
+  setUserDisabled: UserResult;
   /** Shares one of your credentials through a link that works until it expires or you withdraw it (learners only). */
   shareCredential: CreatedShareResult;
   /**
@@ -901,6 +903,12 @@ export type MutationSetAccreditationArgs = {
 export type MutationSetInstitutionStatusArgs = {
   id: Scalars['ID']['input'];
   status: InstitutionStatus;
+};
+
+
+export type MutationSetUserDisabledArgs = {
+  disabled: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1464,6 +1472,8 @@ export type StaffResult = ResultError | StaffList;
 export type User = {
   __typename?: 'User';
   createdAt: Scalars['DateTime']['output'];
+  /** When the operator disabled the account (null while it is enabled). */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   institutionId?: Maybe<Scalars['ID']['output']>;
@@ -2462,6 +2472,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rotateSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRotateSigningKeyArgs, 'institutionId' | 'type'>>;
   setAccreditation?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetAccreditationArgs, 'accreditation' | 'id'>>;
   setInstitutionStatus?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetInstitutionStatusArgs, 'id' | 'status'>>;
+  setUserDisabled?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationSetUserDisabledArgs, 'disabled' | 'userId'>>;
   shareCredential?: Resolver<ResolversTypes['CreatedShareResult'], ParentType, ContextType, RequireFields<MutationShareCredentialArgs, 'input'>>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   suspendCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id' | 'reason'>>;
@@ -2720,6 +2731,7 @@ export type StaffResultResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

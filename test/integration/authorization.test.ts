@@ -322,6 +322,16 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: 'setUserDisabled',
+    query: `mutation($u: ID!) { setUserDisabled(userId: $u, disabled: true) { ${RE} ... on User { disabledAt } } }`,
+    // A staff account of A made for the case, so the shared sign-ins stay enabled.
+    variables: async (_x, uid) => ({
+      u: (await t.services.accounts.createStaff(SYSTEM, w.instA.id, account(uid))).id,
+    }),
+    expected: operatorOnly,
+    check: (v) => expect(v['disabledAt']).toEqual(expect.any(String)),
+  },
+  {
     name: 'me',
     query: '{ me { role } }',
     variables: () => Promise.resolve({}),

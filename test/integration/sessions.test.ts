@@ -83,6 +83,38 @@ describe('sign out everywhere', () => {
   });
 });
 
+describe('a disabled account', () => {
+  it('can neither use its tokens nor sign in, until the operator enables it again', async () => {
+    const user = await t.services.accounts.createStaff(SYSTEM, w.instA.id, {
+      email: 'paused@a.example',
+      name: 'Paused',
+      password: w.password,
+    });
+    const token = await login('paused@a.example');
+    const SET = `mutation($u: ID!, $d: Boolean!) { setUserDisabled(userId: $u, disabled: $d) { __typename ... on User { disabledAt } ... on ResultError { code } } }`;
+    const off = await t.gql<{ setUserDisabled: { disabledAt: string | null } }>(
+      SET,
+      { u: user.id, d: true },
+      w.tokens.operator,
+    );
+    expect(off.data?.setUserDisabled.disabledAt).toEqual(expect.any(String));
+    expect((await me(token)).status).toBe(401);
+    expect((await me(token)).errors?.[0]?.message).toMatch(/disabled/);
+    const refused = await t.gql<{ login: { code: string } }>(
+      `mutation { login(email: "paused@a.example", password: "${w.password}") { __typename ... on ResultError { code } } }`,
+    );
+    expect(refused.data?.login.code).toBe('UNAUTHENTICATED');
+
+    const on = await t.gql<{ setUserDisabled: { disabledAt: string | null } }>(
+      SET,
+      { u: user.id, d: false },
+      w.tokens.operator,
+    );
+    expect(on.data?.setUserDisabled.disabledAt).toBeNull();
+    expect((await me(token)).data?.me?.role).toBe('STAFF');
+  });
+});
+
 describe('a deleted account', () => {
   it('signs nobody in with the tokens it had', async () => {
     const user = await t.services.accounts.createStaff(SYSTEM, w.instB.id, {
