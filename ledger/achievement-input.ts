@@ -65,7 +65,8 @@ function validGrade(g: GradeInput | null | undefined): Grade | undefined {
     }
     grade.points = g.points;
   }
-  if (g.letter) grade.letter = boundedString(g.letter, 'grade.letter', 5);
+  const letter = boundedString(g.letter, 'grade.letter', 5, false);
+  if (letter) grade.letter = letter;
   grade.passed = g.passed ?? (grade.score === undefined || grade.score >= 60);
   return grade;
 }
@@ -123,7 +124,8 @@ export async function validateAchievement(
     hours: validHours(input.hours ?? course?.hours),
     grade: validGrade(input.grade),
     earnedAt,
-    term: input.term ? boundedString(input.term, 'term', 20) : undefined,
+    // A blank optional field is an absent one.
+    term: boundedString(input.term, 'term', 20, false) || undefined,
     expiresAt,
     evidenceUrl,
   };

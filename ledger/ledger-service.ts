@@ -37,7 +37,7 @@ import type {
   EntryBody,
   LedgerEntry,
 } from './types.ts';
-import { boundedString } from './values.ts';
+import { boundedString, calendarDate } from './values.ts';
 
 export interface CorrectionInput {
   entryId: string;
@@ -570,7 +570,10 @@ export class LedgerService {
     requireLearnerOrOperator(actor, learnerId);
     await this.learners.require(learnerId);
     const state = (await this.accounts.get(learnerId)) ?? emptyAccount(learnerId);
-    return viewAccount(state, asOf ?? this.now().toISOString().slice(0, 10));
+    return viewAccount(
+      state,
+      asOf ? calendarDate(asOf, 'asOf') : this.now().toISOString().slice(0, 10),
+    );
   }
 
   /** Rebuilds a learner's credit account from the ledger alone and stores it. */

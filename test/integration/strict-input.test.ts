@@ -173,6 +173,22 @@ describe('impossible dates', () => {
   });
 });
 
+describe('asOf dates', () => {
+  it('are calendar dates in credit accounts and audits', async () => {
+    for (const asOf of ['2024-13-01', '2024-02-30', '9999-99-99']) {
+      const r = await t.gql<{ creditAccount: { code: string; field: string } }>(
+        `query($l: ID!, $d: Date) { creditAccount(learnerId: $l, asOf: $d) { __typename ... on ResultError { code field } } }`,
+        { l: w.learner1.id, d: asOf },
+        w.tokens.operator,
+      );
+      expect(r.data?.creditAccount, asOf).toMatchObject({
+        code: 'INPUT_VALIDATION_ERROR',
+        field: 'asOf',
+      });
+    }
+  });
+});
+
 /** Text as careless and hostile systems send it: any code unit, lone surrogates, controls, combining marks. */
 const anyText = fc.string({
   unit: fc.oneof(
