@@ -1,29 +1,10 @@
 // Depth limits on JSON request bodies, checked without recursion before anything walks them.
 import type { RequestHandler } from 'express';
 
-/**
- * Deep enough for any credential we issue or accept (a CLR transcript embedding Open Badges is
- * about 15 levels), shallow enough that no recursive walker downstream (JSON-LD, canonicalisation,
- * GraphQL variable coercion) can run out of stack on it.
- */
-export const MAX_JSON_DEPTH = 64;
+// The limit and the measure live with canonical JSON in the domain, which checks credentials too.
+import { MAX_JSON_DEPTH, jsonDepth } from '../ledger/canonical.ts';
 
-/** The nesting depth of a parsed JSON value (a scalar is 0, `{}` and `[]` are 1); stops once past `limit`. */
-export function jsonDepth(value: unknown, limit = Infinity): number {
-  let deepest = 0;
-  const todo: [unknown, number][] = [[value, 0]];
-  while (todo.length > 0) {
-    const [v, depth] = todo.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    const d = depth + 1;
-    if (d > deepest) deepest = d;
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (child !== null && typeof child === 'object') todo.push([child, d]);
-    }
-  }
-  return deepest;
-}
+export { MAX_JSON_DEPTH, jsonDepth };
 
 /** Refuses a parsed body nested deeper than `max` with a 400 problem document. */
 export function limitJsonDepth(max = MAX_JSON_DEPTH): RequestHandler {

@@ -69,3 +69,27 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Deep enough for any credential we issue or accept (a CLR transcript embedding Open Badges is
+ * about 15 levels), shallow enough that no recursive walker (JSON-LD, GraphQL variable coercion,
+ * JWT claim checks) can run out of stack on it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value (a scalar is 0, `{}` and `[]` are 1); stops once past `limit`. */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0;
+  const todo: [unknown, number][] = [[value, 0]];
+  while (todo.length > 0) {
+    const [v, depth] = todo.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    const d = depth + 1;
+    if (d > deepest) deepest = d;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') todo.push([child, d]);
+    }
+  }
+  return deepest;
+}

@@ -139,6 +139,13 @@ const deep = (depth: number, leaf = '1', array = false) =>
     ? '['.repeat(depth) + leaf + ']'.repeat(depth)
     : '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
 
+/** A JWT (not validly signed) whose claims nest `depth` deep: a JSON body limit cannot see into it. */
+const deepJwt = (depth: number) => {
+  const b64 = (text: string) => Buffer.from(text).toString('base64url');
+  const claims = `{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","credentialSubject":${deep(depth, '{"id":"did:example:1"}')}}`;
+  return `${b64('{"alg":"EdDSA","typ":"vc+jwt","kid":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#k"}')}.${b64(claims)}.AAAA`;
+};
+
 const RECORD = `mutation($i: ID!, $in: AchievementInput!) {
   recordAchievement(institutionId: $i, input: $in) {
     __typename ... on ResultError { code message field } ... on RecordAchievementOk { created }
@@ -257,6 +264,20 @@ function graphqlRequests(): Job[] {
     JSON.stringify({ query: `{ ${'me { institution { '.repeat(30)} id ${'} '.repeat(60)}}` }),
     JSON.stringify({ query: '{ me { role } }', extensions: JSON.parse(deep(200)) as unknown }),
     JSON.stringify({ query: 'x'.repeat(300_000) }),
+    JSON.stringify({
+      query: 'mutation($c: String!) { verifyCredential(credential: $c) { verified } }',
+      variables: { c: deepJwt(5000) },
+    }),
+    JSON.stringify({
+      query: 'mutation($c: String!) { verifyCredential(credential: $c) { verified } }',
+      variables: {
+        // Built as text: JSON.stringify recurses, and would overflow on it here.
+        c: JSON.stringify({ ...credentialJson, credentialSubject: 'DEEP' }).replace(
+          '"DEEP"',
+          deep(5000),
+        ),
+      },
+    }),
   ];
   raw.forEach((body, k) =>
     out.push(() =>
@@ -354,6 +375,22 @@ function vcApiRequests(): Job[] {
     ['/credentials/verify', subjectDeep],
     ['/credentials/issue', subjectDeep.replace('verifiableCredential', 'credential')],
     ['/presentations/verify', `{"verifiablePresentation": ${deep(5000, '[]', true)}}`],
+    ['/credentials/verify', JSON.stringify({ verifiableCredential: deepJwt(5000) })],
+    [
+      '/presentations/verify',
+      JSON.stringify({
+        verifiablePresentation: {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: ['VerifiablePresentation'],
+          verifiableCredential: [
+            {
+              type: 'EnvelopedVerifiableCredential',
+              id: `data:application/vc+jwt,${deepJwt(5000)}`,
+            },
+          ],
+        },
+      }),
+    ],
     ['/credentials/verify', '{"verifiableCredential":'],
     ['/credentials/verify', 'null'],
     ['/credentials/verify', '[1,2,3]'],
