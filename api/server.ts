@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
@@ -14,6 +14,10 @@ import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { vcApiRouter } from './vc-api.ts';
 import { webAppRouter } from './web/app.ts';
+import { MAX_JSON_DEPTH, graphqlNesting, jsonDepth, limitJsonDepth } from './json-limits.ts';
+
+/** Far beyond the depth limit (a query's brackets nest about twice as deep as its fields). */
+const MAX_QUERY_NESTING = 200;
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -28,15 +32,64 @@ const isGraphQLError = (e: unknown): e is GraphQLError =>
 
 /** A request the client got wrong (syntax, validation, variables, limits): a 400 that says why. */
 function clientError(e: GraphQLError): GraphQLError {
-  const ext = e.extensions as { code?: string; http?: { status?: number } };
+  const ext = e.extensions as { code?: string; http?: { status?: number; spec?: boolean } };
   const code =
     ext.code ??
     (e.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
+  // Without `spec`, yoga keeps the 4xx for `application/json` clients too: a request that could not
+  // run is never a 200 (the GraphQL-over-HTTP spec allows 4xx there, and requires it for
+  // `application/graphql-response+json`).
+  const { spec: _spec, ...http } = ext.http ?? {};
   return new GraphQLError(e.message, {
     nodes: e.nodes ?? null,
-    extensions: { ...e.extensions, code, http: { ...ext.http, status: ext.http?.status ?? 400 } },
+    extensions: { ...e.extensions, code, http: { ...http, status: ext.http?.status ?? 400 } },
   });
 }
+
+/** Whether an error yoga is about to log is the client's doing (logged at info) or ours (error). */
+function isClientFault(e: unknown): boolean {
+  const original = isGraphQLError(e) ? e.originalError : e;
+  return (
+    !original ||
+    isGraphQLError(original) ||
+    original instanceof DomainError ||
+    original instanceof SyntaxError
+  );
+}
+
+/**
+ * Keeps a request that cannot run a 400 for every client: variables nested deeper than the body
+ * limit allows (a GET request carries them in its URL), and validation errors, which graphql-yoga
+ * answers with 200 for `application/json` clients.
+ */
+const requestErrorsAre4xx: Plugin = {
+  onParams({ params }) {
+    if (typeof params.query === 'string' && graphqlNesting(params.query) > MAX_QUERY_NESTING) {
+      throw new GraphQLError(`The query is nested deeper than ${MAX_QUERY_NESTING} levels`, {
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
+      });
+    }
+    if (
+      jsonDepth(params.variables, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ||
+      jsonDepth(params.extensions, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
+    ) {
+      throw new GraphQLError(`Variables are nested deeper than ${MAX_JSON_DEPTH} levels`, {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      });
+    }
+  },
+  onValidate() {
+    return ({ valid, result }) => {
+      if (valid) return;
+      // In place, as yoga's own validation hook does (it then leaves an explicit `spec: false` be).
+      for (const e of result) {
+        if (!isGraphQLError(e)) continue;
+        const ext = e.extensions as { http?: { status?: number; spec?: boolean } };
+        ext.http = { ...ext.http, status: 400, spec: false };
+      }
+    };
+  },
+};
 
 /** An error the client caused keeps its message and code; anything else is masked and logged with its stack. */
 function maskError(log: Logger) {
@@ -45,6 +98,12 @@ function maskError(log: Logger) {
       return clientError(error);
     }
     const original = isGraphQLError(error) && error.originalError ? error.originalError : error;
+    // JSON the client sent that does not parse (the variables of a GET request, for one).
+    if (original instanceof SyntaxError) {
+      return new GraphQLError(`The request is not valid JSON: ${original.message}`, {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      });
+    }
     if (original instanceof DomainError) {
       return new GraphQLError(original.message, {
         extensions: {
@@ -72,10 +131,16 @@ export function buildApp(services: Services, log: Logger): App {
       debug: (...a: unknown[]) => log.debug(a),
       info: (...a: unknown[]) => log.info(a),
       warn: (...a: unknown[]) => log.warn(a),
-      error: (...a: unknown[]) => log.error(a),
+      // yoga logs every error it hands to maskError; a client's mistake is no incident of ours.
+      error: (...a: unknown[]) => {
+        if (a.length > 0 && a.every(isClientFault)) {
+          log.info({ errors: a.map((e) => (e as Error).message) }, 'GraphQL request refused');
+        } else log.error(a);
+      },
     },
     maskedErrors: { maskError: maskError(log) },
     plugins: [
+      requestErrorsAre4xx,
       EnvelopArmorPlugin({
         maxDepth: { n: config.graphql.maxDepth },
         costLimit: { maxCost: config.graphql.maxCost },
@@ -110,6 +175,9 @@ export function buildApp(services: Services, log: Logger): App {
       pinoHttp({
         logger: log,
         genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
+        // A client's mistake (4xx) is worth a warning at most; only our own failures are errors.
+        customLogLevel: (_req, res, err) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
       }),
     );
@@ -147,6 +215,7 @@ export function buildApp(services: Services, log: Logger): App {
   app.use(
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
   );
+  app.use(limitJsonDepth());
   app.use(yoga.graphqlEndpoint, yoga as never);
   app.use(vcApiRouter(services));
   app.use(webAppRouter());

@@ -168,9 +168,22 @@ export function createServices(
         keyId: key.id,
         institutionId: key.institutionId,
         scopes: key.scopes,
+        suspended: await institutions.isSuspended(key.institutionId),
       };
     }
-    return tokens.verify(token);
+    const { actor, epoch } = await tokens.verify(token);
+    if (actor.kind === 'public' || actor.kind === 'system' || actor.kind === 'apikey') return actor;
+    const user = await accounts.tokenHolder({ userId: actor.userId, epoch });
+    // The user store, not the token, says who this is now.
+    if (user.role !== actor.kind) throw new Unauthenticated('The token is not valid');
+    if (actor.kind === 'staff') {
+      if (user.institutionId !== actor.institutionId)
+        throw new Unauthenticated('The token is not valid');
+      return { ...actor, suspended: await institutions.isSuspended(actor.institutionId) };
+    }
+    if (actor.kind === 'learner' && user.learnerId !== actor.learnerId)
+      throw new Unauthenticated('The token is not valid');
+    return actor;
   }
 
   return {

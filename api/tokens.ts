@@ -26,6 +26,8 @@ export class TokenService {
     const exp = iat + this.settings.ttlSeconds;
     const token = await new SignJWT({
       role: user.role,
+      // Which "sign out everywhere" the token was issued after; checked against the user store.
+      ep: user.tokenEpoch ?? 0,
       ...(user.institutionId ? { inst: user.institutionId } : {}),
       ...(user.learnerId ? { lrn: user.learnerId } : {}),
     })
@@ -39,7 +41,8 @@ export class TokenService {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  async verify(token: string): Promise<Actor> {
+  /** The actor a token speaks for, and its epoch (the services check both against the user store). */
+  async verify(token: string): Promise<{ actor: Actor; epoch: number }> {
     try {
       const { payload } = await jwtVerify(token, this.#publicKey, {
         algorithms: ['EdDSA'],
@@ -48,12 +51,18 @@ export class TokenService {
         requiredClaims: ['sub', 'exp', 'iat'],
       });
       const sub = payload.sub!;
-      if (payload['role'] === 'operator') return { kind: 'operator', userId: sub };
+      // Tokens issued before epochs existed carry none: they belong to epoch 0.
+      const ep = payload['ep'] ?? 0;
+      if (typeof ep !== 'number' || !Number.isInteger(ep))
+        throw new Unauthenticated('The token is not valid');
+      const epoch = ep;
+      if (payload['role'] === 'operator')
+        return { actor: { kind: 'operator', userId: sub }, epoch };
       if (payload['role'] === 'staff' && typeof payload['inst'] === 'string') {
-        return { kind: 'staff', userId: sub, institutionId: payload['inst'] };
+        return { actor: { kind: 'staff', userId: sub, institutionId: payload['inst'] }, epoch };
       }
       if (payload['role'] === 'learner' && typeof payload['lrn'] === 'string') {
-        return { kind: 'learner', userId: sub, learnerId: payload['lrn'] };
+        return { actor: { kind: 'learner', userId: sub, learnerId: payload['lrn'] }, epoch };
       }
       throw new Unauthenticated('The token carries no known role');
     } catch (err) {

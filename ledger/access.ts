@@ -5,9 +5,16 @@ import type { ActorRef, ApiKeyScope } from './types.ts';
 export type Actor =
   | { kind: 'public' }
   | { kind: 'operator'; userId: string }
-  | { kind: 'staff'; userId: string; institutionId: string }
+  /** `suspended`: the institution is suspended, so its staff and keys may only read. */
+  | { kind: 'staff'; userId: string; institutionId: string; suspended?: boolean }
   | { kind: 'learner'; userId: string; learnerId: string }
-  | { kind: 'apikey'; keyId: string; institutionId: string; scopes: ApiKeyScope[] }
+  | {
+      kind: 'apikey';
+      keyId: string;
+      institutionId: string;
+      scopes: ApiKeyScope[];
+      suspended?: boolean;
+    }
   /** The server itself: seeding, CLI maintenance, automatic approvals. */
   | { kind: 'system' };
 
@@ -39,14 +46,42 @@ export function requireOperator(actor: Actor): void {
     throw new Forbidden('Only the operator may do this');
 }
 
-/** Staff of that institution, or its system through an API key holding `scope`. */
-export function requireInstitution(actor: Actor, institutionId: string, scope?: ApiKeyScope): void {
+/** What an institution's staff and keys may not do while it is suspended. */
+const WRITE_SCOPES: readonly ApiKeyScope[] = ['records:write', 'credentials:issue'];
+
+/**
+ * A suspended institution's staff and API keys may read, and nothing more, until the operator
+ * reinstates it (revoking one of its own keys and signing out stay allowed: they only take away).
+ */
+export function requireNotSuspended(actor: Actor): void {
+  if ((actor.kind === 'staff' || actor.kind === 'apikey') && actor.suspended) {
+    throw new Forbidden(
+      'This institution is suspended: until the operator reinstates it, its staff and API keys may only read',
+    );
+  }
+}
+
+/**
+ * Staff of that institution, or its system through an API key holding `scope`. A write scope means
+ * a write (refused while the institution is suspended) unless `access` says the call only reads.
+ */
+export function requireInstitution(
+  actor: Actor,
+  institutionId: string,
+  scope?: ApiKeyScope,
+  access: 'read' | 'write' = scope && WRITE_SCOPES.includes(scope) ? 'write' : 'read',
+): void {
   requireSignedIn(actor);
   if (actor.kind === 'system') return;
-  if (actor.kind === 'staff' && actor.institutionId === institutionId) return;
+  if (actor.kind === 'staff' && actor.institutionId === institutionId) {
+    if (access === 'write') requireNotSuspended(actor);
+    return;
+  }
   if (actor.kind === 'apikey' && actor.institutionId === institutionId) {
-    if (!scope || actor.scopes.includes(scope)) return;
-    throw new Forbidden(`This API key lacks the scope ${scope}`);
+    if (scope && !actor.scopes.includes(scope))
+      throw new Forbidden(`This API key lacks the scope ${scope}`);
+    if (access === 'write') requireNotSuspended(actor);
+    return;
   }
   throw new Forbidden('Only staff of that institution may do this');
 }
@@ -56,9 +91,10 @@ export function requireOperatorOrInstitution(
   actor: Actor,
   institutionId: string,
   scope?: ApiKeyScope,
+  access?: 'read' | 'write',
 ): void {
   if (actor.kind === 'operator') return;
-  requireInstitution(actor, institutionId, scope);
+  requireInstitution(actor, institutionId, scope, access);
 }
 
 /** The institution an actor acts for, if any. */

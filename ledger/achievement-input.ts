@@ -6,6 +6,7 @@ import {
   ACHIEVEMENT_KINDS,
   CREDIT_SYSTEMS,
   boundedString,
+  calendarDate,
   creditsToHundredths,
   pastDate,
   requireOneOf,
@@ -66,21 +67,10 @@ function validGrade(g: GradeInput | null | undefined): Grade | undefined {
     }
     grade.points = g.points;
   }
-  if (g.letter) grade.letter = boundedString(g.letter, 'grade.letter', 5);
+  const letter = boundedString(g.letter, 'grade.letter', 5, false);
+  if (letter) grade.letter = letter;
   grade.passed = g.passed ?? (grade.score === undefined || grade.score >= 60);
   return grade;
-}
-
-function validDate(value: string, field: string): string {
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
-  ) {
-    throw new InputValidationError(`${field} must be a date like 2030-06-30, got "${value}"`, {
-      field,
-    });
-  }
-  return value;
 }
 
 /** At most 4 other categories, each a valid category word, none repeating the primary one. */
@@ -128,8 +118,8 @@ export async function validateAchievement(
   const title = input.title ?? course?.title;
   if (!title) throw new InputValidationError('title is required', { field: 'title' });
 
-  const earnedAt = pastDate(validDate(String(input.earnedAt ?? ''), 'earnedAt'), 'earnedAt', now);
-  const expiresAt = input.expiresAt ? validDate(input.expiresAt, 'expiresAt') : undefined;
+  const earnedAt = pastDate(calendarDate(input.earnedAt, 'earnedAt'), 'earnedAt', now);
+  const expiresAt = input.expiresAt ? calendarDate(input.expiresAt, 'expiresAt') : undefined;
   if (expiresAt && expiresAt < earnedAt) {
     throw new InputValidationError('expiresAt is before earnedAt', { field: 'expiresAt' });
   }
@@ -152,7 +142,8 @@ export async function validateAchievement(
     hours: validHours(input.hours ?? course?.hours),
     grade: validGrade(input.grade),
     earnedAt,
-    term: input.term ? boundedString(input.term, 'term', 20) : undefined,
+    // A blank optional field is an absent one.
+    term: boundedString(input.term, 'term', 20, false) || undefined,
     expiresAt,
     evidenceUrl,
   };

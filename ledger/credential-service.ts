@@ -51,7 +51,7 @@ import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from
 import type { InstitutionKeys } from './institution-keys.ts';
 import type { InstitutionRegistry } from './institutions.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
-import { canonicalJson, sha256Hex } from './canonical.ts';
+import { MAX_JSON_DEPTH, canonicalJson, jsonDepth, sha256Hex } from './canonical.ts';
 import type { LearnerRegistry } from './learners.ts';
 import type { LedgerService } from './ledger-service.ts';
 import type {
@@ -795,7 +795,7 @@ export class CredentialService {
     const c = await this.d.credentials.findById(id);
     if (!c) throw new NotFound('Credential', id);
     if (!canReadWholeRecord(actor, c.learnerId))
-      requireOperatorOrInstitution(actor, c.institutionId, 'credentials:issue');
+      requireOperatorOrInstitution(actor, c.institutionId, 'credentials:issue', 'read');
     return c;
   }
 
@@ -814,6 +814,7 @@ export class CredentialService {
   // ---- verifying (public: anyone may verify) -----------------------------------------------------
 
   verifyCredential(input: unknown): Promise<VerificationReport> {
+    requireShallow(input);
     return this.#verify(
       (pool) => pool.verifyCredential(input, this.#lookups, this.#now),
       () => this.verifier.verifyCredential(input),
@@ -840,10 +841,50 @@ export class CredentialService {
   };
 
   verifyPresentation(input: unknown, opts: PresentationExpected): Promise<PresentationReport> {
+    requireShallow(input);
     return this.#verify(
       (pool) => pool.verifyPresentation(input, opts, this.#lookups, this.#now),
       () => this.verifier.verifyPresentation(input, opts),
     );
+  }
+}
+
+/**
+ * Refuses a credential or presentation nested deeper than any real one, before the verifier's
+ * recursive walkers see it: a JSON document, the claims of a JWT, and the JWTs a presentation
+ * carries (a JSON body is limited at the edge already; a JWT's claims are not JSON there).
+ */
+function requireShallow(input: unknown): void {
+  const docs: unknown[] = [input];
+  for (let i = 0; i < docs.length && i < 200; i++) {
+    const doc = docs[i];
+    if (typeof doc === 'string') {
+      const jwt = /^(?:data:application\/v[cp]\+jwt,)?([\w-]+)\.([\w-]+)\.([\w-]*)$/.exec(doc);
+      if (!jwt) continue;
+      let claims: unknown;
+      try {
+        claims = JSON.parse(Buffer.from(jwt[2]!, 'base64url').toString('utf8'));
+      } catch {
+        continue; // not JSON: the verifier says what is wrong with it
+      }
+      docs.push(claims);
+      continue;
+    }
+    if (jsonDepth(doc, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      throw new InputValidationError(
+        `The credential or presentation is nested deeper than ${MAX_JSON_DEPTH} levels`,
+      );
+    }
+    // The credentials a presentation carries may be JWTs of their own (or enveloped ones).
+    if (doc && typeof doc === 'object') {
+      const o = doc as Record<string, unknown>;
+      const vp = (o['vp'] ?? o) as Record<string, unknown>;
+      for (const c of [vp['verifiableCredential']].flat()) {
+        if (typeof c === 'string') docs.push(c);
+        else if (c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string')
+          docs.push((c as { id: string }).id);
+      }
+    }
   }
 }
 

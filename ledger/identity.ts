@@ -3,6 +3,7 @@ import { randomBytes, randomUUID, scrypt, timingSafeEqual, createHash } from 'no
 import { promisify } from 'node:util';
 import {
   requireOperator,
+  requireNotSuspended,
   requireOperatorOrInstitution,
   requireSignedIn,
   type Actor,
@@ -16,6 +17,7 @@ import type {
 } from './ports.ts';
 import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope, type UserAccount } from './types.ts';
 import { boundedString, requireOneOf } from './values.ts';
+import { RefreshingCache } from './refreshing-cache.ts';
 
 const scryptAsync = promisify(scrypt) as (
   pw: string,
@@ -67,7 +69,14 @@ export interface NewAccount {
   password: string;
 }
 
+/** How long a token holder read from the user store is trusted before it is read again. */
+const TOKEN_HOLDER_CACHE_MS = 5_000;
+
 export class Accounts {
+  readonly #holders = new RefreshingCache<string, UserAccount | null>({
+    ttlMs: TOKEN_HOLDER_CACHE_MS,
+  });
+
   constructor(
     private readonly users: UserRepository,
     private readonly institutions: InstitutionRepository,
@@ -105,6 +114,7 @@ export class Accounts {
 
   async createStaff(actor: Actor, institutionId: string, input: NewAccount): Promise<UserAccount> {
     requireOperatorOrInstitution(actor, institutionId);
+    requireNotSuspended(actor);
     // A staff login may create keys of every scope: a key making one would escape its own scopes.
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot create staff accounts');
     if (!(await this.institutions.findById(institutionId)))
@@ -138,7 +148,48 @@ export class Accounts {
     // Check a password even for an unknown email, so timing does not tell which emails exist.
     const ok = await checkPassword(String(password), user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !ok) throw new Unauthenticated('Wrong email or password');
+    if (user.disabledAt) throw new Unauthenticated('This account is disabled');
     return user;
+  }
+
+  /**
+   * The person a bearer token speaks for, as the user store has them now: a deleted account, or a
+   * token from before "sign out everywhere", no longer signs anyone in. Looked up through a cache
+   * of a few seconds, which is how long another process may still accept such a token.
+   */
+  async tokenHolder(claims: { userId: string; epoch: number }): Promise<UserAccount> {
+    const user = await this.#holders.get(claims.userId, (id) => this.users.findById(id));
+    if (!user) throw new Unauthenticated('This account no longer exists');
+    if (user.disabledAt) throw new Unauthenticated('This account is disabled');
+    if ((user.tokenEpoch ?? 0) !== claims.epoch)
+      throw new Unauthenticated('This token was signed out; sign in again');
+    return user;
+  }
+
+  /** Ends every token of the signed-in person (theirs only; an API key is revoked instead). */
+  async signOutEverywhere(actor: Actor): Promise<boolean> {
+    requireSignedIn(actor);
+    if (actor.kind !== 'operator' && actor.kind !== 'staff' && actor.kind !== 'learner') {
+      throw new Forbidden('Only a signed-in person signs out; revoke an API key instead');
+    }
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new Unauthenticated('This account no longer exists');
+    await this.users.setTokenEpoch(user.id, (user.tokenEpoch ?? 0) + 1);
+    this.#holders.delete(user.id);
+    return true;
+  }
+
+  /** The operator disables an account (it can then neither sign in nor use a token) or enables it again. */
+  async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<UserAccount> {
+    requireOperator(actor);
+    if ('userId' in actor && actor.userId === userId && disabled)
+      throw new Conflict('You cannot disable your own account');
+    const user = await this.users.findById(boundedString(userId, 'userId', 64));
+    if (!user) throw new NotFound('User', userId);
+    const disabledAt = disabled ? (user.disabledAt ?? this.now().toISOString()) : null;
+    await this.users.setDisabledAt(user.id, disabledAt);
+    this.#holders.delete(user.id);
+    return { ...user, disabledAt };
   }
 
   async findUser(id: string): Promise<UserAccount | null> {
@@ -157,6 +208,7 @@ export class Accounts {
     scopes: string[],
   ): Promise<{ key: ApiKey; token: string }> {
     requireOperatorOrInstitution(actor, institutionId);
+    requireNotSuspended(actor);
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot create API keys');
     if (!(await this.institutions.findById(institutionId)))
       throw new NotFound('Institution', institutionId);

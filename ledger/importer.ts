@@ -42,6 +42,9 @@ export interface ImportRowError {
 
 export interface ImportReport {
   dryRun: boolean;
+  /** Set for an all-or-nothing import: whether the rows were written (no row failed the check). */
+  allOrNothing?: boolean;
+  written?: boolean;
   rows: number;
   created: number;
   duplicates: number;
@@ -57,9 +60,21 @@ export interface ImportOptions {
   onProgress?: (r: ImportReport & { bytes: number }) => void;
   /** Keeps at most this many row errors in the report (all are counted). */
   maxErrors?: number;
+  /** Check every row first, and write nothing unless every row is good. */
+  allOrNothing?: boolean;
 }
 
+/** The file's bytes, or a function opening them afresh (which an all-or-nothing import needs). */
+export type ImportSource = AsyncIterable<Buffer | string> | (() => AsyncIterable<Buffer | string>);
+
 type RawRow = Record<string, unknown>;
+/** A row waiting in a batch; `register` names a learner to register once the row proves valid. */
+interface PendingRow {
+  line: number;
+  sourceRecordId?: string | undefined;
+  input: AchievementInput;
+  register?: { nationalId: string; name: string } | undefined;
+}
 interface ParsedRow {
   line: number;
   raw: RawRow | null;
@@ -136,26 +151,65 @@ function toInput(raw: RawRow, learnerId: string): AchievementInput {
   };
 }
 
-/** Decodes UTF-8 strictly (a broken encoding is an error, not mojibake) and counts bytes. */
-async function* decodeUtf8(
+/** One physical line of the file, decoded; `bad` when its bytes are not UTF-8. */
+interface TextLine {
+  line: number;
+  text: string;
+  bad: boolean;
+}
+
+const MAX_LINE_BYTES = 1_000_000;
+
+/**
+ * Splits the bytes into lines (a 0x0A byte is never part of a multi-byte UTF-8 character) and
+ * decodes each line strictly on its own, so a broken byte spoils its own line only: that line is
+ * reported with its number and the rows around it are imported.
+ */
+async function* decodeLines(
   source: AsyncIterable<Buffer | string>,
   counter: { bytes: number },
-): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  for await (const chunk of source) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    counter.bytes += buf.length;
+): AsyncGenerator<TextLine> {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+  let line = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const decode = (bytes: Buffer): TextLine => {
+    line++;
+    let body = bytes;
+    if (line === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)
+      body = body.subarray(3);
     try {
-      yield decoder.decode(buf, { stream: true });
+      return { line, text: strict.decode(body), bad: false };
     } catch {
-      throw new InputValidationError(
-        `The file is not valid UTF-8 (around byte ${counter.bytes}); save it as UTF-8 and import again`,
-      );
+      return { line, text: lenient.decode(body), bad: true };
+    }
+  };
+  for await (const chunk of source) {
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    counter.bytes += buf.length;
+    let nl: number;
+    while ((nl = buf.indexOf(0x0a)) >= 0) {
+      pending.push(buf.subarray(0, nl + 1));
+      yield decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      pending = [];
+      pendingBytes = 0;
+      buf = buf.subarray(nl + 1);
+    }
+    if (buf.length > 0) {
+      pending.push(buf);
+      pendingBytes += buf.length;
+      if (pendingBytes > MAX_LINE_BYTES)
+        throw new InputValidationError(`Line ${line + 1} is longer than 1 MB`);
     }
   }
-  const tail = decoder.decode();
-  if (tail) yield tail;
+  if (pendingBytes > 0) yield decode(Buffer.concat(pending));
 }
+
+const notUtf8 = (line: number) =>
+  new InputValidationError(
+    `Line ${line} is not valid UTF-8; save the file as UTF-8 (this row was not imported)`,
+  );
 
 function checkHeader(cols: string[]): void {
   const unknown = cols.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
@@ -172,68 +226,89 @@ function checkHeader(cols: string[]): void {
   }
 }
 
-async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<ParsedRow> {
+async function* csvRows(lines: AsyncIterable<TextLine>): AsyncGenerator<ParsedRow> {
   let headerError: DomainError | undefined;
+  const badLines: number[] = [];
+  // A row the parser cannot read (too few or too many cells, a stray quote) is skipped and
+  // reported on its own line; the parser carries on with the next row.
+  const skipped: ParsedRow[] = [];
   const parser = parse({
     columns: (header: string[]) => {
       try {
+        if (badLines[0] === 1) throw notUtf8(1);
         checkHeader(header);
       } catch (err) {
         headerError = err as DomainError;
       }
       return header;
     },
-    bom: true,
     skip_empty_lines: true,
     trim: true,
     info: true,
     relax_quotes: false,
+    skip_records_with_error: true,
   });
-  // pipeline (unlike pipe) passes a source error, such as a broken encoding, on to the parser.
-  pipeline(Readable.from(text), parser, () => {});
+  parser.on('skip', (err: { message?: string; lines?: number }) => {
+    const line = err.lines ?? 0;
+    skipped.push({
+      line,
+      raw: null,
+      error: new InputValidationError(`CSV error on line ${line}: ${err.message ?? 'unreadable'}`),
+    });
+  });
+  async function* text(): AsyncGenerator<string> {
+    for await (const l of lines) {
+      if (l.bad) badLines.push(l.line);
+      yield l.text;
+    }
+  }
+  // pipeline (unlike pipe) passes a source error, such as an overlong line, on to the parser.
+  pipeline(Readable.from(text()), parser, () => {});
+  let previousEnd = 1;
   try {
     for await (const rec of parser as AsyncIterable<{ record: RawRow; info: { lines: number } }>) {
       if (headerError) break;
-      yield { line: rec.info.lines, raw: rec.record };
+      const end = rec.info.lines;
+      while (skipped.length > 0 && skipped[0]!.line < end) {
+        const row = skipped.shift()!;
+        previousEnd = Math.max(previousEnd, row.line);
+        yield row;
+      }
+      // A record ends on `end` and began after the previous one ended: a broken byte anywhere
+      // in between spoils this record, and is reported on its own line.
+      while (badLines.length > 0 && badLines[0]! <= previousEnd) badLines.shift();
+      const bad = badLines.length > 0 && badLines[0]! <= end ? badLines[0]! : undefined;
+      previousEnd = end;
+      if (bad !== undefined) yield { line: bad, raw: null, error: notUtf8(bad) };
+      else yield { line: end, raw: rec.record };
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    const e = err as { message?: string; lines?: number; code?: string };
+    const e = err as { message?: string; lines?: number };
     throw new InputValidationError(
       `CSV error${e.lines ? ` on line ${e.lines}` : ''}: ${e.message ?? String(err)}`,
     );
   }
   if (headerError) throw headerError;
+  yield* skipped.splice(0);
 }
 
-async function* jsonlRows(text: AsyncIterable<string>): AsyncGenerator<ParsedRow> {
-  let buffer = '';
-  let line = 0;
-  const one = (l: string): ParsedRow | null => {
-    line++;
-    const t = l.trim();
-    if (!t) return null;
+async function* jsonlRows(lines: AsyncIterable<TextLine>): AsyncGenerator<ParsedRow> {
+  for await (const { line, text, bad } of lines) {
+    const t = text.trim();
+    if (!t) continue;
+    if (bad) {
+      yield { line, raw: null, error: notUtf8(line) };
+      continue;
+    }
     try {
       const v: unknown = JSON.parse(t);
       if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-      return { line, raw: v as RawRow };
+      yield { line, raw: v as RawRow };
     } catch {
-      return { line, raw: null, error: new InputValidationError('This line is not a JSON object') };
+      yield { line, raw: null, error: new InputValidationError('This line is not a JSON object') };
     }
-  };
-  for await (const chunk of text) {
-    buffer += chunk;
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const row = one(buffer.slice(0, nl));
-      buffer = buffer.slice(nl + 1);
-      if (row) yield row;
-    }
-    if (buffer.length > 1_000_000)
-      throw new InputValidationError(`Line ${line + 1} is longer than 1 MB`);
   }
-  const last = one(buffer);
-  if (last) yield last;
 }
 
 export class BulkImporter {
@@ -244,9 +319,28 @@ export class BulkImporter {
 
   /**
    * Streams rows into the ledger in batches. Every row is all-or-nothing and keyed by its
-   * sourceRecordId, so an interrupted import can simply be run again.
+   * sourceRecordId, so an interrupted import can simply be run again. With `allOrNothing` the
+   * file is read twice: first every row is checked as in a dry run, and only a file without a
+   * bad row is then written (so `source` must be a function that opens the file afresh).
    */
   async import(
+    actor: Actor,
+    institutionId: string,
+    source: ImportSource,
+    opts: ImportOptions,
+  ): Promise<ImportReport> {
+    const open = typeof source === 'function' ? source : () => source;
+    if (!opts.allOrNothing || opts.dryRun) return this.#run(actor, institutionId, open(), opts);
+    if (typeof source !== 'function') {
+      throw new TypeError('An all-or-nothing import reads its source twice: pass a function');
+    }
+    const check = await this.#run(actor, institutionId, open(), { ...opts, dryRun: true });
+    if (check.failed > 0) return { ...check, dryRun: false, allOrNothing: true, written: false };
+    const report = await this.#run(actor, institutionId, open(), { ...opts, allOrNothing: false });
+    return { ...report, allOrNothing: true, written: true };
+  }
+
+  async #run(
     actor: Actor,
     institutionId: string,
     source: AsyncIterable<Buffer | string>,
@@ -263,49 +357,68 @@ export class BulkImporter {
       errors: [],
     };
     const counter = { bytes: 0 };
+    // Errors of the rows read since the last batch was written: reported in line order with it.
+    let pending: ImportRowError[] = [];
     const fail = (e: ImportRowError) => {
       report.failed++;
-      if (report.errors.length < maxErrors) report.errors.push(e);
+      pending.push(e);
     };
-    const text = decodeUtf8(source, counter);
-    const rows = opts.format === 'csv' ? csvRows(text) : jsonlRows(text);
+    const publishPending = () => {
+      pending.sort((x, y) => x.line - y.line);
+      for (const e of pending) if (report.errors.length < maxErrors) report.errors.push(e);
+      pending = [];
+    };
+    const lines = decodeLines(source, counter);
+    const rows = opts.format === 'csv' ? csvRows(lines) : jsonlRows(lines);
 
-    let batch: { line: number; sourceRecordId?: string | undefined; input: AchievementInput }[] =
-      [];
+    let batch: PendingRow[] = [];
+    let lastLine = 0;
+    const failRow = (row: PendingRow, err: DomainError) =>
+      fail({
+        line: row.line,
+        sourceRecordId: row.sourceRecordId,
+        code: err.code,
+        message: err.message,
+        field: fieldOf(err),
+      });
     const flush = async () => {
-      if (batch.length === 0) return;
-      const results = await this.ledger.recordBatch(
-        actor,
-        institutionId,
-        batch.map((b) => b.input),
-        { dryRun: !!opts.dryRun },
-      );
-      for (const r of results) {
-        const row = batch[r.index]!;
-        if (r.status === 'created') report.created++;
-        else if (r.status === 'duplicate') report.duplicates++;
-        else if (r.status === 'error') {
-          fail({
-            line: row.line,
-            sourceRecordId: row.sourceRecordId,
-            code: r.error.code,
-            message: r.error.message,
-            field: fieldOf(r.error),
-          });
+      if (batch.length > 0 && !opts.dryRun)
+        batch = await this.#registerLearners(actor, institutionId, batch, failRow);
+      if (batch.length > 0) {
+        const results = await this.ledger.recordBatch(
+          actor,
+          institutionId,
+          batch.map((b) => b.input),
+          // The check before an all-or-nothing import also looks for record ids used before.
+          { dryRun: !!opts.dryRun, allOrNothing: !!opts.allOrNothing },
+        );
+        for (const r of results) {
+          const row = batch[r.index]!;
+          if (r.status === 'created') report.created++;
+          else if (r.status === 'duplicate') report.duplicates++;
+          else if (r.status === 'error') failRow(row, r.error);
         }
+        batch = [];
       }
-      batch = [];
+      publishPending();
       opts.onProgress?.({ ...report, bytes: counter.bytes });
     };
 
     try {
       for await (const row of rows) {
         report.rows++;
-        const sourceRecordId = row.raw ? str(row.raw['sourceRecordId']) : undefined;
+        lastLine = Math.max(lastLine, row.line);
+        let sourceRecordId: string | undefined;
         try {
           if (!row.raw) throw row.error ?? new InputValidationError('Unreadable row');
-          const learnerId = await this.#learnerFor(actor, row.raw, !!opts.dryRun);
-          batch.push({ line: row.line, sourceRecordId, input: toInput(row.raw, learnerId) });
+          sourceRecordId = str(row.raw['sourceRecordId']);
+          const learner = await this.#learnerFor(actor, row.raw);
+          batch.push({
+            line: row.line,
+            sourceRecordId,
+            input: toInput(row.raw, learner.id),
+            register: learner.register,
+          });
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
           fail({
@@ -321,24 +434,31 @@ export class BulkImporter {
       await flush();
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      // A broken file (encoding, header, CSV syntax): what came before it stays recorded.
+      // A broken file (header, an overlong line): what came before it stays recorded.
       await flush();
-      fail({ line: report.rows + 1, code: err.code, message: err.message, field: fieldOf(err) });
+      fail({ line: lastLine + 1, code: err.code, message: err.message, field: fieldOf(err) });
+      publishPending();
     }
     return report;
   }
 
-  /** A row names its learner by id, or by national ID (registered on the fly when a name is given). */
-  async #learnerFor(actor: Actor, raw: RawRow, dryRun: boolean): Promise<string> {
+  /**
+   * A row names its learner by id, or by national ID: a learner not known yet (the row gives a
+   * name) is registered only once the row has proved valid, so a bad row writes nothing at all.
+   */
+  async #learnerFor(
+    actor: Actor,
+    raw: RawRow,
+  ): Promise<{ id: string; register?: { nationalId: string; name: string } }> {
     const id = str(raw['learnerId']);
-    if (id) return id;
+    if (id) return { id };
     const nationalId = str(raw['nationalId']);
     if (!nationalId)
       throw new InputValidationError('A row needs a learnerId or a nationalId', {
         field: 'learnerId',
       });
     const found = await this.learners.findByNationalId(actor, nationalId);
-    if (found) return found.id;
+    if (found) return { id: found.id };
     const name = str(raw['learnerName']);
     if (!name) {
       throw new InputValidationError(
@@ -348,8 +468,43 @@ export class BulkImporter {
         },
       );
     }
-    if (dryRun) return NEW_LEARNER_IN_DRY_RUN;
-    return (await this.learners.register(actor, { nationalId, name })).learner.id;
+    return { id: NEW_LEARNER_IN_DRY_RUN, register: { nationalId, name } };
+  }
+
+  /**
+   * Registers the learners of the rows that need one, once each row is known to be valid (checked
+   * as in a dry run); a row that is not, or whose learner cannot be registered, fails on its own.
+   */
+  async #registerLearners(
+    actor: Actor,
+    institutionId: string,
+    rows: PendingRow[],
+    fail: (row: PendingRow, err: DomainError) => void,
+  ): Promise<PendingRow[]> {
+    const newcomers = rows.filter((r) => r.register);
+    if (newcomers.length === 0) return rows;
+    const check = await this.ledger.recordBatch(
+      actor,
+      institutionId,
+      newcomers.map((r) => r.input),
+      { dryRun: true },
+    );
+    const failed = new Set<PendingRow>();
+    for (const r of check) {
+      const row = newcomers[r.index]!;
+      try {
+        if (r.status === 'error') throw r.error;
+        row.input = {
+          ...row.input,
+          learnerId: (await this.learners.register(actor, row.register!)).learner.id,
+        };
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        fail(row, err);
+        failed.add(row);
+      }
+    }
+    return rows.filter((r) => !failed.has(r));
   }
 }
 

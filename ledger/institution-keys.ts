@@ -7,7 +7,7 @@ import {
   type DidDocument,
   type KeyType,
 } from '../credentials/index.ts';
-import { requireOperatorOrInstitution, type Actor } from './access.ts';
+import { requireNotSuspended, requireOperatorOrInstitution, type Actor } from './access.ts';
 import type { InstitutionKey, SigningKeyRepository } from './credential-ports.ts';
 import { Conflict, Forbidden, InputValidationError, NotFound } from './errors.ts';
 import type { InstitutionRegistry } from './institutions.ts';
@@ -126,6 +126,7 @@ export class InstitutionKeys {
   /** A new key becomes active; the old one is retired but stays published, so what it signed still verifies. */
   async rotate(actor: Actor, institutionId: string, type: KeyType): Promise<PublicKeyInfo> {
     requireOperatorOrInstitution(actor, institutionId);
+    requireNotSuspended(actor);
     if (actor.kind === 'apikey') throw new Forbidden('Rotate keys as staff, not with an API key');
     if (!KEY_TYPES.includes(type))
       throw new InputValidationError(`Key type is Ed25519 or P-256`, { field: 'type' });

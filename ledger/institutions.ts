@@ -46,8 +46,12 @@ function validScope(scopes: InstitutionInput['accreditation']): AccreditationSco
 /** The registry changes rarely: lookups by slug (every verification makes some) are reused briefly. */
 const SLUG_CACHE_MS = 10_000;
 
+/** How long a process trusts what it read of an institution's suspension. */
+const SUSPENSION_CACHE_MS = 5_000;
+
 export class InstitutionRegistry {
   readonly #bySlug = new RefreshingCache<string, Institution | null>({ ttlMs: SLUG_CACHE_MS });
+  readonly #suspended = new RefreshingCache<string, boolean>({ ttlMs: SUSPENSION_CACHE_MS });
 
   constructor(
     private readonly repo: InstitutionRepository,
@@ -88,7 +92,19 @@ export class InstitutionRegistry {
     const updated = { ...i, status };
     await this.repo.update(updated);
     this.#bySlug.clear();
+    this.#suspended.delete(id);
     return updated;
+  }
+
+  /**
+   * Whether an institution is suspended, as its staff and keys sign in (then they may only read).
+   * Cached briefly: another process sees a suspension or reinstatement within SUSPENSION_CACHE_MS.
+   */
+  isSuspended(id: string): Promise<boolean> {
+    return this.#suspended.get(id, async (key) => {
+      const i = await this.repo.findById(key);
+      return !i || i.status !== 'active';
+    });
   }
 
   async setAccreditation(

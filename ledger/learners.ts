@@ -4,6 +4,7 @@ import {
   actorRef,
   canReadWholeRecord,
   requireInstitution,
+  requireNotSuspended,
   requireOperator,
   type Actor,
 } from './access.ts';
@@ -49,6 +50,7 @@ export class LearnerRegistry {
     if (actor.kind !== 'staff' && actor.kind !== 'apikey') requireOperator(actor);
     // Registering is a write: a read-only key may look learners up, not create them.
     if (actor.kind === 'apikey') requireInstitution(actor, actor.institutionId, 'records:write');
+    requireNotSuspended(actor);
     const learner: Learner = {
       id: randomUUID(),
       idHash: this.hashId(normaliseNationalId(input.nationalId)),

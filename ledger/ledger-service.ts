@@ -37,7 +37,7 @@ import type {
   EntryBody,
   LedgerEntry,
 } from './types.ts';
-import { boundedString } from './values.ts';
+import { boundedString, calendarDate } from './values.ts';
 
 export interface CorrectionInput {
   entryId: string;
@@ -115,13 +115,15 @@ export class LedgerService {
 
   /**
    * Records many achievements; each row succeeds or fails on its own, and a failed row writes
-   * nothing. Rows for the same learner keep their order in the chain.
+   * nothing. Rows for the same learner keep their order in the chain. With `allOrNothing`, one
+   * failed row (bad input, or a record id recorded before with other content) writes no row at
+   * all: the good rows come back `valid`, as in a dry run.
    */
   async recordBatch(
     actor: Actor,
     institutionId: string,
     inputs: AchievementInput[],
-    opts: { dryRun?: boolean } = {},
+    opts: { dryRun?: boolean; allOrNothing?: boolean } = {},
   ): Promise<RowResult[]> {
     requireInstitution(actor, institutionId, 'records:write');
     if (inputs.length > MAX_BATCH) {
@@ -156,8 +158,14 @@ export class LedgerService {
         results[index] = { index, status: 'error', error: err };
       }
     }
-    if (opts.dryRun) {
-      for (const r of requests) results[r.index] = { index: r.index, status: 'valid' };
+    if (opts.allOrNothing) {
+      // One lookup per row: paid only by a caller who asked that nothing be written on a failure.
+      for (const [index, error] of await this.#conflicts(requests)) {
+        results[index] = { index, status: 'error', error };
+      }
+    }
+    if (opts.dryRun || (opts.allOrNothing && results.some((r) => r?.status === 'error'))) {
+      for (const r of requests) results[r.index] ??= { index: r.index, status: 'valid' };
       return results;
     }
     const outcomes = await this.append(
@@ -178,6 +186,38 @@ export class LedgerService {
           : { index, status: o.status, entry: o.entry };
     });
     return results;
+  }
+
+  /**
+   * The rows whose record id was used before (earlier, or higher up in the same batch) for other
+   * content: appending them would be a CONFLICT. Checked up front when nothing may be written
+   * unless everything can be; a writer racing in between is still caught by the append itself.
+   */
+  async #conflicts(
+    requests: { index: number; request: AppendRequest }[],
+  ): Promise<Map<number, Conflict>> {
+    const conflicts = new Map<number, Conflict>();
+    const seen = new Map<string, string>();
+    const stored = await mapLimit(requests, 16, (r) =>
+      this.repo.findByIdempotencyKey(`${r.request.institutionId}:${r.request.sourceRecordId}`),
+    );
+    requests.forEach(({ index, request }, k) => {
+      const key = `${request.institutionId}:${request.sourceRecordId}`;
+      const hash = contentHash(request.learnerId, request.body);
+      const before = stored[k];
+      const earlier = before ? contentHash(before.learnerId, before.body) : seen.get(key);
+      if (earlier !== undefined && earlier !== hash) {
+        conflicts.set(
+          index,
+          new Conflict(
+            `Record ${request.sourceRecordId} was recorded before with different content${before ? ` (entry ${before.id})` : ''}`,
+            { sourceRecordId: request.sourceRecordId },
+          ),
+        );
+      }
+      if (!seen.has(key)) seen.set(key, hash);
+    });
+    return conflicts;
   }
 
   /** A correction is a new entry carrying the achievement as it should have been. */
@@ -530,7 +570,10 @@ export class LedgerService {
     requireLearnerOrOperator(actor, learnerId);
     await this.learners.require(learnerId);
     const state = (await this.accounts.get(learnerId)) ?? emptyAccount(learnerId);
-    return viewAccount(state, asOf ?? this.now().toISOString().slice(0, 10));
+    return viewAccount(
+      state,
+      asOf ? calendarDate(asOf, 'asOf') : this.now().toISOString().slice(0, 10),
+    );
   }
 
   /** Rebuilds a learner's credit account from the ledger alone and stores it. */

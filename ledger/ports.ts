@@ -29,6 +29,8 @@ export interface UserRepository {
   findByLearnerId(learnerId: string): Promise<UserAccount | null>;
   listByInstitution(institutionId: string): Promise<UserAccount[]>;
   countByRole(role: UserAccount['role']): Promise<number>;
+  setTokenEpoch(id: string, epoch: number): Promise<void>;
+  setDisabledAt(id: string, at: string | null): Promise<void>;
 }
 
 export interface ApiKeyRepository {

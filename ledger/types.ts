@@ -46,6 +46,10 @@ export interface UserAccount {
   learnerId?: string | undefined;
   passwordHash: string;
   createdAt: string;
+  /** Bumped by "sign out everywhere": a token carries the epoch it was issued in. */
+  tokenEpoch?: number | undefined;
+  /** Set while the operator has disabled the account: it can neither sign in nor use its tokens. */
+  disabledAt?: string | null | undefined;
 }
 
 export const API_KEY_SCOPES = ['records:write', 'records:read', 'credentials:issue'] as const;

@@ -1,6 +1,7 @@
 // Value objects of the ledger: credits in hundredths, localized text, dates; each validates itself.
 import { CreditAmountOutOfRange, InputValidationError } from './errors.ts';
 import { MAX_CREDITS } from './errors.ts';
+import { isWellFormedText } from './canonical.ts';
 
 /** Credits are integers of hundredths inside (no floating point drift), decimals at the API. */
 export function creditsToHundredths(value: number): number {
@@ -62,9 +63,44 @@ export interface LocalizedTextInput {
   en?: string | null | undefined;
 }
 
+/**
+ * What every text field accepts before it is hashed: well-formed Unicode (a lone surrogate cannot
+ * be stored as sent, so its hash could never be checked again), normalised to NFC (so the same
+ * words typed on two systems hash alike, and a replay of the same request stays a replay), and no
+ * control characters; a multi-line field (a reason, a description) may hold tabs and line breaks.
+ */
+export function cleanText(
+  value: string,
+  field: string,
+  opts: { multiline?: boolean } = {},
+): string {
+  if (typeof value !== 'string') throw new InputValidationError(`${field} must be text`, { field });
+  if (!isWellFormedText(value)) {
+    throw new InputValidationError(
+      `${field} is not well-formed Unicode (it holds a lone surrogate); send UTF-16 pairs or UTF-8`,
+      { field },
+    );
+  }
+  const text = value.normalize('NFC');
+  const control = (opts.multiline ? MULTILINE_CONTROL : CONTROL).exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new InputValidationError(`${field} contains the control character U+${code}`, {
+      field,
+    });
+  }
+  return text;
+}
+
+// C0, DEL and C1 controls; line breaks and tabs only where text may run over several lines.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/u;
+// eslint-disable-next-line no-control-regex
+const MULTILINE_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+
 export function localizedText(t: LocalizedTextInput, field: string): LocalizedText {
-  const zh = t.zh?.trim() ?? '';
-  const en = t.en?.trim() ?? '';
+  const zh = cleanText(t.zh ?? '', field).trim();
+  const en = cleanText(t.en ?? '', field).trim();
   if (!zh && !en)
     throw new InputValidationError(`${field} needs a Chinese or an English text`, { field });
   if (zh.length > 500 || en.length > 500)
@@ -72,17 +108,30 @@ export function localizedText(t: LocalizedTextInput, field: string): LocalizedTe
   return { zh: zh || en, en: en || zh };
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD (2024-02-30 and 2024-13-01 are not), from 0001 on. */
+export function calendarDate(value: unknown, field: string): string {
+  const m = typeof value === 'string' ? DATE.exec(value) : null;
+  if (!m) {
+    throw new InputValidationError(
+      `${field} must be a date like 2024-06-30, got ${JSON.stringify(value) ?? 'nothing'}`,
+      { field },
+    );
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const daysInMonth = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth) {
+    throw new InputValidationError(`${field} is not a real date: "${value as string}"`, { field });
+  }
+  return value as string;
+}
+
 /** A calendar date (YYYY-MM-DD) not in the future. */
 export function pastDate(value: string, field: string, now = new Date()): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InputValidationError(`${field} must be a date like 2024-06-30, got "${value}"`, {
-      field,
-    });
-  }
+  calendarDate(value, field);
   const d = new Date(`${value}T00:00:00Z`);
-  if (d.toISOString().slice(0, 10) !== value) {
-    throw new InputValidationError(`${field} is not a real date: "${value}"`, { field });
-  }
   if (d.getTime() > now.getTime() + 24 * 3600_000) {
     throw new InputValidationError(`${field} is in the future: ${value}`, { field });
   }
@@ -110,12 +159,12 @@ export function boundedString(
   field: string,
   max = 200,
   required = true,
+  // Prose (a reason, a comment: 500 characters or more) may run over several lines; names and ids may not.
+  opts: { multiline?: boolean } = { multiline: max >= 500 },
 ): string {
-  const v = (value ?? '').trim();
+  const v = cleanText(value ?? '', field, opts).trim();
   if (required && !v) throw new InputValidationError(`${field} is required`, { field });
   if (v.length > max)
     throw new InputValidationError(`${field} is longer than ${max} characters`, { field });
-  if (v.includes('\u0000'))
-    throw new InputValidationError(`${field} contains a NUL character`, { field });
   return v;
 }

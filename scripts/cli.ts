@@ -10,11 +10,14 @@ import { SYSTEM } from '../ledger/access.ts';
 import { DomainError } from '../ledger/errors.ts';
 import { EmbeddedDbUnavailable } from '../embedded-db/launcher.ts';
 import type { IssueRequest, IssueWhat } from '../ledger/credential-service.ts';
-import { readFile, stat } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   create-operator --email E --name N --password P   create an operator account
-  import --institution SLUG --file F [--format csv|jsonl] [--dry-run] [--batch N]
+  import --institution SLUG --file F [--format csv|jsonl] [--dry-run] [--all-or-nothing] [--batch N]
+                                                     record a CSV or JSON lines file; --all-or-nothing
+                                                     checks every row first and writes nothing if one is bad
   issue-batch --institution SLUG --file F.jsonl --batch-id ID [--format eddsa-rdfc-2022|ecdsa-rdfc-2019|ecdsa-sd-2023|vc+jwt]
                                                      issue a class's credentials (one JSON object a line)
   verify-chain [--learner ID]                        recompute every hash (all learners when omitted)
@@ -68,6 +71,21 @@ function batchLine(
   };
 }
 
+/** The size of a file we can read, or one line saying why we cannot. */
+async function readableFileSize(file: string): Promise<number | string> {
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) return `${file} is not a file`;
+    await access(file, constants.R_OK);
+    return st.size;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT') return `No such file: ${file}`;
+    if (code === 'EACCES') return `Cannot read ${file}: permission denied`;
+    return `Cannot read ${file}: ${(err as Error).message}`;
+  }
+}
+
 async function learnerIds(s: Services, one: string | undefined): Promise<string[]> {
   if (one) return [one];
   return s.repos.learners.listIds();
@@ -85,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       format: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'all-or-nothing': { type: 'boolean' },
       batch: { type: 'string' },
       learner: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -114,13 +133,23 @@ async function main(argv: string[]): Promise<number> {
         console.error('--format is csv or jsonl');
         return 2;
       }
+      const batchSize = values.batch ? Number(values.batch) : 1000;
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
+        console.error('--batch is a whole number from 1 to 5000');
+        return 2;
+      }
+      // Before the database starts: a wrong path is a one-line answer, not a stack trace.
+      const size = await readableFileSize(file);
+      if (typeof size === 'string') {
+        console.error(size);
+        return 2;
+      }
       return withServices(async (s) => {
         const inst = await s.institutions.findBySlug(values.institution!);
         if (!inst) {
           console.error(`No institution with the slug "${values.institution}"`);
           return 2;
         }
-        const { size } = await stat(file);
         const bar = values.quiet
           ? null
           : new cliProgress.SingleBar(
@@ -131,10 +160,11 @@ async function main(argv: string[]): Promise<number> {
               cliProgress.Presets.shades_classic,
             );
         bar?.start(size, 0, { rows: 0, created: 0, duplicates: 0, failed: 0 });
-        const report = await s.importer.import(SYSTEM, inst.id, createReadStream(file), {
+        const report = await s.importer.import(SYSTEM, inst.id, () => createReadStream(file), {
           format,
           dryRun: !!values['dry-run'],
-          batchSize: values.batch ? Number(values.batch) : 1000,
+          allOrNothing: !!values['all-or-nothing'],
+          batchSize,
           onProgress: (p) => bar?.update(p.bytes, p),
         });
         bar?.update(size, report);
@@ -154,6 +184,11 @@ async function main(argv: string[]): Promise<number> {
         const inst = await s.institutions.findBySlug(values.institution!);
         if (!inst) {
           console.error(`No institution with the slug "${values.institution}"`);
+          return 2;
+        }
+        const size = await readableFileSize(values.file!);
+        if (typeof size === 'string') {
+          console.error(size);
           return 2;
         }
         const lines = (await readFile(values.file!, 'utf8')).split('\n').filter((l) => l.trim());
@@ -243,7 +278,10 @@ main(process.argv.slice(2)).then(
       console.error(err.message);
       process.exit(2);
     }
-    console.error(err);
+    // Never a stack trace: one line saying what failed (LOG_LEVEL=debug shows the stack).
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`error: ${message.split('\n')[0]}`);
+    if (process.env['LOG_LEVEL'] === 'debug') console.error(err);
     process.exit(1);
   },
 );

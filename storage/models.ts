@@ -31,6 +31,8 @@ const user = new Schema(
     learnerId: String,
     passwordHash: str,
     createdAt: str,
+    tokenEpoch: Number,
+    disabledAt: String,
   },
   opts,
 );

@@ -88,6 +88,10 @@ export function mongoRepositories(models: Models): Repositories {
     listByInstitution: async (institutionId) =>
       fromDocs<UserAccount>(await models.User.find({ institutionId }).sort({ email: 1 }).lean()),
     countByRole: (role) => models.User.countDocuments({ role }),
+    setTokenEpoch: async (id, epoch) =>
+      void (await models.User.updateOne({ _id: id }, { $set: { tokenEpoch: epoch } })),
+    setDisabledAt: async (id, at) =>
+      void (await models.User.updateOne({ _id: id }, { $set: { disabledAt: at } })),
   };
 
   const apiKeys: ApiKeyRepository = {

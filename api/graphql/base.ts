@@ -38,6 +38,9 @@ export const baseResolvers: Resolvers = {
         const { token, expiresAt } = await services.tokens.issue(user, services.now());
         return { token, expiresAt: expiresAt.toISOString(), user };
       }),
+    signOutEverywhere: (_p, _a, { actor, services }) => services.accounts.signOutEverywhere(actor),
+    setUserDisabled: (_p, { userId, disabled }, { actor, services }) =>
+      result('User', () => services.accounts.setDisabled(actor, userId, disabled)),
   },
   User: {
     role: (u) => upper(u.role),

@@ -717,6 +717,11 @@ export type Mutation = {
   /** Publish a rule (JSON) or a new version of one: the operator, or an institution for itself. */
   publishRecognitionRule: RecognitionRuleResult;
   recordAchievement: RecordAchievementResult;
+  /**
+   * Records many achievements; each row is created, a duplicate, or an error of its own. With
+   * allOrNothing, one bad row (or a record id used before for other content) writes no row at all,
+   * and the good rows come back with status VALID.
+   */
   recordAchievements: RecordBatchResult;
   registerInstitution: InstitutionResult;
   registerLearner: RegisterLearnerResult;
@@ -733,8 +738,15 @@ export type Mutation = {
   rotateSigningKey: SigningKeyResult;
   setAccreditation: InstitutionResult;
   setInstitutionStatus: InstitutionResult;
+  /** The operator disables an account (its tokens stop working and it cannot sign in) or enables it again. */
+  setUserDisabled: UserResult;
   /** Shares one of your credentials through a link that works until it expires or you withdraw it (learners only). */
   shareCredential: CreatedShareResult;
+  /**
+   * Ends every bearer token of the signed-in person, on every device (this one included); other
+   * server processes stop accepting them within seconds. Sign in again for a new token.
+   */
+  signOutEverywhere: Scalars['Boolean']['output'];
   suspendCredential: IssuedCredentialResult;
   voidAchievement: LedgerEntryResult;
 };
@@ -806,6 +818,7 @@ export type MutationDefineProgrammeArgs = {
 
 
 export type MutationImportRecordsArgs = {
+  allOrNothing?: InputMaybe<Scalars['Boolean']['input']>;
   data: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   format: ImportFormat;
@@ -851,6 +864,7 @@ export type MutationRecordAchievementArgs = {
 
 
 export type MutationRecordAchievementsArgs = {
+  allOrNothing?: InputMaybe<Scalars['Boolean']['input']>;
   inputs: Array<AchievementInput>;
   institutionId: Scalars['ID']['input'];
 };
@@ -921,6 +935,12 @@ export type MutationSetAccreditationArgs = {
 export type MutationSetInstitutionStatusArgs = {
   id: Scalars['ID']['input'];
   status: InstitutionStatus;
+};
+
+
+export type MutationSetUserDisabledArgs = {
+  disabled: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1484,6 +1504,8 @@ export type StaffResult = ResultError | StaffList;
 export type User = {
   __typename?: 'User';
   createdAt: Scalars['DateTime']['output'];
+  /** When the operator disabled the account (null while it is enabled). */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   institutionId?: Maybe<Scalars['ID']['output']>;
@@ -2496,7 +2518,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rotateSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRotateSigningKeyArgs, 'institutionId' | 'type'>>;
   setAccreditation?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetAccreditationArgs, 'accreditation' | 'id'>>;
   setInstitutionStatus?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetInstitutionStatusArgs, 'id' | 'status'>>;
+  setUserDisabled?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationSetUserDisabledArgs, 'disabled' | 'userId'>>;
   shareCredential?: Resolver<ResolversTypes['CreatedShareResult'], ParentType, ContextType, RequireFields<MutationShareCredentialArgs, 'input'>>;
+  signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   suspendCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationSuspendCredentialArgs, 'id' | 'reason'>>;
   voidAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationVoidAchievementArgs, 'input'>>;
 };
@@ -2753,6 +2777,7 @@ export type StaffResultResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

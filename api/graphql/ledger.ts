@@ -92,12 +92,13 @@ export const ledgerResolvers: Resolvers = {
         if (o.status === 'conflict') throw new Error('unreachable');
         return { entry: o.entry, created: o.status === 'created' };
       }),
-    recordAchievements: (_p, { institutionId, inputs }, { actor, services }) =>
+    recordAchievements: (_p, { institutionId, inputs, allOrNothing }, { actor, services }) =>
       result('RecordBatchOk', async () => {
         const rows = await services.ledger.recordBatch(
           actor,
           institutionId,
           inputs.map(achievementInput),
+          { allOrNothing: allOrNothing ?? false },
         );
         const count = (s: string) => rows.filter((r) => r.status === s).length;
         return {
@@ -112,7 +113,11 @@ export const ledgerResolvers: Resolvers = {
           })),
         };
       }),
-    importRecords: (_p, { institutionId, format, data, dryRun }, { actor, services }) =>
+    importRecords: (
+      _p,
+      { institutionId, format, data, dryRun, allOrNothing },
+      { actor, services },
+    ) =>
       result('ImportReport', async () => {
         // Up front: the importer authorises only when it writes a batch, so an empty file or
         // rows that all fail would otherwise report success to anyone.
@@ -120,10 +125,11 @@ export const ledgerResolvers: Resolvers = {
         const report = await services.importer.import(
           actor,
           institutionId,
-          Readable.from([Buffer.from(data, 'utf8')]),
+          () => Readable.from([Buffer.from(data, 'utf8')]),
           {
             format: format === 'CSV' ? 'csv' : 'jsonl',
             dryRun: dryRun ?? false,
+            allOrNothing: allOrNothing ?? false,
           },
         );
         return { ...report, errors: report.errors.map((e) => ({ ...e, field: e.field ?? null })) };

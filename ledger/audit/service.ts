@@ -6,7 +6,7 @@ import {
   requireOperatorOrInstitution,
   type Actor,
 } from '../access.ts';
-import { Forbidden, InputValidationError, Unauthenticated } from '../errors.ts';
+import { Forbidden, Unauthenticated } from '../errors.ts';
 import type { LearnerRegistry } from '../learners.ts';
 import type { ProgrammeRegistry } from '../programmes/registry.ts';
 import type { Programme } from '../programmes/types.ts';
@@ -23,7 +23,7 @@ import {
   type RecognitionRule,
 } from '../recognition/rules.ts';
 import type { AchievementContent, LedgerEntry } from '../types.ts';
-import type { LocalizedText } from '../values.ts';
+import { calendarDate, type LocalizedText } from '../values.ts';
 import {
   ACHIEVEMENT_KINDS,
   CREDIT_SYSTEMS,
@@ -250,11 +250,7 @@ export class AuditService {
 
   #asOf(asOf: string | null | undefined): string {
     if (!asOf) return this.now().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
-      throw new InputValidationError(`asOf must be a date like 2025-06-30, got "${asOf}"`, {
-        field: 'asOf',
-      });
-    return asOf;
+    return calendarDate(asOf, 'asOf');
   }
 }
 

@@ -1,5 +1,11 @@
 // Recognition rules as versioned data: publishing (a change is a new version, never an edit), listing.
-import { actingInstitution, actorRef, requireOperator, type Actor } from '../access.ts';
+import {
+  actingInstitution,
+  actorRef,
+  requireNotSuspended,
+  requireOperator,
+  type Actor,
+} from '../access.ts';
 import { canonicalJson } from '../canonical.ts';
 import { Conflict, Forbidden, InputValidationError, NotFound } from '../errors.ts';
 import type { RuleRepository, StoredRule } from '../recognition-ports.ts';
@@ -40,6 +46,7 @@ export class RuleRegistry {
     if (!own) requireOperator(actor);
     if (actor.kind === 'apikey' && !actor.scopes.includes('records:write'))
       throw new Forbidden('This API key lacks the scope records:write');
+    requireNotSuspended(actor);
     const draft = { ...(raw as Record<string, unknown>) };
     const publisher = own ?? OPERATOR_PUBLISHER;
     if (own) draft['publishedBy'] = own;

@@ -61,6 +61,13 @@ interface Operation {
   /** Extra checks of a successful result. */
   check?: (value: Record<string, unknown>, ctx: { role: Role; target: Target }) => void;
   /**
+   * A token of its own for the case (instead of the role's shared one): for operations that
+   * change the caller's sign-in itself.
+   */
+  token?: (role: Role) => Promise<string | undefined>;
+  /** The field returns a plain value, and refusals come as GraphQL errors rather than ResultError. */
+  plainResult?: boolean;
+  /**
    * Cases the app gets wrong today, for the lead to fix (outside this file's remit): they run as
    * `it.fails`, so they turn red once fixed and can then move into the table proper.
    */
@@ -156,6 +163,32 @@ const account = (uid: string) => ({
   name: `User ${uid}`,
   password: 'a-long-enough-password',
 });
+
+/** A person of the role's kind signed in for this case alone (the shared token otherwise). */
+async function freshSignIn(role: Role): Promise<string | undefined> {
+  const s = t.services;
+  const uid = uniqueId();
+  const tokenOf = async (u: { id: string }) =>
+    (await s.tokens.issue((await s.accounts.findUser(u.id))!)).token;
+  switch (role) {
+    case 'operator':
+      return tokenOf(await s.accounts.createOperator(SYSTEM, account(uid)));
+    case 'staffOwnInstitution':
+      return tokenOf(await s.accounts.createStaff(SYSTEM, w.instA.id, account(uid)));
+    case 'staffOtherInstitution':
+      return tokenOf(await s.accounts.createStaff(SYSTEM, w.instB.id, account(uid)));
+    case 'learnerOwnData':
+    case 'learnerOtherLearner': {
+      const { learner } = await s.learners.register(SYSTEM, {
+        nationalId: `SO${uid}`,
+        name: `Learner ${uid}`,
+      });
+      return tokenOf(await s.accounts.createLearnerAccount(SYSTEM, learner.id, account(uid)));
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** A fresh achievement of institution A for a learner, recorded by the system (so cases never share one). */
 async function freshEntry(learnerId: string, uid: string): Promise<LedgerEntry> {
@@ -268,6 +301,35 @@ const OPERATIONS: Operation[] = [
     query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${RE} ... on LoginOk { token } } }`,
     variables: () => Promise.resolve({ e: 'l1@test.example', p: w.password }),
     expected: everyone,
+  },
+  {
+    name: 'signOutEverywhere',
+    query: 'mutation { signOutEverywhere }',
+    variables: () => Promise.resolve({}),
+    // Each case signs out a person of its own, so the shared tokens keep working.
+    token: (role) => freshSignIn(role),
+    plainResult: true,
+    // Every signed-in person, for themself; an API key is revoked instead.
+    expected: {
+      public: U,
+      operator: ALLOWED,
+      staffOwnInstitution: ALLOWED,
+      staffOtherInstitution: ALLOWED,
+      learnerOwnData: ALLOWED,
+      learnerOtherLearner: ALLOWED,
+      apiKeyWithScope: F,
+      apiKeyWithoutScope: F,
+    },
+  },
+  {
+    name: 'setUserDisabled',
+    query: `mutation($u: ID!) { setUserDisabled(userId: $u, disabled: true) { ${RE} ... on User { disabledAt } } }`,
+    // A staff account of A made for the case, so the shared sign-ins stay enabled.
+    variables: async (_x, uid) => ({
+      u: (await t.services.accounts.createStaff(SYSTEM, w.instA.id, account(uid))).id,
+    }),
+    expected: operatorOnly,
+    check: (v) => expect(v['disabledAt']).toEqual(expect.any(String)),
   },
   {
     name: 'me',
@@ -1105,10 +1167,14 @@ describe('the table', () => {
 async function runCase(op: Operation, role: Role, expected: Expected): Promise<void> {
   const target = role === 'learnerOtherLearner' ? targets.learner2 : targets.learner1;
   const variables = await op.variables(target, uniqueId());
+  const token =
+    op.token && !BAD_CREDENTIALS.includes(role) && !role.startsWith('apiKey')
+      ? await op.token(role)
+      : tokens[role](op);
   const res = await t.gql<Record<string, Record<string, unknown> | null>>(
     op.query,
     variables,
-    tokens[role](op),
+    token,
   );
   const text = JSON.stringify(res);
   expect(text).not.toMatch(/"stack"|\/work\/|\.ts:\d/);
@@ -1116,6 +1182,11 @@ async function runCase(op: Operation, role: Role, expected: Expected): Promise<v
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(res.data ?? null).toBeNull();
+    return;
+  }
+  if (op.plainResult) {
+    if (expected === 'allowed') expect(res.data?.[op.name], text).toBe(true);
+    else expect(res.errors?.[0]?.extensions?.['code'], text).toBe(expected);
     return;
   }
   expect(res.errors, text).toBeUndefined();
@@ -1347,5 +1418,90 @@ describe('confirming an award', () => {
     const view = await t.services.awards.get(SYSTEM, applicationId);
     expect(view.confirmation).toBeNull();
     expect(view.awardEntry).toBeNull();
+  });
+});
+
+/** What a suspended institution's staff and keys may still do: sign in and out, and take access away. */
+const ALLOWED_WHILE_SUSPENDED = new Set([
+  'login',
+  'signOutEverywhere',
+  'revokeApiKey',
+  'revokeSigningKey',
+]);
+
+describe('a suspended institution', () => {
+  const ROLES_OF_A = ['staffOwnInstitution', 'apiKeyWithScope'] as const;
+  const mutations = new Set<string>();
+  const cases: {
+    op: Operation;
+    role: (typeof ROLES_OF_A)[number];
+    variables: Record<string, unknown>;
+    token: string | undefined;
+    expected: Expected;
+  }[] = [];
+
+  beforeAll(async () => {
+    for (const sdl of loadTypeDefs()) {
+      for (const def of parse(sdl).definitions) {
+        if (
+          (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+          def.name.value === 'Mutation'
+        )
+          for (const f of def.fields ?? []) mutations.add(f.name.value);
+      }
+    }
+    // Everything a case needs is prepared while A is active: A's own fixtures are writes too.
+    for (const op of OPERATIONS) {
+      for (const role of ROLES_OF_A) {
+        if (op.knownBugs?.[role]) continue;
+        const normally = op.expected[role];
+        const write = mutations.has(op.name) && !ALLOWED_WHILE_SUSPENDED.has(op.name);
+        cases.push({
+          op,
+          role,
+          variables: await op.variables(targets.learner1, uniqueId()),
+          token: op.token && role !== 'apiKeyWithScope' ? await op.token(role) : tokens[role](op),
+          expected: write && normally === ALLOWED ? F : normally,
+        });
+      }
+    }
+    await t.services.institutions.setStatus(SYSTEM, w.instA.id, 'suspended');
+  });
+  afterAll(() => t.services.institutions.setStatus(SYSTEM, w.instA.id, 'active'));
+
+  it('lets its staff and API keys read what they could, and refuses every write with FORBIDDEN', async () => {
+    expect(
+      cases.filter((c) => c.expected === F && c.op.expected[c.role] === ALLOWED).length,
+    ).toBeGreaterThan(20);
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const res = await t.gql<Record<string, Record<string, unknown> | boolean | null>>(
+        c.op.query,
+        c.variables,
+        c.token,
+      );
+      const value = res.data?.[c.op.name] ?? null;
+      const first = Array.isArray(value) ? null : value;
+      const outcome =
+        res.errors?.[0]?.extensions?.['code'] ??
+        (first && typeof first === 'object' && first['__typename'] === 'ResultError'
+          ? first['code']
+          : ALLOWED);
+      if (outcome !== c.expected)
+        wrong.push(`${label(c.op)} as ${c.role}: ${String(outcome)}, expected ${c.expected}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('is answered with why', async () => {
+    const r = await t.gql<{ createApiKey: { code: string; message: string } }>(
+      'mutation($i: ID!) { createApiKey(institutionId: $i, label: "k", scopes: [RECORDS_READ]) { __typename ... on ResultError { code message } } }',
+      { i: w.instA.id },
+      w.tokens.staffA,
+    );
+    expect(r.data?.createApiKey).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/suspended/),
+    });
   });
 });
