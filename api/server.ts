@@ -12,6 +12,7 @@ import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { vcApiRouter } from './vc-api.ts';
+import { checkpointRouter } from './checkpoints-http.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -145,6 +146,7 @@ export function buildApp(services: Services, log: Logger): App {
   );
   app.use(yoga.graphqlEndpoint, yoga as never);
   app.use(vcApiRouter(services));
+  app.use(checkpointRouter(services));
 
   app.use((_req, res) => {
     res.status(404).json({ type: 'about:blank', title: 'Not Found', status: 404 });

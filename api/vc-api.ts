@@ -93,6 +93,7 @@ const STATUS_FOR: Record<DomainError['code'], number> = {
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
   GONE: 410,
+  INTEGRITY_ERROR: 409,
 };
 
 type Handler = (req: Request, res: Response, actor: Actor) => Promise<void>;

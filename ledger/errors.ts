@@ -1,6 +1,12 @@
 // Domain errors: expected failures carry a code that the API maps to a typed result, never a 500.
 export type ErrorCode =
-  'NOT_FOUND' | 'INPUT_VALIDATION_ERROR' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'GONE';
+  | 'NOT_FOUND'
+  | 'INPUT_VALIDATION_ERROR'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'GONE'
+  | 'INTEGRITY_ERROR';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -46,6 +52,17 @@ export class Gone extends DomainError {
   override name = 'Gone';
   constructor(message: string) {
     super('GONE', message);
+  }
+}
+
+/**
+ * Stored data failed a check against the hash chain or a signed checkpoint (tampering, or an
+ * operator's mistake): nothing derived from it is served, signed or folded until it is repaired.
+ */
+export class IntegrityError extends DomainError {
+  override name = 'IntegrityError';
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('INTEGRITY_ERROR', message, details);
   }
 }
 

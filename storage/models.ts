@@ -109,6 +109,8 @@ const entry = new Schema(
 entry.index({ learnerId: 1, seq: 1 }, { unique: true });
 entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
+// Which chains moved since the last checkpoint.
+entry.index({ recordedAt: 1 });
 
 // Credit accounts are written insert-only, one version per learner per append (updates are an
 // order of magnitude slower than inserts on the embedded engine); reads take the highest uptoSeq.
@@ -119,6 +121,7 @@ const account = new Schema(
     uptoSeq: { type: Number, required: true },
     lastHash: str,
     buckets: mixed,
+    seal: String,
   },
   opts,
 );

@@ -193,6 +193,8 @@ export function mongoRepositories(models: Models): Repositories {
       ((await models.Entry.find({ targetEntryId }).lean()) as unknown[])
         .map(docToEntry)
         .filter((e) => 'targetEntryId' in e.body && e.body.targetEntryId === targetEntryId),
+    learnersRecordedSince: async (at) =>
+      (await models.Entry.distinct('learnerId', { recordedAt: { $gte: at } })).map(String),
     listByInstitution: async (institutionId, after, limit) => {
       // Ordered by (recordedAt, _id): the cursor is the last pair seen.
       const filter: Record<string, unknown> = { institutionId };
@@ -210,11 +212,14 @@ export function mongoRepositories(models: Models): Repositories {
   };
 
   const toAccount = (d: unknown): CreditAccountState => {
-    const { learnerId, uptoSeq, lastHash, buckets } = d as CreditAccountState;
-    return { learnerId, uptoSeq, lastHash, buckets };
+    const { learnerId, uptoSeq, lastHash, buckets, seal } = d as CreditAccountState;
+    return { learnerId, uptoSeq, lastHash, buckets, ...(seal ? { seal } : {}) };
   };
   const versionId = (learnerId: string, uptoSeq: number) => `${learnerId}:${uptoSeq}`;
-  const accountDoc = (s: CreditAccountState) => ({ _id: versionId(s.learnerId, s.uptoSeq), ...s });
+  const accountDoc = (s: CreditAccountState) => {
+    const { seal, ...rest } = s;
+    return { _id: versionId(s.learnerId, s.uptoSeq), ...rest, ...(seal ? { seal } : {}) };
+  };
   const latest = (docs: unknown[]): Map<string, CreditAccountState> => {
     const byLearner = new Map<string, CreditAccountState>();
     for (const d of docs.map(toAccount)) {
