@@ -176,7 +176,8 @@ export function createServices(
 
   const sharing = new SharingService({
     shares: credentialRepos.shares,
-    findCredential: (id) => credentialRepos.credentials.findById(id),
+    // Checked against the ledger before it is shared or opened: a swapped credential is refused.
+    findCredential: (id) => credentials.storedCredential(id),
     verify: (input) => credentials.verifyCredential(input),
     publicUrl: config.publicUrl,
     now,

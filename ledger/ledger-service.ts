@@ -681,14 +681,9 @@ export class LedgerService {
     return { chain, checkpoint: report.checkpoint };
   }
 
-  /** One achievement as it stands now (corrections applied), or null if unknown or void. */
-  async currentAchievement(
-    entryId: string,
-  ): Promise<{ entry: LedgerEntry; achievement: AchievementContent } | null> {
-    const entry = await this.repo.findById(entryId);
-    if (entry?.body.type !== 'achievement') return null;
-    const achievement = (await this.#loadEffective([entryId])).get(entryId)?.achievement;
-    return achievement ? { entry, achievement } : null;
+  /** The chained status changes of the credentials on one status list (revoked, suspended, reinstated). */
+  statusEntries(institutionId: string, statusList: number): Promise<LedgerEntry[]> {
+    return this.repo.listCredentialStatus(institutionId, statusList);
   }
 
   /** Every achievement of a learner as it stands now (corrections applied, voids dropped). */

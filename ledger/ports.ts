@@ -81,6 +81,8 @@ export interface LedgerRepository {
     filter: EntryFilter,
   ): Promise<LedgerEntry[]>;
   listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
+  /** Credential status entries that name this status list of the institution. */
+  listCredentialStatus(institutionId: string, statusList: number): Promise<LedgerEntry[]>;
   /** The learners with an entry recorded at or after `at` (an ISO timestamp): whose chain head moved. */
   learnersRecordedSince(at: string): Promise<string[]>;
   listByInstitution(

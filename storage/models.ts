@@ -109,6 +109,8 @@ const entry = new Schema(
 entry.index({ learnerId: 1, seq: 1 }, { unique: true });
 entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
+// A status list's chained status changes.
+entry.index({ institutionId: 1, 'body.statusList': 1 });
 // Which chains moved since the last checkpoint.
 entry.index({ recordedAt: 1 });
 

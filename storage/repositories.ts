@@ -193,6 +193,14 @@ export function mongoRepositories(models: Models): Repositories {
       ((await models.Entry.find({ targetEntryId }).lean()) as unknown[])
         .map(docToEntry)
         .filter((e) => 'targetEntryId' in e.body && e.body.targetEntryId === targetEntryId),
+    listCredentialStatus: async (institutionId, statusList) =>
+      (
+        (await models.Entry.find({
+          institutionId,
+          'body.type': 'credential',
+          'body.statusList': statusList,
+        }).lean()) as unknown[]
+      ).map(docToEntry),
     learnersRecordedSince: async (at) =>
       (await models.Entry.distinct('learnerId', { recordedAt: { $gte: at } })).map(String),
     listByInstitution: async (institutionId, after, limit) => {
