@@ -108,7 +108,7 @@ describe('what the chain did not cover', () => {
     expect((await t.gql(q, { l }, token)).data).toEqual({
       creditAccount: { totals: [{ credits: 4 }] },
     });
-    await t.db.models.Account.collection.updateMany({ learnerId: l } as never, {
+    await t.db.models.Account.collection.updateMany({ learnerId: l }, {
       $set: { 'buckets.0.credits': 99900 },
     });
     expect((await t.services.ledger.verify(SYSTEM, l)).valid).toBe(true);
@@ -170,7 +170,7 @@ describe('what the chain did not cover', () => {
         .filter((x) => x.status === 'failed')
         .map((x) => x.code);
     expect(await revokedChecks()).toEqual(['STATUS_REVOKED']);
-    await t.db.models.CredentialEvent.collection.deleteMany({ credentialId: c.id } as never);
+    await t.db.models.CredentialEvent.collection.deleteMany({ credentialId: c.id });
     await t.db.models.Credential.collection.updateOne({ _id: c.id } as never, {
       $set: { revoked: false },
     });
