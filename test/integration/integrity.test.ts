@@ -108,9 +108,12 @@ describe('what the chain did not cover', () => {
     expect((await t.gql(q, { l }, token)).data).toEqual({
       creditAccount: { totals: [{ credits: 4 }] },
     });
-    await t.db.models.Account.collection.updateMany({ learnerId: l }, {
-      $set: { 'buckets.0.credits': 99900 },
-    });
+    await t.db.models.Account.collection.updateMany(
+      { learnerId: l },
+      {
+        $set: { 'buckets.0.credits': 99900 },
+      },
+    );
     expect((await t.services.ledger.verify(SYSTEM, l)).valid).toBe(true);
     const res = await t.gql<{ creditAccount: { code: string } }>(q, { l }, token);
     expect(res.data?.creditAccount.code).toBe('INTEGRITY_ERROR');
