@@ -245,6 +245,29 @@ describe('signed checkpoints', () => {
     expect(out.findings.at(-1)?.message).toMatch(/not the published head/);
   });
 
+  it('is co-signed by an institution that opts in, and checks offline with its key', async () => {
+    const on = await t.gql(
+      `mutation($i: ID!) { setCheckpointCosigning(institutionId: $i, enabled: true) { ... on CheckpointCosigningOk { enabled } } }`,
+      { i: w.instA.id },
+      w.tokens.staffA,
+    );
+    expect(on.data).toEqual({ setCheckpointCosigning: { enabled: true } });
+    await record(w.learner2.id, 'CO-1');
+    const r = await t.services.checkpoints.publish(SYSTEM);
+    expect(r.published[0]?.cosignatures).toBe(1);
+    const keys = await t.services.checkpoints.verifierKeys();
+    const cosigner = keys.cosigners.find((c) => c.institutionId === w.instA.id)!.key;
+    expect(cosigner).toMatch(/^did:web:/);
+    const note = await file('cosigned.txt', r.published[0]!.note);
+    const ok = offline('--key', keys.log, '--cosigner', cosigner, '--note', note);
+    expect(ok.code).toBe(0);
+    expect(ok.findings[0]?.message).toMatch(/co-signed by did:web:/);
+    // A checkpoint from before the institution opted in lacks its co-signature.
+    const earlier = await file('earlier.txt', (await t.services.checkpoints.get(1)).note);
+    expect(offline('--key', keys.log, '--cosigner', cosigner, '--note', earlier).code).toBe(1);
+    await t.services.checkpoints.setCosigning(SYSTEM, w.instA.id, false, 'test');
+  });
+
   it('refuses a checkpoint log altered in the database without the operator key', async () => {
     const doc = (await t.db.models.Checkpoint.findById(1).lean()) as unknown as {
       heads: { learnerId: string; seq: number; headHash: string }[];
