@@ -631,22 +631,18 @@ export class LedgerService {
       const seal = this.#sealStatus(stored);
       if (seal === 'invalid') throw alteredAccount(learnerId);
       if (seal === 'valid') {
-        const page = await this.repo.pageByLearner(
-          learnerId,
-          Math.max(0, stored.uptoSeq - 1),
-          2,
-          {},
-        );
-        if (stored.uptoSeq > 0) {
-          const head = page[0];
-          if (head?.seq !== stored.uptoSeq || head.hash !== stored.lastHash) {
-            throw new IntegrityError(
-              `The ledger of learner ${learnerId} no longer holds entry ${stored.uptoSeq} that its credit account was folded from (deleted or rewritten)`,
-              { learnerId, seq: stored.uptoSeq },
-            );
-          }
-          if (page.length === 1) return stored;
-        } else if (page.length === 0) return stored;
+        // Two equality lookups: the head it was folded from, and whether the chain went on.
+        const [head, next] = await Promise.all([
+          stored.uptoSeq > 0 ? this.repo.findBySeq(learnerId, stored.uptoSeq) : null,
+          this.repo.findBySeq(learnerId, stored.uptoSeq + 1),
+        ]);
+        if (stored.uptoSeq > 0 && head?.hash !== stored.lastHash) {
+          throw new IntegrityError(
+            `The ledger of learner ${learnerId} no longer holds entry ${stored.uptoSeq} that its credit account was folded from (deleted or rewritten)`,
+            { learnerId, seq: stored.uptoSeq },
+          );
+        }
+        if (!next) return stored;
       }
     }
     return this.#mutex.run([learnerId], () => this.#rebuild(learnerId));

@@ -72,6 +72,8 @@ export interface LedgerRepository {
     entries: LedgerEntry[],
   ): Promise<{ inserted: number; failure?: 'sequence' | 'idempotency' }>;
   findById(id: string): Promise<LedgerEntry | null>;
+  /** A learner's entry by sequence number (an equality lookup on both engines). */
+  findBySeq(learnerId: string, seq: number): Promise<LedgerEntry | null>;
   listByLearner(learnerId: string, afterSeq?: number): Promise<LedgerEntry[]>;
   /** Up to `limit` entries after `afterSeq`, in seq order, matching the filter (an index range on MongoDB). */
   pageByLearner(

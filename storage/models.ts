@@ -111,8 +111,6 @@ entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
 // A status list's chained status changes.
 entry.index({ institutionId: 1, 'body.statusList': 1 });
-// Which chains moved since the last checkpoint.
-entry.index({ recordedAt: 1 });
 
 // Credit accounts are written insert-only, one version per learner per append (updates are an
 // order of magnitude slower than inserts on the embedded engine); reads take the highest uptoSeq.

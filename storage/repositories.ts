@@ -175,6 +175,10 @@ export function mongoRepositories(models: Models): Repositories {
       const d: unknown = await models.Entry.findById(id).lean();
       return d ? docToEntry(d) : null;
     },
+    findBySeq: async (learnerId, seq) => {
+      const d: unknown = await models.Entry.findOne({ learnerId, seq }).lean();
+      return d ? docToEntry(d) : null;
+    },
     listByLearner: async (learnerId, afterSeq = 0) => {
       const filter = afterSeq > 0 ? { learnerId, seq: { $gt: afterSeq } } : { learnerId };
       const docs: unknown[] = await models.Entry.find(filter).lean();
@@ -201,8 +205,19 @@ export function mongoRepositories(models: Models): Repositories {
           'body.statusList': statusList,
         }).lean()) as unknown[]
       ).map(docToEntry),
-    learnersRecordedSince: async (at) =>
-      (await models.Entry.distinct('learnerId', { recordedAt: { $gte: at } })).map(String),
+    // Per institution, so the (institutionId, recordedAt) index serves it: no index of its own to
+    // keep up on every append.
+    learnersRecordedSince: async (at) => {
+      const learners = new Set<string>();
+      for (const institutionId of await models.Entry.distinct('institutionId')) {
+        const ids = await models.Entry.distinct('learnerId', {
+          institutionId,
+          recordedAt: { $gte: at },
+        });
+        for (const id of ids) learners.add(String(id));
+      }
+      return [...learners];
+    },
     listByInstitution: async (institutionId, after, limit) => {
       // Ordered by (recordedAt, _id): the cursor is the last pair seen.
       const filter: Record<string, unknown> = { institutionId };
