@@ -39,6 +39,11 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .optional(),
+  CHECKPOINT_SIGNING_KEY: z
+    .string()
+    .includes('BEGIN PRIVATE KEY', { message: 'must be a PKCS#8 PEM Ed25519 key' })
+    .optional(),
+  CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   ALLOW_FOREIGN_DID_WEB: bool.default(false),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20_000),
@@ -64,6 +69,8 @@ export interface Config {
   auth: { issuer: string; audience: string; ttlSeconds: number; privateKeyPem: string };
   learnerIdSecret: string;
   keyEncryptionKey: Uint8Array;
+  /** The operator's Ed25519 key that signs ledger checkpoints, and how often they are published (0: never by itself). */
+  checkpoints: { signingKeyPem: string; intervalSeconds: number };
   allowForeignDidWeb: boolean;
   graphql: { maxDepth: number; maxCost: number };
   bodyLimit: string;
@@ -80,13 +87,25 @@ interface DevSecrets {
   authPrivateKey: string;
   learnerIdSecret: string;
   keyEncryptionKey: string;
+  /** Added later than the others: generated into an existing file when missing. */
+  checkpointSigningKey?: string;
 }
+
+const newEd25519Pem = () =>
+  generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 /** Outside production, missing secrets are generated once and kept in the data directory. */
 function devSecrets(dataDir: string): DevSecrets {
   const file = path.join(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+    if (kept.checkpointSigningKey) return kept;
+    const upgraded = { ...kept, checkpointSigningKey: newEd25519Pem() };
+    writeFileSync(file, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+    return upgraded;
+  }
   const secrets: DevSecrets = {
+    checkpointSigningKey: newEd25519Pem(),
     authPrivateKey: generateKeyPairSync('ed25519')
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),
@@ -111,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'AUTH_PRIVATE_KEY',
       'LEARNER_ID_SECRET',
       'KEY_ENCRYPTION_KEY',
+      'CHECKPOINT_SIGNING_KEY',
       'PUBLIC_URL',
       'MONGODB_URI',
     ] as const) {
@@ -120,7 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   const dev =
-    e.AUTH_PRIVATE_KEY && e.LEARNER_ID_SECRET && e.KEY_ENCRYPTION_KEY ? null : devSecrets(dataDir);
+    e.AUTH_PRIVATE_KEY && e.LEARNER_ID_SECRET && e.KEY_ENCRYPTION_KEY && e.CHECKPOINT_SIGNING_KEY
+      ? null
+      : devSecrets(dataDir);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const url = new URL(publicUrl);
   return {
@@ -143,6 +165,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keyEncryptionKey: new Uint8Array(
       Buffer.from(e.KEY_ENCRYPTION_KEY ?? dev!.keyEncryptionKey, 'base64'),
     ),
+    checkpoints: {
+      signingKeyPem: e.CHECKPOINT_SIGNING_KEY ?? dev!.checkpointSigningKey!,
+      intervalSeconds: e.CHECKPOINT_INTERVAL_SECONDS,
+    },
     allowForeignDidWeb: e.ALLOW_FOREIGN_DID_WEB,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     bodyLimit: e.BODY_LIMIT,

@@ -71,6 +71,41 @@ export async function openDatabase(config: Config, log: Logger) {
   };
 }
 
+/**
+ * Publishes a signed checkpoint soon after start and then every CHECKPOINT_INTERVAL_SECONDS (0:
+ * never by itself); a chain that fails its checks is logged as an alert and its head left out.
+ */
+function publishCheckpointsPeriodically(services: Services, log: Logger): () => Promise<void> {
+  const every = services.config.checkpoints.intervalSeconds * 1000;
+  if (every === 0) return () => Promise.resolve();
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = (async () => {
+      try {
+        const r = await services.checkpoints.publish({ kind: 'system' });
+        for (const c of r.published)
+          log.info(
+            { checkpoint: c.number, size: c.size, root: c.rootHash },
+            'checkpoint published',
+          );
+        for (const x of r.refused)
+          log.error({ alert: 'BROKEN_CHAIN', ...x }, 'a learner chain failed its checks');
+      } catch (err) {
+        log.error({ err }, 'publishing a checkpoint failed');
+      }
+    })();
+  };
+  const first = setTimeout(tick, Math.min(every, 5_000));
+  const timer = setInterval(tick, every);
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}
+
 export async function startServer(
   config: Config,
   opts: { onReady?: (s: Services) => Promise<void> } = {},
@@ -88,11 +123,13 @@ export async function startServer(
   const url = `http://${config.host}:${typeof addr === 'object' && addr ? addr.port : config.port}`;
   log.info({ url, graphql: `${url}/graphql` }, 'creditbank is listening');
   services.startWorkers();
+  const stopCheckpoints = publishCheckpointsPeriodically(services, log);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       log.info('shutting down: finishing in-flight requests');
+      await stopCheckpoints();
       // Stop accepting connections; in-flight requests finish, idle keep-alive sockets close.
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();

@@ -18,6 +18,7 @@ import { MAX_JSON_DEPTH, graphqlNesting, jsonDepth, limitJsonDepth } from './jso
 
 /** Far beyond the depth limit (a query's brackets nest about twice as deep as its fields). */
 const MAX_QUERY_NESTING = 200;
+import { checkpointRouter } from './checkpoints-http.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -219,6 +220,7 @@ export function buildApp(services: Services, log: Logger): App {
   app.use(yoga.graphqlEndpoint, yoga as never);
   app.use(vcApiRouter(services));
   app.use(webAppRouter());
+  app.use(checkpointRouter(services));
 
   app.use((_req, res) => {
     res.status(404).json({ type: 'about:blank', title: 'Not Found', status: 404 });

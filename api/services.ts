@@ -1,5 +1,5 @@
 // The composition root: wires storage into the domain services and hands them to the edge.
-import { createHmac } from 'node:crypto';
+import { createHmac, createPrivateKey } from 'node:crypto';
 import { Accounts, isApiKeyToken } from '../ledger/identity.ts';
 import { Catalogue } from '../ledger/catalogue.ts';
 import { InstitutionRegistry } from '../ledger/institutions.ts';
@@ -22,6 +22,7 @@ import {
   createBatchIssuer,
   createDocumentLoader,
   createVerifyPool,
+  loadSigner,
   type BatchIssuer,
   type VerifyPool,
 } from '../credentials/index.ts';
@@ -30,6 +31,8 @@ import { InstitutionKeys } from '../ledger/institution-keys.ts';
 import { SharingService } from '../ledger/sharing.ts';
 import { mongoCredentialRepositories } from '../storage/credential-repositories.ts';
 import { fetchDidWeb } from './did-web-client.ts';
+import { CheckpointService } from '../ledger/checkpoints/service.ts';
+import { checkpointRepositories } from '../storage/checkpoint-repositories.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -46,6 +49,24 @@ export function createServices(
   const institutions = new InstitutionRegistry(repos.institutions, now);
   const learners = new LearnerRegistry(repos.learners, hashNationalId, now);
   const catalogue = new Catalogue(repos.courses, now);
+  // Signed checkpoints over every chain's head; institutions that opt in co-sign with their key.
+  const checkpoints = new CheckpointService({
+    ...checkpointRepositories(db.models),
+    ledger: repos.ledger,
+    learnerIds: () => repos.learners.listIds(),
+    logKey: {
+      name: `${config.didHost}/creditbank-ledger`,
+      privateKey: createPrivateKey(config.checkpoints.signingKeyPem),
+    },
+    cosignKey: async (institutionId) => {
+      const institution = await institutions.find(institutionId);
+      if (institution?.status !== 'active') return null;
+      const key = await keys.activeKey(institutionId, 'Ed25519');
+      const signer = await loadSigner(key, config.keyEncryptionKey);
+      return { name: keys.didOf(institution), privateKey: signer.privateKey };
+    },
+    now,
+  });
   const ledger = new LedgerService(
     repos.ledger,
     repos.accounts,
@@ -53,6 +74,12 @@ export function createServices(
     learners,
     catalogue,
     now,
+    {
+      checkpoints,
+      sealKey: createHmac('sha256', config.keyEncryptionKey)
+        .update('creditbank credit account seal')
+        .digest(),
+    },
   );
   const accounts = new Accounts(
     repos.users,
@@ -149,7 +176,8 @@ export function createServices(
 
   const sharing = new SharingService({
     shares: credentialRepos.shares,
-    findCredential: (id) => credentialRepos.credentials.findById(id),
+    // Checked against the ledger before it is shared or opened: a swapped credential is refused.
+    findCredential: (id) => credentials.storedCredential(id),
     verify: (input) => credentials.verifyCredential(input),
     publicUrl: config.publicUrl,
     now,
@@ -203,6 +231,7 @@ export function createServices(
     keys,
     credentials,
     sharing,
+    checkpoints,
     documentLoader,
     /** Starts the verification workers ahead of the first verification. */
     startWorkers: () => verifyWorkers()?.start(),

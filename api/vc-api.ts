@@ -120,6 +120,7 @@ const STATUS_FOR: Record<DomainError['code'], number> = {
   UNAUTHENTICATED: 401,
   GONE: 410,
   ALREADY_RECOGNIZED: 409,
+  INTEGRITY_ERROR: 409,
 };
 
 type Handler = (req: Request, res: Response, actor: Actor) => Promise<void>;

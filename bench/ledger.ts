@@ -54,6 +54,7 @@ export async function benchLedger(): Promise<void> {
       { key: { idempotencyKey: 1 }, unique: true },
       { key: { institutionId: 1, recordedAt: 1 } },
       { key: { targetEntryId: 1 } },
+      { key: { institutionId: 1, 'body.statusList': 1 } },
     ]);
     const sample = await s.ledger.recordBatch(
       SYSTEM,

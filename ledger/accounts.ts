@@ -22,6 +22,8 @@ export interface CreditAccountState {
   uptoSeq: number;
   lastHash: string;
   buckets: CreditBucket[];
+  /** A keyed MAC of the rest, set by the ledger service: an edited projection is told from a folded one. */
+  seal?: string | undefined;
 }
 
 export const emptyAccount = (learnerId: string): CreditAccountState => ({

@@ -16,26 +16,14 @@ type Hashed = Omit<LedgerEntry, 'hash'>;
 
 /** Every field an entry stores, except its own hash, under the entry's hash format version. */
 export function entryHash(e: Hashed): string {
+  return sha256Hex(hashedContent(e));
+}
+
+/** The canonical JSON an entry's hash is the sha256 of (what a learner can check offline). */
+export function hashedContent(e: Hashed): string {
   const version = e.hashVersion ?? 1;
   if (version === 1) {
-    return sha256Hex(
-      canonicalJson({
-        learnerId: e.learnerId,
-        seq: e.seq,
-        prevHash: e.prevHash,
-        institutionId: e.institutionId,
-        actor: e.actor,
-        recordedAt: e.recordedAt,
-        idempotencyKey: e.idempotencyKey,
-        body: e.body,
-      }),
-    );
-  }
-  if (version !== 2) throw new RangeError(`unknown ledger hash version ${String(version)}`);
-  return sha256Hex(
-    canonicalJson({
-      hashVersion: 2,
-      id: e.id,
+    return canonicalJson({
       learnerId: e.learnerId,
       seq: e.seq,
       prevHash: e.prevHash,
@@ -43,10 +31,23 @@ export function entryHash(e: Hashed): string {
       actor: e.actor,
       recordedAt: e.recordedAt,
       idempotencyKey: e.idempotencyKey,
-      targetEntryId: e.targetEntryId,
       body: e.body,
-    }),
-  );
+    });
+  }
+  // An unknown version (a tampered one) hashes like version 2 with that number: it never matches.
+  return canonicalJson({
+    hashVersion: version,
+    id: e.id,
+    learnerId: e.learnerId,
+    seq: e.seq,
+    prevHash: e.prevHash,
+    institutionId: e.institutionId,
+    actor: e.actor,
+    recordedAt: e.recordedAt,
+    idempotencyKey: e.idempotencyKey,
+    targetEntryId: e.targetEntryId,
+    body: e.body,
+  });
 }
 
 /** A new entry as the service writes it: the current hash format, the target's stored copy set. */
@@ -100,7 +101,17 @@ export function verifyChain(entries: LedgerEntry[]): ChainReport {
       headHash: entries.at(-1)?.hash ?? GENESIS_HASH,
       firstBroken: { seq: e.seq, entryId: e.id, reason },
     });
-    if (e.seq !== expectedSeq) return broken('SEQUENCE_GAP');
+    if (e.seq !== expectedSeq) {
+      // Name the entry that is missing, not the one after the hole (which may be an honest append).
+      return {
+        ...broken('SEQUENCE_GAP'),
+        firstBroken: {
+          seq: expectedSeq,
+          entryId: `(entry ${expectedSeq} is missing)`,
+          reason: 'SEQUENCE_GAP',
+        },
+      };
+    }
     if (e.prevHash !== prev) return broken('LINK_MISMATCH');
     const v = e.hashVersion ?? 1;
     if (v !== 1 && v !== CURRENT_HASH_VERSION) return broken('HASH_MISMATCH');

@@ -47,13 +47,20 @@ import type {
   IssuedCredentialRecord,
   StatusSlotRepository,
 } from './credential-ports.ts';
-import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from './errors.ts';
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  InputValidationError,
+  IntegrityError,
+  NotFound,
+} from './errors.ts';
 import type { InstitutionKeys } from './institution-keys.ts';
 import type { InstitutionRegistry } from './institutions.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import { MAX_JSON_DEPTH, canonicalJson, jsonDepth, sha256Hex } from './canonical.ts';
 import type { LearnerRegistry } from './learners.ts';
-import type { LedgerService } from './ledger-service.ts';
+import { currentOf, type LedgerService } from './ledger-service.ts';
 import type {
   AchievementContent,
   AppendRequest,
@@ -386,6 +393,9 @@ export class CredentialService {
     requireInstitution(actor, req.institutionId, 'credentials:issue');
     const institution = await this.d.institutions.requireActive(req.institutionId);
     const learner = await this.d.learners.require(req.learnerId);
+    // Nothing is signed from a chain that does not verify (hashes, links, latest checkpoint); what
+    // stands is read from its hashed bodies, in chain order.
+    const current = currentOf((await this.d.ledger.verifiedChain(learner.id)).chain);
     const format = this.#format(req.format);
     // A VC API caller's own credential id is kept (a malformed one is refused when completing it).
     const callerId = req.what.kind === 'custom' ? req.what.credential['id'] : undefined;
@@ -417,7 +427,7 @@ export class CredentialService {
     const what = req.what;
     switch (what.kind) {
       case 'achievement': {
-        const { entry, achievement } = await this.#entryOf(learner, what.entryId, institution);
+        const { entry, achievement } = this.#entryOf(current, learner, what.entryId, institution);
         recipe = {
           achievement: {
             ...common,
@@ -435,7 +445,7 @@ export class CredentialService {
         break;
       }
       case 'transcript': {
-        const all = await this.d.ledger.currentAchievements(learner.id);
+        const all = current;
         const chosen = what.entryIds?.length ? new Set(what.entryIds) : null;
         const entries = all.filter((a) => !chosen || chosen.has(a.entry.id));
         if (chosen && entries.length !== chosen.size) {
@@ -513,7 +523,7 @@ export class CredentialService {
         }
         const evidence: string[] = [];
         for (const entryId of what.evidenceEntryIds ?? []) {
-          await this.#entryOf(learner, entryId, null);
+          this.#entryOf(current, learner, entryId, null);
           evidence.push(`${this.d.publicUrl}/ledger/${encodeURIComponent(entryId)}`);
         }
         recipe = {
@@ -628,12 +638,13 @@ export class CredentialService {
     }
   }
 
-  async #entryOf(
+  #entryOf(
+    current: { entry: LedgerEntry; achievement: AchievementContent }[],
     learner: Learner,
     entryId: string,
     recordedBy: Institution | null,
-  ): Promise<{ entry: LedgerEntry; achievement: AchievementContent }> {
-    const found = await this.d.ledger.currentAchievement(entryId);
+  ): { entry: LedgerEntry; achievement: AchievementContent } {
+    const found = current.find((c) => c.entry.id === entryId);
     if (!found || found.entry.learnerId !== learner.id)
       throw new NotFound('Achievement of this learner', entryId);
     if (recordedBy && found.entry.institutionId !== recordedBy.id) {
@@ -708,10 +719,7 @@ export class CredentialService {
     const previous = this.#statusLists.peek(key);
     if (list > 1 && !previous && (await this.d.slots.count(institution.id, list)) === 0)
       throw new NotFound('Status list', `${institution.slug}/${purpose}/${list}`);
-    const set = flaggedIndexes(
-      await this.d.credentials.statusEvents(institution.id, list),
-      purpose,
-    );
+    const set = flaggedIndexes(await this.#statusEvents(institution.id, list), purpose);
     const bits = [...set].sort((a, b) => a - b).join(',');
     const signingKey = await this.d.keys.activeKey(institution.id, 'Ed25519');
     // Unchanged bits are not signed again, unless another process changed the institution's keys.
@@ -749,9 +757,11 @@ export class CredentialService {
     action: CredentialEvent['action'],
     reason: string,
   ): Promise<IssuedCredentialRecord> {
-    const c = await this.d.credentials.findById(credentialId);
+    const stored = await this.d.credentials.findById(credentialId);
+    if (!stored) throw new NotFound('Credential', credentialId);
+    requireInstitution(actor, stored.institutionId, 'credentials:issue');
+    const [c] = await this.#checked([stored]);
     if (!c) throw new NotFound('Credential', credentialId);
-    requireInstitution(actor, c.institutionId, 'credentials:issue');
     const why = boundedString(reason, 'reason', 1000);
     if (c.revoked) throw new Conflict('A revoked credential stays revoked');
     const next =
@@ -765,8 +775,23 @@ export class CredentialService {
     if (action === 'reinstated' && !c.suspended)
       throw new Conflict('Only a suspended credential can be reinstated');
     const at = this.#now().toISOString();
+    // The chained ledger entry comes first and is what status is derived from; the event row is
+    // an index of it (same id and time), so deleting either one un-revokes nothing.
+    const { entry } = await this.d.ledger.appendTrusted(actor, {
+      learnerId: c.learnerId,
+      institutionId: c.institutionId,
+      sourceRecordId: `credential:${credentialId}:${action}:${at}`,
+      body: {
+        type: 'credential',
+        action,
+        credentialId,
+        reason: why,
+        statusList: c.statusList,
+        statusIndex: c.statusIndex,
+      },
+    });
     await this.d.credentials.addEvent({
-      id: randomUUID(),
+      id: entry.id,
       credentialId,
       institutionId: c.institutionId,
       statusList: c.statusList,
@@ -774,18 +799,12 @@ export class CredentialService {
       action,
       reason: why,
       actor: actorRef(actor),
-      at,
+      at: entry.recordedAt,
     });
     await this.d.credentials.setStatus(credentialId, next);
     this.#statusLists.deleteWhere(
       (key) => key.startsWith(`${c.institutionId}:`) && key.endsWith(`:${c.statusList}`),
     );
-    await this.d.ledger.appendTrusted(actor, {
-      learnerId: c.learnerId,
-      institutionId: c.institutionId,
-      sourceRecordId: `credential:${credentialId}:${action}:${at}`,
-      body: { type: 'credential', action, credentialId, reason: why },
-    });
     return { ...c, ...next };
   }
 
@@ -796,7 +815,82 @@ export class CredentialService {
     if (!c) throw new NotFound('Credential', id);
     if (!canReadWholeRecord(actor, c.learnerId))
       requireOperatorOrInstitution(actor, c.institutionId, 'credentials:issue', 'read');
-    return c;
+    return (await this.#checked([c]))[0]!;
+  }
+
+  /** A stored credential checked against the ledger (no access check: for services that did their own). */
+  async storedCredential(id: string): Promise<IssuedCredentialRecord | null> {
+    const c = await this.d.credentials.findById(id);
+    return c ? ((await this.#checked([c]))[0] ?? null) : null;
+  }
+
+  /**
+   * Stored credentials as the ledger knows them: each one's bytes must hash to what the learner's
+   * (verified) chain recorded when it was issued, so a credential swapped for another, even a
+   * valid one, is refused; revoked and suspended are derived from the chain's status entries.
+   */
+  async #checked(records: IssuedCredentialRecord[]): Promise<IssuedCredentialRecord[]> {
+    const chains = new Map<string, LedgerEntry[]>();
+    const out: IssuedCredentialRecord[] = [];
+    for (const c of records) {
+      let chain = chains.get(c.learnerId);
+      if (!chain) {
+        chain = (await this.d.ledger.verifiedChain(c.learnerId)).chain;
+        chains.set(c.learnerId, chain);
+      }
+      const mine = chain.filter(
+        (e) =>
+          e.body.type === 'credential' &&
+          e.body.credentialId === c.id &&
+          e.institutionId === c.institutionId,
+      );
+      const issued = mine.find((e) => e.body.type === 'credential' && e.body.action === 'issued');
+      const recorded = issued?.body.type === 'credential' ? issued.body.credentialHash : undefined;
+      if (!recorded) {
+        throw new IntegrityError(
+          `Credential ${c.id} has no issuance in the learner's ledger (an interrupted issue: repeat it with the same requestKey)`,
+          { credentialId: c.id, learnerId: c.learnerId },
+        );
+      }
+      if (recorded !== c.hash || hashCredential(c.serialized) !== recorded) {
+        throw new IntegrityError(
+          `Credential ${c.id} is not the one the ledger recorded when it was issued (replaced or altered)`,
+          { credentialId: c.id, learnerId: c.learnerId },
+        );
+      }
+      let revoked = c.revoked;
+      let suspended: boolean | null = null;
+      for (const e of mine) {
+        if (e.body.type !== 'credential') continue;
+        if (e.body.action === 'revoked') revoked = true;
+        else if (e.body.action === 'suspended') suspended = true;
+        else if (e.body.action === 'reinstated') suspended = false;
+      }
+      out.push({ ...c, revoked, suspended: suspended ?? c.suspended });
+    }
+    return out;
+  }
+
+  /** A status list's changes: the chained ledger entries, and the event rows that index them. */
+  async #statusEvents(institutionId: string, list: number): Promise<CredentialEvent[]> {
+    const events = new Map<string, CredentialEvent>();
+    for (const e of await this.d.credentials.statusEvents(institutionId, list)) events.set(e.id, e);
+    for (const e of await this.d.ledger.statusEntries(institutionId, list)) {
+      const b = e.body;
+      if (b.type !== 'credential' || b.action === 'issued' || b.statusIndex === undefined) continue;
+      events.set(e.id, {
+        id: e.id,
+        credentialId: b.credentialId,
+        institutionId,
+        statusList: list,
+        statusIndex: b.statusIndex,
+        action: b.action,
+        reason: b.reason ?? '',
+        actor: e.actor,
+        at: e.recordedAt,
+      });
+    }
+    return [...events.values()];
   }
 
   async events(actor: Actor, id: string): Promise<CredentialEvent[]> {
@@ -808,7 +902,7 @@ export class CredentialService {
     requireSignedIn(actor);
     if (!canReadWholeRecord(actor, learnerId))
       throw new Forbidden("Only the learner may list the learner's credentials");
-    return this.d.credentials.listByLearner(learnerId);
+    return this.#checked(await this.d.credentials.listByLearner(learnerId));
   }
 
   // ---- verifying (public: anyone may verify) -----------------------------------------------------

@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'GONE'
-  | 'ALREADY_RECOGNIZED';
+  | 'ALREADY_RECOGNIZED'
+  | 'INTEGRITY_ERROR';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -63,6 +64,17 @@ export class AlreadyRecognized extends DomainError {
     details: { sourceEntryId: string; recognizedEntryId: string; requestId?: string },
   ) {
     super('ALREADY_RECOGNIZED', message, details);
+  }
+}
+
+/**
+ * Stored data failed a check against the hash chain or a signed checkpoint (tampering, or an
+ * operator's mistake): nothing derived from it is served, signed or folded until it is repaired.
+ */
+export class IntegrityError extends DomainError {
+  override name = 'IntegrityError';
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('INTEGRITY_ERROR', message, details);
   }
 }
 

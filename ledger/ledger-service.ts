@@ -19,7 +19,16 @@ import {
   type EffectiveLookup,
 } from './accounts.ts';
 import { contentHash, sealEntry, verifyChain, type ChainReport } from './chain.ts';
-import { Conflict, DomainError, Forbidden, InputValidationError, NotFound } from './errors.ts';
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  InputValidationError,
+  IntegrityError,
+  NotFound,
+} from './errors.ts';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './canonical.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { InstitutionRegistry } from './institutions.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -38,6 +47,14 @@ import type {
   LedgerEntry,
 } from './types.ts';
 import { boundedString, calendarDate } from './values.ts';
+
+/** Checks a chain against the latest signed checkpoint as well (ledger/checkpoints). */
+export interface ChainCheckpoints {
+  checkChain(
+    learnerId: string,
+    entries: LedgerEntry[],
+  ): Promise<ChainReport & { checkpoint: number | null }>;
+}
 
 export interface CorrectionInput {
   entryId: string;
@@ -96,6 +113,12 @@ export class LedgerService {
     private readonly learners: LearnerRegistry,
     private readonly catalogue: Catalogue,
     private readonly now: () => Date = () => new Date(),
+    private readonly integrity: {
+      /** Checks chains against the latest signed checkpoint too. */
+      checkpoints?: ChainCheckpoints;
+      /** Seals credit account projections (HMAC-SHA256): an edited one is refused on read. */
+      sealKey?: Uint8Array;
+    } = {},
   ) {}
 
   // ---- writing -------------------------------------------------------------------------------
@@ -341,7 +364,13 @@ export class LedgerService {
       byLearner.set(p.r.learnerId, [...(byLearner.get(p.r.learnerId) ?? []), p]);
 
     await this.#mutex.run([...byLearner.keys()], async () => {
-      const states = await this.#heads([...byLearner.keys()]);
+      const { heads: states, broken } = await this.#heads([...byLearner.keys()]);
+      // A learner whose projection fails its checks gets nothing appended until it is rebuilt.
+      for (const [learnerId, message] of broken) {
+        for (const p of byLearner.get(learnerId) ?? [])
+          outcomes[p.i] = { status: 'conflict', message };
+        byLearner.delete(learnerId);
+      }
       const initial = new Map(states);
       const created = new Map<string, LedgerEntry[]>();
       const drop = (learnerId: string, p: Prepared) => {
@@ -429,7 +458,7 @@ export class LedgerService {
           'targetEntryId' in e.body ? [e.body.targetEntryId] : [],
         );
         const effective = await this.#loadEffective(targets, from.uptoSeq);
-        const next = foldEntries(from, dedupeBySeq(all), effective);
+        const next = this.#seal(foldEntries(from, dedupeBySeq(all), effective));
         projections.push({ state: next, supersedes: from.uptoSeq });
         this.#remember(next);
       }
@@ -452,8 +481,12 @@ export class LedgerService {
     this.#headCache.set(state.learnerId, state);
   }
 
-  async #heads(learnerIds: string[]): Promise<Map<string, CreditAccountState>> {
+  /** Each learner's folded account (its chain head); `broken`: learners whose projection fails its seal or chain. */
+  async #heads(
+    learnerIds: string[],
+  ): Promise<{ heads: Map<string, CreditAccountState>; broken: Map<string, string> }> {
     const heads = new Map<string, CreditAccountState>();
+    const broken = new Map<string, string>();
     const unknown: string[] = [];
     for (const id of learnerIds) {
       const cached = this.#headCache.get(id);
@@ -462,12 +495,49 @@ export class LedgerService {
     }
     if (unknown.length) {
       for (const st of await this.accounts.getMany(unknown)) {
-        heads.set(st.learnerId, st);
-        this.#remember(st);
+        const seal = this.#sealStatus(st);
+        if (seal === 'invalid') {
+          broken.set(st.learnerId, alteredAccount(st.learnerId).message);
+          continue;
+        }
+        try {
+          // Written before projections were sealed: folded again from the checked chain.
+          const state = seal === 'missing' ? await this.#rebuild(st.learnerId) : st;
+          heads.set(st.learnerId, state);
+          this.#remember(state);
+        } catch (err) {
+          if (!(err instanceof IntegrityError)) throw err;
+          broken.set(st.learnerId, err.message);
+        }
       }
-      for (const id of unknown) if (!heads.has(id)) heads.set(id, emptyAccount(id));
+      for (const id of unknown)
+        if (!heads.has(id) && !broken.has(id)) heads.set(id, emptyAccount(id));
     }
-    return heads;
+    return { heads, broken };
+  }
+
+  #sealOf(s: CreditAccountState): string | undefined {
+    const key = this.integrity.sealKey;
+    if (!key) return undefined;
+    const { learnerId, uptoSeq, lastHash, buckets } = s;
+    return createHmac('sha256', key)
+      .update(canonicalJson({ learnerId, uptoSeq, lastHash, buckets }))
+      .digest('base64url');
+  }
+
+  #seal(s: CreditAccountState): CreditAccountState {
+    const { seal: _old, ...rest } = s;
+    const seal = this.#sealOf(rest);
+    return seal ? { ...rest, seal } : rest;
+  }
+
+  #sealStatus(s: CreditAccountState): 'valid' | 'missing' | 'invalid' {
+    const expected = this.#sealOf(s);
+    if (!expected) return 'valid';
+    if (!s.seal) return 'missing';
+    const a = Buffer.from(s.seal);
+    const b = Buffer.from(expected);
+    return a.length === b.length && timingSafeEqual(a, b) ? 'valid' : 'invalid';
   }
 
   #replay(existing: LedgerEntry, hash: string, key: string): AppendOutcome {
@@ -560,65 +630,135 @@ export class LedgerService {
     };
   }
 
-  async verify(actor: Actor, learnerId: string): Promise<ChainReport> {
+  /**
+   * Recomputes every hash of a learner's chain and checks it still holds the head the latest
+   * signed checkpoint published for it (`checkpoint`: that checkpoint's number, null if none yet).
+   */
+  async verify(
+    actor: Actor,
+    learnerId: string,
+  ): Promise<ChainReport & { checkpoint: number | null }> {
     if (actor.kind !== 'system') requireLearnerOrOperator(actor, learnerId);
     await this.learners.require(learnerId);
-    return verifyChain(await this.repo.listByLearner(learnerId, 0));
+    return this.checkedChain(learnerId);
+  }
+
+  /** The learner's whole chain and its check (hashes, links, and the latest checkpoint). */
+  async checkedChain(
+    learnerId: string,
+  ): Promise<ChainReport & { checkpoint: number | null; chain: LedgerEntry[] }> {
+    const chain = await this.repo.listByLearner(learnerId, 0);
+    const report = this.integrity.checkpoints
+      ? await this.integrity.checkpoints.checkChain(learnerId, chain)
+      : { ...verifyChain(chain), checkpoint: null };
+    return { ...report, chain };
   }
 
   async account(actor: Actor, learnerId: string, asOf?: string): Promise<CreditAccountView> {
     requireLearnerOrOperator(actor, learnerId);
     await this.learners.require(learnerId);
-    const state = (await this.accounts.get(learnerId)) ?? emptyAccount(learnerId);
+    const state = await this.#checkedProjection(learnerId);
     return viewAccount(
       state,
       asOf ? calendarDate(asOf, 'asOf') : this.now().toISOString().slice(0, 10),
     );
   }
 
-  /** Rebuilds a learner's credit account from the ledger alone and stores it. */
-  async rebuildAccount(actor: Actor, learnerId: string): Promise<CreditAccountState> {
-    if (actor.kind !== 'system') requireLearnerOrOperator(actor, learnerId);
-    return this.#mutex.run([learnerId], async () => {
-      const state = rebuildAccount(learnerId, await this.repo.listByLearner(learnerId, 0));
-      await this.accounts.replace(state);
-      this.#remember(state);
-      return state;
-    });
+  /**
+   * The stored projection, checked against its seal and against the chain head it was folded
+   * from (one indexed read); folded again from the checked chain when behind it or unsealed.
+   */
+  async #checkedProjection(learnerId: string): Promise<CreditAccountState> {
+    const stored = await this.accounts.get(learnerId);
+    if (stored) {
+      const seal = this.#sealStatus(stored);
+      if (seal === 'invalid') throw alteredAccount(learnerId);
+      if (seal === 'valid') {
+        // Two equality lookups: the head it was folded from, and whether the chain went on.
+        const [head, next] = await Promise.all([
+          stored.uptoSeq > 0 ? this.repo.findBySeq(learnerId, stored.uptoSeq) : null,
+          this.repo.findBySeq(learnerId, stored.uptoSeq + 1),
+        ]);
+        if (stored.uptoSeq > 0 && head?.hash !== stored.lastHash) {
+          throw new IntegrityError(
+            `The ledger of learner ${learnerId} no longer holds entry ${stored.uptoSeq} that its credit account was folded from (deleted or rewritten)`,
+            { learnerId, seq: stored.uptoSeq },
+          );
+        }
+        if (!next) return stored;
+      }
+    }
+    return this.#mutex.run([learnerId], () => this.#rebuild(learnerId));
   }
 
-  /** One achievement as it stands now (corrections applied), or null if unknown or void. */
-  async currentAchievement(
-    entryId: string,
-  ): Promise<{ entry: LedgerEntry; achievement: AchievementContent } | null> {
-    const entry = await this.repo.findById(entryId);
-    if (entry?.body.type !== 'achievement') return null;
-    const achievement = (await this.#loadEffective([entryId])).get(entryId)?.achievement;
-    return achievement ? { entry, achievement } : null;
+  /** Rebuilds a learner's credit account from the ledger alone and stores it; a broken chain folds nothing. */
+  async rebuildAccount(actor: Actor, learnerId: string): Promise<CreditAccountState> {
+    if (actor.kind !== 'system') requireLearnerOrOperator(actor, learnerId);
+    return this.#mutex.run([learnerId], () => this.#rebuild(learnerId));
+  }
+
+  async #rebuild(learnerId: string): Promise<CreditAccountState> {
+    const { chain } = await this.verifiedChain(learnerId);
+    const state = this.#seal(rebuildAccount(learnerId, chain));
+    await this.accounts.replace(state);
+    this.#remember(state);
+    return state;
+  }
+
+  /** The learner's chain, or an IntegrityError naming the learner and the first broken entry. */
+  async verifiedChain(
+    learnerId: string,
+  ): Promise<{ chain: LedgerEntry[]; checkpoint: number | null }> {
+    const { chain, ...report } = await this.checkedChain(learnerId);
+    const b = report.firstBroken;
+    if (b) {
+      throw new IntegrityError(
+        `The chain of learner ${learnerId} is broken at entry ${b.seq} (${b.entryId}): ${b.reason}`,
+        { learnerId, ...b },
+      );
+    }
+    return { chain, checkpoint: report.checkpoint };
+  }
+
+  /** The chained status changes of the credentials on one status list (revoked, suspended, reinstated). */
+  statusEntries(institutionId: string, statusList: number): Promise<LedgerEntry[]> {
+    return this.repo.listCredentialStatus(institutionId, statusList);
   }
 
   /** Every achievement of a learner as it stands now (corrections applied, voids dropped). */
   async currentAchievements(
     learnerId: string,
   ): Promise<{ entry: LedgerEntry; achievement: AchievementContent }[]> {
-    const entries = await this.repo.listByLearner(learnerId, 0);
-    const current = new Map<
-      string,
-      { entry: LedgerEntry; achievement: AchievementContent | null }
-    >();
-    for (const e of entries) {
-      if (e.body.type === 'achievement')
-        current.set(e.id, { entry: e, achievement: e.body.achievement });
-      else if (e.body.type === 'correction' || e.body.type === 'void') {
-        const c = current.get(e.body.targetEntryId);
-        if (c) c.achievement = e.body.type === 'correction' ? e.body.achievement : null;
-      }
-    }
-    return [...current.values()].flatMap((c) =>
-      c.achievement ? [{ entry: c.entry, achievement: c.achievement }] : [],
-    );
+    return currentOf(await this.repo.listByLearner(learnerId, 0));
   }
 }
+
+/**
+ * The achievements of a chain as they stand after it (corrections applied, voids dropped), read
+ * from the hashed bodies in chain order, never from the lookup fields the database finds them by.
+ */
+export function currentOf(
+  chain: LedgerEntry[],
+): { entry: LedgerEntry; achievement: AchievementContent }[] {
+  const current = new Map<string, { entry: LedgerEntry; achievement: AchievementContent | null }>();
+  for (const e of chain) {
+    if (e.body.type === 'achievement')
+      current.set(e.id, { entry: e, achievement: e.body.achievement });
+    else if (e.body.type === 'correction' || e.body.type === 'void') {
+      const c = current.get(e.body.targetEntryId);
+      if (c) c.achievement = e.body.type === 'correction' ? e.body.achievement : null;
+    }
+  }
+  return [...current.values()].flatMap((c) =>
+    c.achievement ? [{ entry: c.entry, achievement: c.achievement }] : [],
+  );
+}
+
+const alteredAccount = (learnerId: string) =>
+  new IntegrityError(
+    `The credit account of learner ${learnerId} was changed after it was folded from the ledger; rebuild it (rebuild-accounts)`,
+    { learnerId },
+  );
 
 /** Runs fn over items with at most `limit` in flight, keeping their order. */
 async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {

@@ -74,6 +74,8 @@ export interface LedgerRepository {
     entries: LedgerEntry[],
   ): Promise<{ inserted: number; failure?: 'sequence' | 'idempotency' }>;
   findById(id: string): Promise<LedgerEntry | null>;
+  /** A learner's entry by sequence number (an equality lookup on both engines). */
+  findBySeq(learnerId: string, seq: number): Promise<LedgerEntry | null>;
   listByLearner(learnerId: string, afterSeq?: number): Promise<LedgerEntry[]>;
   /** Up to `limit` entries after `afterSeq`, in seq order, matching the filter (an index range on MongoDB). */
   pageByLearner(
@@ -83,6 +85,10 @@ export interface LedgerRepository {
     filter: EntryFilter,
   ): Promise<LedgerEntry[]>;
   listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
+  /** Credential status entries that name this status list of the institution. */
+  listCredentialStatus(institutionId: string, statusList: number): Promise<LedgerEntry[]>;
+  /** The learners with an entry recorded at or after `at` (an ISO timestamp): whose chain head moved. */
+  learnersRecordedSince(at: string): Promise<string[]>;
   listByInstitution(
     institutionId: string,
     afterRecordedAt: string | null,

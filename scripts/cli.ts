@@ -12,6 +12,7 @@ import { EmbeddedDbUnavailable } from '../embedded-db/launcher.ts';
 import type { IssueRequest, IssueWhat } from '../ledger/credential-service.ts';
 import { access, readFile, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
+import { VERIFY_USAGE, verifyCheckpointFiles } from './verify-checkpoint.ts';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   create-operator --email E --name N --password P   create an operator account
@@ -20,8 +21,14 @@ const USAGE = `usage: npm run cli -- <command> [options]
                                                      checks every row first and writes nothing if one is bad
   issue-batch --institution SLUG --file F.jsonl --batch-id ID [--format eddsa-rdfc-2022|ecdsa-rdfc-2019|ecdsa-sd-2023|vc+jwt]
                                                      issue a class's credentials (one JSON object a line)
-  verify-chain [--learner ID]                        recompute every hash (all learners when omitted)
-  rebuild-accounts [--learner ID]                    rebuild credit accounts from the ledger alone`;
+  verify-chain [--learner ID]                        recompute every hash and check the latest checkpoint
+                                                     (all learners when omitted)
+  rebuild-accounts [--learner ID]                    rebuild credit accounts from the ledger alone; stops
+                                                     at the first broken chain and names it
+  publish-checkpoint [--full]                        sign a checkpoint of every chain head that moved
+                                                     (--full: look at every learner)
+  verify-checkpoint --key K [--note F] [--inclusion F [--chain F]] [--consistency F]
+                                                     check checkpoints and proofs offline (no database)`;
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -93,6 +100,14 @@ async function learnerIds(s: Services, one: string | undefined): Promise<string[
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'verify-checkpoint') {
+    const { code, findings } = verifyCheckpointFiles(rest);
+    if (code === 2) console.error(findings[0]?.message ?? VERIFY_USAGE);
+    else
+      for (const f of findings)
+        (f.ok ? console.log : console.error)(`${f.ok ? 'OK  ' : 'FAIL'} ${f.message}`);
+    return code;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -108,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
       learner: { type: 'string' },
       quiet: { type: 'boolean' },
       'batch-id': { type: 'string' },
+      full: { type: 'boolean' },
     },
   });
   switch (command) {
@@ -245,10 +261,13 @@ async function main(argv: string[]): Promise<number> {
           if (!r.valid) {
             broken++;
             console.log(
-              `learner ${id}: BROKEN at seq ${r.firstBroken?.seq} (${r.firstBroken?.reason})`,
+              `learner ${id}: BROKEN at seq ${r.firstBroken?.seq}, entry ${r.firstBroken?.entryId} (${r.firstBroken?.reason})`,
             );
           } else if (values.learner)
-            console.log(`learner ${id}: valid, ${r.entries} entries, head ${r.headHash}`);
+            console.log(
+              `learner ${id}: valid, ${r.entries} entries, head ${r.headHash}` +
+                (r.checkpoint ? `, holds the head checkpoint ${r.checkpoint} published` : ''),
+            );
         }
         if (!values.learner)
           console.log(broken ? `${broken} broken chain(s)` : 'every chain is valid');
@@ -257,9 +276,31 @@ async function main(argv: string[]): Promise<number> {
     case 'rebuild-accounts':
       return withServices(async (s) => {
         const ids = await learnerIds(s, values.learner);
-        for (const id of ids) await s.ledger.rebuildAccount(SYSTEM, id);
-        console.log(`rebuilt ${ids.length} credit account(s) from the ledger`);
+        let done = 0;
+        for (const id of ids) {
+          // A broken chain is an IntegrityError naming the learner and entry: nothing more is folded.
+          await s.ledger.rebuildAccount(SYSTEM, id);
+          done++;
+        }
+        console.log(`rebuilt ${done} credit account(s) from the ledger`);
         return 0;
+      });
+    case 'publish-checkpoint':
+      return withServices(async (s) => {
+        const r = await s.checkpoints.publish(SYSTEM, { full: !!values.full });
+        for (const c of r.published)
+          console.log(`published checkpoint ${c.number}: ${c.size} leaves, root ${c.rootHash}`);
+        if (!r.published.length)
+          console.log(
+            r.latest
+              ? `no chain head moved: checkpoint ${r.latest.number} stands`
+              : 'no chain to publish yet',
+          );
+        for (const x of r.refused)
+          console.log(
+            `learner ${x.learnerId}: BROKEN at seq ${x.seq}, entry ${x.entryId} (${x.reason}): head not published`,
+          );
+        return r.refused.length ? 1 : 0;
       });
     default:
       console.error(USAGE);

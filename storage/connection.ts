@@ -4,10 +4,11 @@ import { registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
 import { placeStatusEvents } from './credential-repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
+import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
 
 export interface Database {
   connection: Connection;
-  models: Models & CredentialModels & RecognitionModels;
+  models: Models & CredentialModels & RecognitionModels & CheckpointModels;
   close(): Promise<void>;
 }
 
@@ -24,6 +25,7 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     ...registerModels(connection),
     ...registerCredentialModels(connection),
     ...registerRecognitionModels(connection),
+    ...registerCheckpointModels(connection),
   };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));

@@ -111,6 +111,8 @@ const entry = new Schema(
 entry.index({ learnerId: 1, seq: 1 }, { unique: true });
 entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
+// A status list's chained status changes.
+entry.index({ institutionId: 1, 'body.statusList': 1 });
 
 // Credit accounts are written insert-only, one version per learner per append (updates are an
 // order of magnitude slower than inserts on the embedded engine); reads take the highest uptoSeq.
@@ -121,6 +123,7 @@ const account = new Schema(
     uptoSeq: { type: Number, required: true },
     lastHash: str,
     buckets: mixed,
+    seal: String,
   },
   opts,
 );

@@ -179,6 +179,10 @@ export function mongoRepositories(models: Models): Repositories {
       const d: unknown = await models.Entry.findById(id).lean();
       return d ? docToEntry(d) : null;
     },
+    findBySeq: async (learnerId, seq) => {
+      const d: unknown = await models.Entry.findOne({ learnerId, seq }).lean();
+      return d ? docToEntry(d) : null;
+    },
     listByLearner: async (learnerId, afterSeq = 0) => {
       const filter = afterSeq > 0 ? { learnerId, seq: { $gt: afterSeq } } : { learnerId };
       const docs: unknown[] = await models.Entry.find(filter).lean();
@@ -197,6 +201,27 @@ export function mongoRepositories(models: Models): Repositories {
       ((await models.Entry.find({ targetEntryId }).lean()) as unknown[])
         .map(docToEntry)
         .filter((e) => 'targetEntryId' in e.body && e.body.targetEntryId === targetEntryId),
+    listCredentialStatus: async (institutionId, statusList) =>
+      (
+        (await models.Entry.find({
+          institutionId,
+          'body.type': 'credential',
+          'body.statusList': statusList,
+        }).lean()) as unknown[]
+      ).map(docToEntry),
+    // Per institution, so the (institutionId, recordedAt) index serves it: no index of its own to
+    // keep up on every append.
+    learnersRecordedSince: async (at) => {
+      const learners = new Set<string>();
+      for (const institutionId of await models.Entry.distinct('institutionId')) {
+        const ids = await models.Entry.distinct('learnerId', {
+          institutionId,
+          recordedAt: { $gte: at },
+        });
+        for (const id of ids) learners.add(String(id));
+      }
+      return [...learners];
+    },
     listByInstitution: async (institutionId, after, limit) => {
       // Ordered by (recordedAt, _id): the cursor is the last pair seen.
       const filter: Record<string, unknown> = { institutionId };
@@ -214,11 +239,14 @@ export function mongoRepositories(models: Models): Repositories {
   };
 
   const toAccount = (d: unknown): CreditAccountState => {
-    const { learnerId, uptoSeq, lastHash, buckets } = d as CreditAccountState;
-    return { learnerId, uptoSeq, lastHash, buckets };
+    const { learnerId, uptoSeq, lastHash, buckets, seal } = d as CreditAccountState;
+    return { learnerId, uptoSeq, lastHash, buckets, ...(seal ? { seal } : {}) };
   };
   const versionId = (learnerId: string, uptoSeq: number) => `${learnerId}:${uptoSeq}`;
-  const accountDoc = (s: CreditAccountState) => ({ _id: versionId(s.learnerId, s.uptoSeq), ...s });
+  const accountDoc = (s: CreditAccountState) => {
+    const { seal, ...rest } = s;
+    return { _id: versionId(s.learnerId, s.uptoSeq), ...rest, ...(seal ? { seal } : {}) };
+  };
   const latest = (docs: unknown[]): Map<string, CreditAccountState> => {
     const byLearner = new Map<string, CreditAccountState>();
     for (const d of docs.map(toAccount)) {

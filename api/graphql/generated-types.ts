@@ -258,7 +258,10 @@ export type BrokenLink = {
 
 export type ChainVerification = {
   __typename?: 'ChainVerification';
+  /** The signed checkpoint whose published head the chain was also checked against (null: none yet). */
+  checkpoint?: Maybe<Scalars['Int']['output']>;
   entries: Scalars['Int']['output'];
+  /** HASH_MISMATCH, LINK_MISMATCH, SEQUENCE_GAP, INDEX_MISMATCH, VERSION_DOWNGRADE or CHECKPOINT_MISMATCH. */
   firstBroken?: Maybe<BrokenLink>;
   headHash: Scalars['String']['output'];
   valid: Scalars['Boolean']['output'];
@@ -272,6 +275,55 @@ export type CheckStatus =
   | 'PASSED'
   /** Worth knowing, not a failure: the issuer is not registered with this credit bank (or the registry could not be asked). */
   | 'WARNING';
+
+/**
+ * A signed checkpoint (C2SP tlog-checkpoint in a signed note): the Merkle tree head (RFC 9162) over
+ * every chain head published so far, signed by the operator's key and co-signed by institutions that
+ * opted in. Each names the previous one.
+ */
+export type Checkpoint = {
+  __typename?: 'Checkpoint';
+  cosignatures: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The signed note, exactly as signed: keep it to check later answers against it. */
+  note: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  /** The RFC 9162 tree head, hex. */
+  rootHash: Scalars['String']['output'];
+  /** Leaves in the log (published chain heads). */
+  size: Scalars['Int']['output'];
+};
+
+export type CheckpointCosigningOk = {
+  __typename?: 'CheckpointCosigningOk';
+  enabled: Scalars['Boolean']['output'];
+  institutionId: Scalars['ID']['output'];
+};
+
+export type CheckpointCosigningResult = CheckpointCosigningOk | ResultError;
+
+/** The verifier keys (`name+hash+key`, C2SP signed-note) that check checkpoints offline. */
+export type CheckpointKeys = {
+  __typename?: 'CheckpointKeys';
+  cosigners: Array<CosignerKey>;
+  log: Scalars['String']['output'];
+};
+
+export type CheckpointResult = Checkpoint | ResultError;
+
+/** That the log of checkpoint `from` is a prefix of the log of checkpoint `to` (nothing rewritten). */
+export type ConsistencyProof = {
+  __typename?: 'ConsistencyProof';
+  from: Scalars['Int']['output'];
+  fromNote: Scalars['String']['output'];
+  fromSize: Scalars['Int']['output'];
+  proof: Array<Scalars['String']['output']>;
+  to: Scalars['Int']['output'];
+  toNote: Scalars['String']['output'];
+  toSize: Scalars['Int']['output'];
+};
+
+export type ConsistencyProofResult = ConsistencyProof | ResultError;
 
 export type CorrectAchievementInput = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -287,6 +339,12 @@ export type CorrectAchievementInput = {
   sourceRecordId: Scalars['String']['input'];
   term?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<LocalizedTextInput>;
+};
+
+export type CosignerKey = {
+  __typename?: 'CosignerKey';
+  institutionId: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
 };
 
 export type Course = {
@@ -458,6 +516,8 @@ export type ErrorCode =
   /** A link that was withdrawn or has expired. */
   | 'GONE'
   | 'INPUT_VALIDATION_ERROR'
+  /** Stored data failed a check against the hash chain or a signed checkpoint: nothing is served from it. */
+  | 'INTEGRITY_ERROR'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
 
@@ -528,6 +588,22 @@ export type ImportRowError = {
   message: Scalars['String']['output'];
   sourceRecordId?: Maybe<Scalars['String']['output']>;
 };
+
+/** That a learner's chain head is a leaf of a checkpoint's tree. */
+export type InclusionProof = {
+  __typename?: 'InclusionProof';
+  checkpoint: Scalars['Int']['output'];
+  headHash: Scalars['String']['output'];
+  leafIndex: Scalars['Int']['output'];
+  learnerId: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  /** The audit path from the leaf up, base64 hashes. */
+  proof: Array<Scalars['String']['output']>;
+  seq: Scalars['Int']['output'];
+  treeSize: Scalars['Int']['output'];
+};
+
+export type InclusionProofResult = InclusionProof | ResultError;
 
 export type Institution = {
   __typename?: 'Institution';
@@ -626,6 +702,10 @@ export type LedgerEntry = {
   /** For CREDENTIAL entries. */
   credentialId?: Maybe<Scalars['ID']['output']>;
   hash: Scalars['String']['output'];
+  /** The hash format the entry was written in (1 or 2). */
+  hashVersion: Scalars['Int']['output'];
+  /** The canonical JSON that `hash` is the sha256 of: enough to check the chain offline. */
+  hashedContent: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** The institution that recorded the entry (its name in Chinese and English). */
   institution?: Maybe<Institution>;
@@ -714,6 +794,8 @@ export type Mutation = {
   login: LoginResult;
   /** Approve fewer credits or another category, with a reason (supersede as for approveRecognition). */
   partlyApproveRecognition: RecognitionRequestResult;
+  /** Publishes a checkpoint of every chain head that moved (the operator); `full` looks at every learner. */
+  publishCheckpoint: PublishCheckpointResult;
   /** Publish a rule (JSON) or a new version of one: the operator, or an institution for itself. */
   publishRecognitionRule: RecognitionRuleResult;
   recordAchievement: RecordAchievementResult;
@@ -737,6 +819,8 @@ export type Mutation = {
   /** Make a new key current; the old one stays published so what it signed still verifies. */
   rotateSigningKey: SigningKeyResult;
   setAccreditation: InstitutionResult;
+  /** An institution opts in to (or out of) co-signing checkpoints with its Ed25519 key. */
+  setCheckpointCosigning: CheckpointCosigningResult;
   setInstitutionStatus: InstitutionResult;
   /** The operator disables an account (its tokens stop working and it cannot sign in) or enables it again. */
   setUserDisabled: UserResult;
@@ -852,6 +936,11 @@ export type MutationPartlyApproveRecognitionArgs = {
 };
 
 
+export type MutationPublishCheckpointArgs = {
+  full?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type MutationPublishRecognitionRuleArgs = {
   definition: Scalars['String']['input'];
 };
@@ -932,6 +1021,12 @@ export type MutationSetAccreditationArgs = {
 };
 
 
+export type MutationSetCheckpointCosigningArgs = {
+  enabled: Scalars['Boolean']['input'];
+  institutionId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetInstitutionStatusArgs = {
   id: Scalars['ID']['input'];
   status: InstitutionStatus;
@@ -1008,6 +1103,17 @@ export type ProgrammeRequirement = {
 
 export type ProgrammeResult = Programme | ResultError;
 
+export type PublishCheckpointOk = {
+  __typename?: 'PublishCheckpointOk';
+  latest?: Maybe<Checkpoint>;
+  /** The checkpoints this call published (none when no chain head changed). */
+  published: Array<Checkpoint>;
+  /** Chains that failed their checks: their heads were not published. */
+  refused: Array<RefusedChain>;
+};
+
+export type PublishCheckpointResult = PublishCheckpointOk | ResultError;
+
 export type QualificationInput = {
   awardedAt?: InputMaybe<Scalars['Date']['input']>;
   /** Ledger entries this qualification rests on (listed as evidence). */
@@ -1036,6 +1142,14 @@ export type Query = {
   awardApplication: AwardApplicationResult;
   /** A learner's award applications, or those made to an institution. */
   awardApplications: AwardApplicationListResult;
+  /** The inclusion proof of a learner's latest published chain head (the learner, institutions, the operator). */
+  chainInclusionProof: InclusionProofResult;
+  /** A checkpoint by number, or the latest (public). */
+  checkpoint: CheckpointResult;
+  /** The consistency proof between two checkpoints (public); `to` defaults to the latest. */
+  checkpointConsistencyProof: ConsistencyProofResult;
+  /** The keys that check checkpoints offline. */
+  checkpointKeys: CheckpointKeys;
   courses: Array<Course>;
   credential: IssuedCredentialResult;
   /** A learner's shares, newest first, each with who opened it (the learner and the operator). */
@@ -1099,6 +1213,23 @@ export type QueryAwardApplicationArgs = {
 export type QueryAwardApplicationsArgs = {
   institutionId?: InputMaybe<Scalars['ID']['input']>;
   learnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryChainInclusionProofArgs = {
+  checkpoint?: InputMaybe<Scalars['Int']['input']>;
+  learnerId: Scalars['ID']['input'];
+};
+
+
+export type QueryCheckpointArgs = {
+  number?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCheckpointConsistencyProofArgs = {
+  from: Scalars['Int']['input'];
+  to?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1393,6 +1524,14 @@ export type RecordBatchOk = {
 
 export type RecordBatchResult = RecordBatchOk | ResultError;
 
+export type RefusedChain = {
+  __typename?: 'RefusedChain';
+  entryId: Scalars['ID']['output'];
+  learnerId: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+};
+
 export type RegisterInstitutionInput = {
   accreditation: Array<AccreditationScopeInput>;
   name: LocalizedTextInput;
@@ -1642,6 +1781,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<ChainVerification> )
     | ( ResultErrorValueModel )
   ;
+  CheckpointCosigningResult:
+    | ( Partial<CheckpointCosigningOk> )
+    | ( ResultErrorValueModel )
+  ;
+  CheckpointResult:
+    | ( Partial<Checkpoint> )
+    | ( ResultErrorValueModel )
+  ;
+  ConsistencyProofResult:
+    | ( Partial<ConsistencyProof> )
+    | ( ResultErrorValueModel )
+  ;
   CourseResult:
     | ( CourseVersionModel )
     | ( ResultErrorValueModel )
@@ -1672,6 +1823,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   ImportResult:
     | ( Partial<ImportReport> )
+    | ( ResultErrorValueModel )
+  ;
+  InclusionProofResult:
+    | ( Partial<InclusionProof> )
     | ( ResultErrorValueModel )
   ;
   InstitutionResult:
@@ -1708,6 +1863,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   ProgrammeResult:
     | ( Partial<Programme> )
+    | ( ResultErrorValueModel )
+  ;
+  PublishCheckpointResult:
+    | ( Partial<PublishCheckpointOk> )
     | ( ResultErrorValueModel )
   ;
   RecognitionRequestListResult:
@@ -1791,7 +1950,15 @@ export type ResolversTypes = {
   ChainVerification: ResolverTypeWrapper<Partial<ChainVerification>>;
   ChainVerificationResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChainVerificationResult']>>;
   CheckStatus: ResolverTypeWrapper<Partial<CheckStatus>>;
+  Checkpoint: ResolverTypeWrapper<Partial<Checkpoint>>;
+  CheckpointCosigningOk: ResolverTypeWrapper<Partial<CheckpointCosigningOk>>;
+  CheckpointCosigningResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CheckpointCosigningResult']>>;
+  CheckpointKeys: ResolverTypeWrapper<Partial<CheckpointKeys>>;
+  CheckpointResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CheckpointResult']>>;
+  ConsistencyProof: ResolverTypeWrapper<Partial<ConsistencyProof>>;
+  ConsistencyProofResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConsistencyProofResult']>>;
   CorrectAchievementInput: ResolverTypeWrapper<Partial<CorrectAchievementInput>>;
+  CosignerKey: ResolverTypeWrapper<Partial<CosignerKey>>;
   Course: ResolverTypeWrapper<CourseVersionModel>;
   CourseInput: ResolverTypeWrapper<Partial<CourseInput>>;
   CourseResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseResult']>>;
@@ -1826,6 +1993,8 @@ export type ResolversTypes = {
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
   ImportResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportResult']>>;
   ImportRowError: ResolverTypeWrapper<Partial<ImportRowError>>;
+  InclusionProof: ResolverTypeWrapper<Partial<InclusionProof>>;
+  InclusionProofResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['InclusionProofResult']>>;
   Institution: ResolverTypeWrapper<InstitutionModel>;
   InstitutionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['InstitutionResult']>>;
   InstitutionStatus: ResolverTypeWrapper<Partial<InstitutionStatus>>;
@@ -1856,6 +2025,8 @@ export type ResolversTypes = {
   ProgrammeListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ProgrammeListResult']>>;
   ProgrammeRequirement: ResolverTypeWrapper<Partial<ProgrammeRequirement>>;
   ProgrammeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ProgrammeResult']>>;
+  PublishCheckpointOk: ResolverTypeWrapper<Partial<PublishCheckpointOk>>;
+  PublishCheckpointResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PublishCheckpointResult']>>;
   QualificationInput: ResolverTypeWrapper<Partial<QualificationInput>>;
   QualificationType: ResolverTypeWrapper<Partial<QualificationType>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1877,6 +2048,7 @@ export type ResolversTypes = {
   RecordAchievementResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordAchievementResult']>>;
   RecordBatchOk: ResolverTypeWrapper<Partial<Omit<RecordBatchOk, 'rows'> & { rows: Array<ResolversTypes['BatchRowResult']> }>>;
   RecordBatchResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordBatchResult']>>;
+  RefusedChain: ResolverTypeWrapper<Partial<RefusedChain>>;
   RegisterInstitutionInput: ResolverTypeWrapper<Partial<RegisterInstitutionInput>>;
   RegisterLearnerInput: ResolverTypeWrapper<Partial<RegisterLearnerInput>>;
   RegisterLearnerOk: ResolverTypeWrapper<Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: ResolversTypes['Learner'] }>>;
@@ -1929,7 +2101,15 @@ export type ResolversParentTypes = {
   BrokenLink: Partial<BrokenLink>;
   ChainVerification: Partial<ChainVerification>;
   ChainVerificationResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ChainVerificationResult']>;
+  Checkpoint: Partial<Checkpoint>;
+  CheckpointCosigningOk: Partial<CheckpointCosigningOk>;
+  CheckpointCosigningResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CheckpointCosigningResult']>;
+  CheckpointKeys: Partial<CheckpointKeys>;
+  CheckpointResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CheckpointResult']>;
+  ConsistencyProof: Partial<ConsistencyProof>;
+  ConsistencyProofResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ConsistencyProofResult']>;
   CorrectAchievementInput: Partial<CorrectAchievementInput>;
+  CosignerKey: Partial<CosignerKey>;
   Course: CourseVersionModel;
   CourseInput: Partial<CourseInput>;
   CourseResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseResult']>;
@@ -1958,6 +2138,8 @@ export type ResolversParentTypes = {
   ImportReport: Partial<ImportReport>;
   ImportResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ImportResult']>;
   ImportRowError: Partial<ImportRowError>;
+  InclusionProof: Partial<InclusionProof>;
+  InclusionProofResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InclusionProofResult']>;
   Institution: InstitutionModel;
   InstitutionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InstitutionResult']>;
   Int: Partial<Scalars['Int']['output']>;
@@ -1985,6 +2167,8 @@ export type ResolversParentTypes = {
   ProgrammeListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ProgrammeListResult']>;
   ProgrammeRequirement: Partial<ProgrammeRequirement>;
   ProgrammeResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ProgrammeResult']>;
+  PublishCheckpointOk: Partial<PublishCheckpointOk>;
+  PublishCheckpointResult: Partial<ResolversUnionTypes<ResolversParentTypes>['PublishCheckpointResult']>;
   QualificationInput: Partial<QualificationInput>;
   Query: Record<PropertyKey, never>;
   RecognitionDecisionItemInput: Partial<RecognitionDecisionItemInput>;
@@ -2003,6 +2187,7 @@ export type ResolversParentTypes = {
   RecordAchievementResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecordAchievementResult']>;
   RecordBatchOk: Partial<Omit<RecordBatchOk, 'rows'> & { rows: Array<ResolversParentTypes['BatchRowResult']> }>;
   RecordBatchResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecordBatchResult']>;
+  RefusedChain: Partial<RefusedChain>;
   RegisterInstitutionInput: Partial<RegisterInstitutionInput>;
   RegisterLearnerInput: Partial<RegisterLearnerInput>;
   RegisterLearnerOk: Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: ResolversParentTypes['Learner'] }>;
@@ -2192,6 +2377,7 @@ export type BrokenLinkResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type ChainVerificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainVerification'] = ResolversParentTypes['ChainVerification']> = {
+  checkpoint?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstBroken?: Resolver<Maybe<ResolversTypes['BrokenLink']>, ParentType, ContextType>;
   headHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2201,6 +2387,55 @@ export type ChainVerificationResolvers<ContextType = GraphQLContext, ParentType 
 
 export type ChainVerificationResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChainVerificationResult'] = ResolversParentTypes['ChainVerificationResult']> = {
   __resolveType: TypeResolveFn<'ChainVerification' | 'ResultError', ParentType, ContextType>;
+};
+
+export type CheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkpoint'] = ResolversParentTypes['Checkpoint']> = {
+  cosignatures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rootHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CheckpointCosigningOkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointCosigningOk'] = ResolversParentTypes['CheckpointCosigningOk']> = {
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CheckpointCosigningResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointCosigningResult'] = ResolversParentTypes['CheckpointCosigningResult']> = {
+  __resolveType: TypeResolveFn<'CheckpointCosigningOk' | 'ResultError', ParentType, ContextType>;
+};
+
+export type CheckpointKeysResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointKeys'] = ResolversParentTypes['CheckpointKeys']> = {
+  cosigners?: Resolver<Array<ResolversTypes['CosignerKey']>, ParentType, ContextType>;
+  log?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CheckpointResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointResult'] = ResolversParentTypes['CheckpointResult']> = {
+  __resolveType: TypeResolveFn<'Checkpoint' | 'ResultError', ParentType, ContextType>;
+};
+
+export type ConsistencyProofResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyProof'] = ResolversParentTypes['ConsistencyProof']> = {
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  proof?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConsistencyProofResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyProofResult'] = ResolversParentTypes['ConsistencyProofResult']> = {
+  __resolveType: TypeResolveFn<'ConsistencyProof' | 'ResultError', ParentType, ContextType>;
+};
+
+export type CosignerKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CosignerKey'] = ResolversParentTypes['CosignerKey']> = {
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CourseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Course'] = ResolversParentTypes['Course']> = {
@@ -2367,6 +2602,22 @@ export type ImportRowErrorResolvers<ContextType = GraphQLContext, ParentType ext
   sourceRecordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type InclusionProofResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InclusionProof'] = ResolversParentTypes['InclusionProof']> = {
+  checkpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leafIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proof?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  treeSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InclusionProofResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InclusionProofResult'] = ResolversParentTypes['InclusionProofResult']> = {
+  __resolveType: TypeResolveFn<'InclusionProof' | 'ResultError', ParentType, ContextType>;
+};
+
 export type InstitutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = {
   accreditation?: Resolver<Array<ResolversTypes['AccreditationScope']>, ParentType, ContextType>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType>;
@@ -2434,6 +2685,8 @@ export type LedgerEntryResolvers<ContextType = GraphQLContext, ParentType extend
   credentialAction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hashVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hashedContent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
   institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2503,6 +2756,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   issueCredentials?: Resolver<ResolversTypes['BatchIssueResult'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'inputs' | 'institutionId'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   partlyApproveRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationPartlyApproveRecognitionArgs, 'items' | 'reason' | 'requestId'>>;
+  publishCheckpoint?: Resolver<ResolversTypes['PublishCheckpointResult'], ParentType, ContextType, Partial<MutationPublishCheckpointArgs>>;
   publishRecognitionRule?: Resolver<ResolversTypes['RecognitionRuleResult'], ParentType, ContextType, RequireFields<MutationPublishRecognitionRuleArgs, 'definition'>>;
   recordAchievement?: Resolver<ResolversTypes['RecordAchievementResult'], ParentType, ContextType, RequireFields<MutationRecordAchievementArgs, 'input' | 'institutionId'>>;
   recordAchievements?: Resolver<ResolversTypes['RecordBatchResult'], ParentType, ContextType, RequireFields<MutationRecordAchievementsArgs, 'inputs' | 'institutionId'>>;
@@ -2517,6 +2771,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeSigningKeyArgs, 'keyId' | 'reason'>>;
   rotateSigningKey?: Resolver<ResolversTypes['SigningKeyResult'], ParentType, ContextType, RequireFields<MutationRotateSigningKeyArgs, 'institutionId' | 'type'>>;
   setAccreditation?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetAccreditationArgs, 'accreditation' | 'id'>>;
+  setCheckpointCosigning?: Resolver<ResolversTypes['CheckpointCosigningResult'], ParentType, ContextType, RequireFields<MutationSetCheckpointCosigningArgs, 'enabled' | 'institutionId'>>;
   setInstitutionStatus?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, RequireFields<MutationSetInstitutionStatusArgs, 'id' | 'status'>>;
   setUserDisabled?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationSetUserDisabledArgs, 'disabled' | 'userId'>>;
   shareCredential?: Resolver<ResolversTypes['CreatedShareResult'], ParentType, ContextType, RequireFields<MutationShareCredentialArgs, 'input'>>;
@@ -2566,10 +2821,25 @@ export type ProgrammeResultResolvers<ContextType = GraphQLContext, ParentType ex
   __resolveType: TypeResolveFn<'Programme' | 'ResultError', ParentType, ContextType>;
 };
 
+export type PublishCheckpointOkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishCheckpointOk'] = ResolversParentTypes['PublishCheckpointOk']> = {
+  latest?: Resolver<Maybe<ResolversTypes['Checkpoint']>, ParentType, ContextType>;
+  published?: Resolver<Array<ResolversTypes['Checkpoint']>, ParentType, ContextType>;
+  refused?: Resolver<Array<ResolversTypes['RefusedChain']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublishCheckpointResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishCheckpointResult'] = ResolversParentTypes['PublishCheckpointResult']> = {
+  __resolveType: TypeResolveFn<'PublishCheckpointOk' | 'ResultError', ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<ResolversTypes['ApiKeysResult'], ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'institutionId'>>;
   awardApplication?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<QueryAwardApplicationArgs, 'id'>>;
   awardApplications?: Resolver<ResolversTypes['AwardApplicationListResult'], ParentType, ContextType, Partial<QueryAwardApplicationsArgs>>;
+  chainInclusionProof?: Resolver<ResolversTypes['InclusionProofResult'], ParentType, ContextType, RequireFields<QueryChainInclusionProofArgs, 'learnerId'>>;
+  checkpoint?: Resolver<ResolversTypes['CheckpointResult'], ParentType, ContextType, Partial<QueryCheckpointArgs>>;
+  checkpointConsistencyProof?: Resolver<ResolversTypes['ConsistencyProofResult'], ParentType, ContextType, RequireFields<QueryCheckpointConsistencyProofArgs, 'from'>>;
+  checkpointKeys?: Resolver<ResolversTypes['CheckpointKeys'], ParentType, ContextType>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
   credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, RequireFields<QueryCredentialSharesArgs, 'learnerId'>>;
@@ -2713,6 +2983,13 @@ export type RecordBatchResultResolvers<ContextType = GraphQLContext, ParentType 
   __resolveType: TypeResolveFn<'RecordBatchOk' | 'ResultError', ParentType, ContextType>;
 };
 
+export type RefusedChainResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RefusedChain'] = ResolversParentTypes['RefusedChain']> = {
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RegisterLearnerOkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterLearnerOk'] = ResolversParentTypes['RegisterLearnerOk']> = {
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   learner?: Resolver<ResolversTypes['Learner'], ParentType, ContextType>;
@@ -2833,6 +3110,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BrokenLink?: BrokenLinkResolvers<ContextType>;
   ChainVerification?: ChainVerificationResolvers<ContextType>;
   ChainVerificationResult?: ChainVerificationResultResolvers<ContextType>;
+  Checkpoint?: CheckpointResolvers<ContextType>;
+  CheckpointCosigningOk?: CheckpointCosigningOkResolvers<ContextType>;
+  CheckpointCosigningResult?: CheckpointCosigningResultResolvers<ContextType>;
+  CheckpointKeys?: CheckpointKeysResolvers<ContextType>;
+  CheckpointResult?: CheckpointResultResolvers<ContextType>;
+  ConsistencyProof?: ConsistencyProofResolvers<ContextType>;
+  ConsistencyProofResult?: ConsistencyProofResultResolvers<ContextType>;
+  CosignerKey?: CosignerKeyResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   CourseResult?: CourseResultResolvers<ContextType>;
   CreateApiKeyOk?: CreateApiKeyOkResolvers<ContextType>;
@@ -2856,6 +3141,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   ImportRowError?: ImportRowErrorResolvers<ContextType>;
+  InclusionProof?: InclusionProofResolvers<ContextType>;
+  InclusionProofResult?: InclusionProofResultResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionResult?: InstitutionResultResolvers<ContextType>;
   IssuedCredential?: IssuedCredentialResolvers<ContextType>;
@@ -2879,6 +3166,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProgrammeListResult?: ProgrammeListResultResolvers<ContextType>;
   ProgrammeRequirement?: ProgrammeRequirementResolvers<ContextType>;
   ProgrammeResult?: ProgrammeResultResolvers<ContextType>;
+  PublishCheckpointOk?: PublishCheckpointOkResolvers<ContextType>;
+  PublishCheckpointResult?: PublishCheckpointResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecognitionEvent?: RecognitionEventResolvers<ContextType>;
   RecognitionProposal?: RecognitionProposalResolvers<ContextType>;
@@ -2895,6 +3184,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RecordAchievementResult?: RecordAchievementResultResolvers<ContextType>;
   RecordBatchOk?: RecordBatchOkResolvers<ContextType>;
   RecordBatchResult?: RecordBatchResultResolvers<ContextType>;
+  RefusedChain?: RefusedChainResolvers<ContextType>;
   RegisterLearnerOk?: RegisterLearnerOkResolvers<ContextType>;
   RegisterLearnerResult?: RegisterLearnerResultResolvers<ContextType>;
   ResultError?: ResultErrorResolvers<ContextType>;

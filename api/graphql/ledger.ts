@@ -4,6 +4,7 @@ import type { AchievementInput as DomainAchievementInput } from '../../ledger/ac
 import type { Balance } from '../../ledger/accounts.ts';
 import { requireInstitution } from '../../ledger/access.ts';
 import { NotFound } from '../../ledger/errors.ts';
+import { hashedContent } from '../../ledger/chain.ts';
 import type { AchievementInput, CorrectAchievementInput, Resolvers } from './generated-types.ts';
 import type { Institution } from '../../ledger/types.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -149,6 +150,8 @@ export const ledgerResolvers: Resolvers = {
   LedgerEntry: {
     type: (e) => upper(e.body.type),
     institution: (e, _a, ctx) => institutionOf(ctx, e.institutionId),
+    hashVersion: (e) => e.hashVersion ?? 1,
+    hashedContent: (e) => hashedContent(e),
     sourceRecordId: (e) => e.idempotencyKey.slice(e.institutionId.length + 1),
     achievement: (e) => ('achievement' in e.body ? e.body.achievement : null),
     targetEntryId: (e) => ('targetEntryId' in e.body ? e.body.targetEntryId : null),

@@ -10,6 +10,7 @@ import { ledgerResolvers } from './ledger.ts';
 import { recognitionResolvers } from './recognition.ts';
 import { credentialResolvers } from './credentials.ts';
 import { sharingResolvers } from './sharing.ts';
+import { checkpointResolvers } from './checkpoints.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -39,6 +40,7 @@ export function buildSchema(extra: Resolvers[] = []) {
       credentialResolvers,
       sharingResolvers,
       recognitionResolvers,
+      checkpointResolvers,
       ...extra,
     ) as never,
   });

@@ -1022,6 +1022,54 @@ const OPERATIONS: Operation[] = [
     expected: institutionWrites,
     check: (v) => expect(v).toMatchObject({ status: 'AWARDED', credentialId: expect.any(String) }),
   },
+  {
+    name: 'checkpoint',
+    query: `{ checkpoint { ${RE} ... on Checkpoint { number note } } }`,
+    variables: async () => {
+      await t.services.checkpoints.publish(SYSTEM, { full: true });
+      return {};
+    },
+    expected: everyone,
+  },
+  {
+    name: 'chainInclusionProof',
+    scope: 'records:read',
+    query: `query($l: ID!) { chainInclusionProof(learnerId: $l) { ${RE} ... on InclusionProof { seq proof } } }`,
+    variables: async (x) => {
+      await t.services.checkpoints.publish(SYSTEM, { full: true });
+      return { l: x.learnerId };
+    },
+    // The learner, any institution (as it may find any learner) and the operator.
+    expected: { ...anyInstitution, learnerOwnData: ALLOWED, apiKeyWithoutScope: F },
+  },
+  {
+    name: 'checkpointConsistencyProof',
+    query: `{ checkpointConsistencyProof(from: 1) { ${RE} ... on ConsistencyProof { toSize } } }`,
+    variables: async () => {
+      await t.services.checkpoints.publish(SYSTEM, { full: true });
+      return {};
+    },
+    expected: everyone,
+  },
+  {
+    name: 'checkpointKeys',
+    query: `{ checkpointKeys { __typename log } }`,
+    variables: () => Promise.resolve({}),
+    expected: everyone,
+  },
+  {
+    name: 'publishCheckpoint',
+    query: `mutation { publishCheckpoint { ${RE} ... on PublishCheckpointOk { refused { learnerId } } } }`,
+    variables: () => Promise.resolve({}),
+    expected: operatorOnly,
+  },
+  {
+    name: 'setCheckpointCosigning',
+    scope: 'credentials:issue',
+    query: `mutation($i: ID!) { setCheckpointCosigning(institutionId: $i, enabled: false) { ${RE} ... on CheckpointCosigningOk { enabled } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: institutionWrites,
+  },
 ];
 
 interface Case {
@@ -1155,8 +1203,9 @@ describe('the table', () => {
     }
     const names = new Set(OPERATIONS.map((o) => o.name));
     expect([...names].sort()).toEqual([...fields].sort());
-    // Base, institutions and ledger (29), credentials (13), sharing (4) and recognition (20).
-    expect(names.size).toBeGreaterThanOrEqual(66);
+    // Base, institutions and ledger (29), credentials (13), sharing (4), recognition (20) and
+    // checkpoints (6).
+    expect(names.size).toBeGreaterThanOrEqual(72);
   });
 
   it('marks a known bug only where the expectation is not "allowed"', () => {

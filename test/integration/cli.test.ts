@@ -72,7 +72,9 @@ describe('npm run cli', () => {
     });
     const broken = await cli('verify-chain');
     expect(broken.code).toBe(1);
-    expect(broken.out).toContain(`learner ${w.learner1.id}: BROKEN at seq 3 (HASH_MISMATCH)`);
+    expect(broken.out).toContain(
+      `learner ${w.learner1.id}: BROKEN at seq 3, entry ${victim.id} (HASH_MISMATCH)`,
+    );
   }, 60_000);
 
   it('create-operator makes a sign-in that works, and refuses a weak password without writing', async () => {

@@ -252,29 +252,41 @@ describe('issuing through GraphQL', () => {
   });
 
   it('repairs a missing ledger entry when an issuance is retried (a crash between the two writes)', async () => {
-    const first = await t.services.credentials.issue(staffA, {
-      institutionId: w.instA.id,
-      learnerId: w.learner1.id,
-      what: { kind: 'achievement', entryId },
-      requestKey: 'crash-1',
-    });
-    expect(first.ledgerEntryId).toBe(`${w.instA.id}:credential:${first.id}`);
-    // The process died after storing the credential and before appending its entry:
-    await t.db.models.Entry.collection.deleteOne({ _id: first.ledgerEntryId } as never);
+    // The process died after storing the credential and before appending its entry (deleting
+    // the entry afterwards would be tampering, which the chain now reports):
+    const append = vi
+      .spyOn(t.services.ledger, 'append')
+      .mockRejectedValueOnce(new Error('the process died'));
+    await expect(
+      t.services.credentials.issue(staffA, {
+        institutionId: w.instA.id,
+        learnerId: w.learner1.id,
+        what: { kind: 'achievement', entryId },
+        requestKey: 'crash-1',
+      }),
+    ).rejects.toThrow('the process died');
+    append.mockRestore();
+    const first = (await t.db.models.Credential.findOne({
+      requestKey: `${w.instA.id}:crash-1`,
+    }).lean()) as unknown as { _id: string; ledgerEntryId: string; hash: string };
+    const firstId = first._id;
+    expect(first.ledgerEntryId).toBe(`${w.instA.id}:credential:${firstId}`);
+    expect(await t.db.models.Entry.exists({ _id: first.ledgerEntryId })).toBeNull();
     const again = await t.services.credentials.issue(staffA, {
       institutionId: w.instA.id,
       learnerId: w.learner1.id,
       what: { kind: 'achievement', entryId },
       requestKey: 'crash-1',
     });
-    expect(again.id).toBe(first.id);
-    const entry = await t.services.ledger.entry(SYSTEM, first.ledgerEntryId!);
+    expect(again.id).toBe(firstId);
+    const entry = await t.services.ledger.entry(SYSTEM, first.ledgerEntryId);
     expect(entry.body).toMatchObject({
       type: 'credential',
       action: 'issued',
-      credentialId: first.id,
+      credentialId: firstId,
       credentialHash: first.hash,
     });
+    expect((await t.services.ledger.verify(SYSTEM, w.learner1.id)).valid).toBe(true);
   });
 
   it('allocates status list indexes without collision under concurrency', async () => {
@@ -590,7 +602,8 @@ describe('status lists derived from status events', () => {
       { credentialId: c.id },
       { $unset: unplace },
     );
-    expect(await suspended()).toEqual([]);
+    // The chained ledger entry still places the suspension: the list does not lose it meanwhile.
+    expect(await suspended()).toEqual(['STATUS_SUSPENDED']);
 
     expect(await placeStatusEvents(t.db.models)).toBe(1);
     expect(await suspended()).toEqual(['STATUS_SUSPENDED']);

@@ -18,6 +18,9 @@ export const testSecrets = {
     .toString(),
   LEARNER_ID_SECRET: randomBytes(32).toString('base64url'),
   KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  CHECKPOINT_SIGNING_KEY: generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString(),
 };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -70,7 +70,7 @@ describe('the hash chain', () => {
     relinked[1] = { ...relinked[1]!, prevHash: GENESIS_HASH };
     expect(verifyChain(relinked).firstBroken).toMatchObject({ seq: 2, reason: 'LINK_MISMATCH' });
     expect(verifyChain([entries()[1]!]).firstBroken).toMatchObject({
-      seq: 2,
+      seq: 1,
       reason: 'SEQUENCE_GAP',
     });
   });

@@ -1,0 +1,92 @@
+// Mongoose schemas and repositories of the checkpoint log (ledger/checkpoints/ports.ts): one document per checkpoint.
+import { Schema, type Connection } from 'mongoose';
+import type {
+  CheckpointRepository,
+  Cosigner,
+  CosignerRepository,
+  StoredCheckpoint,
+} from '../ledger/checkpoints/ports.ts';
+import { isDuplicateKey } from './connection.ts';
+
+const opts = { versionKey: false, _id: false, strict: true } as const;
+const str = { type: String, required: true };
+const num = { type: Number, required: true };
+
+// Append-only: a checkpoint is inserted whole (the heads it adds inside it), so a crash leaves no
+// half-written checkpoint, and the unique number lets one of two racing publishers win.
+const checkpoint = new Schema(
+  {
+    _id: num,
+    size: num,
+    rootHash: str,
+    body: str,
+    note: str,
+    heads: { type: Schema.Types.Mixed, required: true },
+    createdAt: str,
+    scannedFrom: str,
+  },
+  opts,
+);
+
+const cosigner = new Schema(
+  { _id: str, enabled: { type: Boolean, required: true }, changedAt: str, changedBy: str },
+  opts,
+);
+
+export function registerCheckpointModels(c: Connection) {
+  return {
+    Checkpoint: c.model('Checkpoint', checkpoint, 'checkpoints'),
+    CheckpointCosigner: c.model('CheckpointCosigner', cosigner, 'checkpoint_cosigners'),
+  };
+}
+
+export type CheckpointModels = ReturnType<typeof registerCheckpointModels>;
+
+const toCheckpoint = (d: unknown): StoredCheckpoint => {
+  const { _id, ...rest } = d as Omit<StoredCheckpoint, 'number'> & { _id: number };
+  return { number: _id, ...rest };
+};
+
+export function checkpointRepositories(m: CheckpointModels): {
+  checkpoints: CheckpointRepository;
+  cosigners: CosignerRepository;
+} {
+  const checkpoints: CheckpointRepository = {
+    insert: async (c) => {
+      const { number, ...rest } = c;
+      try {
+        await m.Checkpoint.collection.insertOne({ _id: number, ...rest } as never);
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    },
+    latest: async () => {
+      const d: unknown = await m.Checkpoint.findOne().sort({ _id: -1 }).lean();
+      return d ? toCheckpoint(d) : null;
+    },
+    listAfter: async (number) =>
+      ((await m.Checkpoint.find({ _id: { $gt: number } }).lean()) as unknown[])
+        .map(toCheckpoint)
+        .sort((a, b) => a.number - b.number),
+  };
+  const cosigners: CosignerRepository = {
+    put: async (c) =>
+      void (await m.CheckpointCosigner.replaceOne(
+        { _id: c.institutionId },
+        { enabled: c.enabled, changedAt: c.changedAt, changedBy: c.changedBy },
+        { upsert: true },
+      )),
+    list: async () =>
+      (
+        (await m.CheckpointCosigner.find().lean()) as unknown as (Omit<
+          Cosigner,
+          'institutionId'
+        > & {
+          _id: string;
+        })[]
+      ).map(({ _id, ...rest }) => ({ institutionId: _id, ...rest })),
+  };
+  return { checkpoints, cosigners };
+}
