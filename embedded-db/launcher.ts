@@ -120,6 +120,8 @@ export interface StartOptions extends EmbeddedDbOptions {
   nativeDir?: string;
   /** Extra PostgreSQL settings (`-c name=value`). */
   pgSettings?: Record<string, string>;
+  /** Receives everything PostgreSQL logs once started. */
+  onPgOutput?: (text: string) => void;
 }
 
 // What data directories initialised before per-install passwords used; replaced at their first start.
@@ -238,6 +240,7 @@ export async function startEmbeddedDb(opts: StartOptions): Promise<EmbeddedDb> {
       ...(opts.ephemeral ? { ephemeral: true } : {}),
       ...(opts.nativeDir ? { nativeDir: opts.nativeDir } : {}),
       ...(opts.pgSettings ? { settings: opts.pgSettings } : {}),
+      ...(opts.onPgOutput ? { onOutput: opts.onPgOutput } : {}),
     },
     await freePort(),
   );

@@ -112,6 +112,8 @@ export interface PgOptions {
   nativeDir?: string;
   /** Extra `-c name=value` settings. */
   settings?: Record<string, string>;
+  /** Receives everything PostgreSQL logs once started (tests read auto_explain's plans from it). */
+  onOutput?: (text: string) => void;
 }
 
 // Password authentication on every connection, local or TCP: never `trust`.
@@ -243,6 +245,7 @@ export async function startPostgres(opts: PgOptions, port: number): Promise<PgSe
   child.removeAllListeners('exit');
   child.stderr?.removeAllListeners('data');
   child.stderr?.on('data', (c: Buffer) => {
+    opts.onOutput?.(c.toString());
     for (const line of c.toString().split('\n'))
       if (/\b(FATAL|PANIC)\b/.test(line) && !line.includes('administrator command'))
         opts.log(`postgres: ${line}`);

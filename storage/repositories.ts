@@ -254,8 +254,15 @@ export function mongoRepositories(models: Models): Repositories {
         .filter((x) => x.supersedes > 0)
         .map((x) => versionId(x.state.learnerId, x.supersedes));
       if (old.length) {
+        // One equality delete each: FerretDB cannot push `$in` down to PostgreSQL, which would
+        // read the whole collection for every append.
         cleanup = cleanup
-          .then(() => models.Account.deleteMany({ _id: { $in: old } }))
+          .then(() =>
+            models.Account.bulkWrite(
+              old.map((_id) => ({ deleteOne: { filter: { _id } } })),
+              { ordered: false },
+            ),
+          )
           .then(
             () => {},
             () => {},
