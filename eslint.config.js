@@ -9,7 +9,15 @@ const layer = (files, patterns) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', '.cache', 'data', 'coverage', 'api/graphql/generated-types.ts'],
+    // deploy/**/*.js are mongosh scripts (run by MongoDB's shell inside its containers), not Node code.
+    ignores: [
+      'node_modules',
+      '.cache',
+      'data',
+      'coverage',
+      'api/graphql/generated-types.ts',
+      'deploy/**/*.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

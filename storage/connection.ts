@@ -13,9 +13,15 @@ export interface Database {
   reconnect(uri: string): Promise<void>;
 }
 
-export async function connectDatabase(uri: string, dbName: string): Promise<Database> {
+export async function connectDatabase(
+  uri: string,
+  dbName: string,
+  opts: { monitorCommands?: boolean } = {},
+): Promise<Database> {
   const options = {
     dbName,
+    // Tests record every command the repositories send (test/integration/shard-keys.test.ts).
+    monitorCommands: opts.monitorCommands ?? false,
     serverSelectionTimeoutMS: 10_000,
     autoIndex: false,
     autoCreate: false,

@@ -112,7 +112,7 @@ describe.skipIf(!!process.env['MONGODB_URI'])('the embedded database', () => {
       cleanups.push(() => fs.rm(checkout, { recursive: true, force: true }));
       expect((await fs.stat(checkout)).mode & 0o777).toBe(0o700);
       const native = path.join(checkout, 'node_modules', 'native');
-      await fs.cp(packagedNativeDir(), native, { recursive: true, verbatimSymlinks: true });
+      await fs.cp(await packagedNativeDir(), native, { recursive: true, verbatimSymlinks: true });
 
       const db = await start(await fresh('creditbank-root-'), { nativeDir: native });
       expect(await tryQuery(db.uri)).toBe('ok');
