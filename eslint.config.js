@@ -9,6 +9,7 @@ const layer = (files, patterns) => ({
 
 export default tseslint.config(
   {
+    // deploy/**/*.js are mongosh scripts (run by MongoDB's shell inside its containers), not Node code.
     ignores: [
       'node_modules',
       '.cache',
@@ -17,6 +18,7 @@ export default tseslint.config(
       'api/graphql/generated-types.ts',
       'web/dist',
       'web/src/gql',
+      'deploy/**/*.js',
     ],
   },
   js.configs.recommended,

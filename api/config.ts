@@ -55,6 +55,19 @@ const schema = z.object({
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
 });
 
+/** Every environment variable the configuration reads (deploy/ manifests set only these). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
+/** What production refuses to start without: secrets are never generated there. */
+export const REQUIRED_IN_PRODUCTION = [
+  'AUTH_PRIVATE_KEY',
+  'LEARNER_ID_SECRET',
+  'KEY_ENCRYPTION_KEY',
+  'CHECKPOINT_SIGNING_KEY',
+  'PUBLIC_URL',
+  'MONGODB_URI',
+] as const;
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   host: string;
@@ -126,14 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const missing: string[] = [];
   if (e.NODE_ENV === 'production') {
-    for (const k of [
-      'AUTH_PRIVATE_KEY',
-      'LEARNER_ID_SECRET',
-      'KEY_ENCRYPTION_KEY',
-      'CHECKPOINT_SIGNING_KEY',
-      'PUBLIC_URL',
-      'MONGODB_URI',
-    ] as const) {
+    for (const k of REQUIRED_IN_PRODUCTION) {
       if (!e[k]) missing.push(`  ${k}: required in production`);
     }
   }

@@ -1,9 +1,7 @@
 // Starts everything a server needs (database, services, HTTP) and stops it all in reverse order.
 import type { Server } from 'node:http';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { startEmbeddedDb, type EmbeddedDb } from '../embedded-db/launcher.ts';
-import { connectDatabase } from '../storage/connection.ts';
+import { openSharedEmbeddedDb, type SharedEmbeddedDb } from '../embedded-db/shared.ts';
+import { connectDatabase, equalityFields, type Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { buildApp } from './server.ts';
@@ -16,57 +14,39 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** An embedded database another process of ours (a running server) has open on the same DATA_DIR. */
-async function sharedEmbeddedUri(file: string): Promise<string | undefined> {
-  try {
-    const { uri, pid } = JSON.parse(await fs.readFile(file, 'utf8')) as {
-      uri: string;
-      pid: number;
-    };
-    if (pid !== process.pid && isAlive(pid)) return uri;
-  } catch {
-    // no such file, or unreadable: start our own
-  }
-  return undefined;
-}
-
 /**
  * The database: MONGODB_URI when set; otherwise the embedded PostgreSQL + FerretDB under DATA_DIR,
- * started here, or reused when a running server of ours has it open (so the CLI works beside it).
+ * shared with our other processes there (a server and the CLI): whoever outlives its owner takes over.
  */
 export async function openDatabase(config: Config, log: Logger) {
-  let embedded: EmbeddedDb | undefined;
-  let uri = config.mongodbUri;
-  const handshake = path.join(config.dataDir, 'embedded-db.json');
-  if (!uri) uri = await sharedEmbeddedUri(handshake);
-  if (!uri) {
-    embedded = await startEmbeddedDb({
-      dataDir: path.join(config.dataDir, 'pg'),
+  let embedded: SharedEmbeddedDb | undefined;
+  let db: Database | undefined;
+  if (!config.mongodbUri) {
+    embedded = await openSharedEmbeddedDb({
+      dataDir: config.dataDir,
       log: (line) => log.info({ component: 'embedded-db' }, line),
+      onMoved: async (uri) => {
+        log.warn({ component: 'embedded-db' }, 'the embedded database moved: reconnecting');
+        await db?.reconnect(uri);
+      },
     });
-    uri = embedded.uri;
-    await fs.writeFile(handshake, JSON.stringify({ uri, pid: process.pid }));
-    log.info({ uri }, 'embedded database (PostgreSQL + FerretDB) started');
   }
-  const db = await connectDatabase(uri, config.dbName);
+  const uri = config.mongodbUri ?? embedded!.uri();
+  try {
+    db = await connectDatabase(uri, config.dbName);
+    await embedded?.ensureIndexes(config.dbName, equalityFields(db.models));
+  } catch (err) {
+    await db?.close();
+    await embedded?.close();
+    throw err;
+  }
+  const opened = db;
   return {
-    db,
+    db: opened,
     uri,
     close: async () => {
-      await db.close();
-      if (embedded) {
-        await embedded.stop();
-        await fs.rm(handshake, { force: true });
-      }
+      await opened.close();
+      await embedded?.close();
     },
   };
 }

@@ -7,8 +7,8 @@ import { loadConfig } from '../api/config.ts';
 import { createLogger } from '../api/logger.ts';
 import { buildApp } from '../api/server.ts';
 import { createServices, type Services } from '../api/services.ts';
-import { startEmbeddedDb, tempDataDir } from '../embedded-db/launcher.ts';
-import { connectDatabase, type Database } from '../storage/connection.ts';
+import { startEmbeddedDb, tempDataDir, type EmbeddedDb } from '../embedded-db/launcher.ts';
+import { connectDatabase, equalityFields, type Database } from '../storage/connection.ts';
 
 export interface BenchEnv {
   uri: string;
@@ -21,17 +21,22 @@ export interface BenchEnv {
 /** A throwaway database of its own, so a bench never touches real data. */
 export async function benchEnv(name: string): Promise<BenchEnv> {
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let indexes: EmbeddedDb['ensureIndexes'] | undefined;
   let uri = process.env['MONGODB_URI'];
   if (!uri) {
     const dataDir = await tempDataDir('creditbank-bench-');
     const db = await startEmbeddedDb({ dataDir, ephemeral: true });
     uri = db.uri;
+    indexes = (n, f) => db.ensureIndexes(n, f);
     stopEmbedded = async () => {
       await db.stop();
       await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
     };
   }
-  const db = await connectDatabase(uri, `bench_${name}_${Date.now().toString(36)}`);
+  const dbName = `bench_${name}_${Date.now().toString(36)}`;
+  const db = await connectDatabase(uri, dbName);
+  // The same indexes `npm start` gives the embedded engine (api/runtime.ts).
+  await indexes?.(dbName, equalityFields(db.models));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

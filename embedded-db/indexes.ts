@@ -1,0 +1,75 @@
+// GIN expression indexes in PostgreSQL for FerretDB's pushed-down equality filters (`_jsonb->'f' @> $1`).
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/** Collection name → the fields its hot queries filter by equality (`a.b` for a nested field). */
+export type EqualityFields = Record<string, readonly string[]>;
+
+/** The SQL expression FerretDB filters on for a field: `_jsonb->'f'`, or `_jsonb#>'{a,b}'` for a path. */
+export function jsonbExpression(field: string): string {
+  const parts = field.split('.');
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  return parts.length === 1
+    ? `(_jsonb->${lit(field)})`
+    : `(_jsonb#>${lit(`{${parts.map((p) => `"${p.replace(/["\\]/g, '\\$&')}"`).join(',')}}`)})`;
+}
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Maps each collection of a database to the PostgreSQL table FerretDB keeps it in. */
+export async function ferretTables(
+  client: pg.Client,
+  dbName: string,
+): Promise<Map<string, string>> {
+  const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS ok`, [
+    `${ident(dbName)}._ferretdb_database_metadata`,
+  ]);
+  if (!exists.rows[0]?.ok) return new Map();
+  const res = await client.query<{ coll: string; tbl: string }>(
+    `SELECT _jsonb->>'_id' AS coll, _jsonb->>'table' AS tbl FROM ${ident(dbName)}._ferretdb_database_metadata`,
+  );
+  return new Map(res.rows.map((r) => [r.coll, r.tbl]));
+}
+
+/**
+ * FerretDB pushes an equality filter down to PostgreSQL as `_jsonb->'field' @> $1`, which the btree
+ * indexes it creates cannot serve: without these every lookup is a sequential scan. Idempotent;
+ * collections FerretDB has not created yet are skipped (call again once they exist).
+ */
+export async function ensureEqualityIndexes(
+  pgUrl: string,
+  dbName: string,
+  fields: EqualityFields,
+): Promise<number> {
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  let created = 0;
+  try {
+    const tables = await ferretTables(client, dbName);
+    for (const [collection, list] of Object.entries(fields)) {
+      const table = tables.get(collection);
+      if (!table) continue;
+      for (const field of new Set(list)) {
+        const name = `cb_gin_${createHash('sha256').update(`${table}\0${field}`).digest('hex').slice(0, 20)}`;
+        const res = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`,
+          [dbName, name],
+        );
+        if (res.rows[0]?.n) continue;
+        try {
+          await client.query(
+            `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(dbName)}.${ident(table)} USING gin (${jsonbExpression(field)} jsonb_path_ops)`,
+          );
+          created++;
+        } catch (err) {
+          // Another process created the same index at the same moment.
+          if (!['42P07', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
+        }
+      }
+      if (created) await client.query(`ANALYZE ${ident(dbName)}.${ident(table)}`);
+    }
+  } finally {
+    await client.end();
+  }
+  return created;
+}

@@ -1,0 +1,119 @@
+// PostgreSQL's plan for every query FerretDB sends during a full journey: no hot path scans a whole table.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../api/logger.ts';
+import { buildApp } from '../../api/server.ts';
+import { createServices, type Services } from '../../api/services.ts';
+import { ferretTables } from '../../embedded-db/indexes.ts';
+import { startEmbeddedDb, tempDataDir, type EmbeddedDb } from '../../embedded-db/launcher.ts';
+import { connectDatabase, equalityFields, type Database } from '../../storage/connection.ts';
+import { fullJourney } from '../fixtures/journey.ts';
+import { testConfig } from '../setup/app.ts';
+
+/**
+ * Collections that hold reference data of operator scale (tens to hundreds of documents, read
+ * whole and cached): a full read of one is the query, not a missing index.
+ */
+const READ_WHOLE = new Set(['institutions', 'recognition_rules', 'programmes']);
+
+interface Plan {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: Plan[];
+}
+interface Explained {
+  step: string;
+  query: string;
+  plan: Plan;
+}
+
+const dbName = 'plans';
+let embedded: EmbeddedDb | undefined;
+let dataDir = '';
+let db: Database | undefined;
+let services: Services | undefined;
+let log = '';
+
+/** auto_explain's records, each attributed to the journey step whose marker query preceded it. */
+function explained(): Explained[] {
+  const records = log.split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/);
+  const out: Explained[] = [];
+  let step = '(start)';
+  for (const r of records) {
+    const at = r.indexOf('plan:');
+    if (at < 0) continue;
+    const doc = JSON.parse(r.slice(at + 'plan:'.length)) as { 'Query Text': string; Plan: Plan };
+    const mark = /^SELECT 'journey-step:(.*)'$/.exec(doc['Query Text'].trim());
+    if (mark) step = mark[1]!;
+    else out.push({ step, query: doc['Query Text'], plan: doc.Plan });
+  }
+  return out;
+}
+
+function seqScans(p: Plan): string[] {
+  return [
+    ...(p['Node Type'] === 'Seq Scan' && p['Relation Name'] ? [p['Relation Name']] : []),
+    ...(p.Plans ?? []).flatMap(seqScans),
+  ];
+}
+
+beforeAll(async () => {
+  if (process.env['MONGODB_URI']) return;
+  dataDir = await tempDataDir('creditbank-plans-');
+  embedded = await startEmbeddedDb({
+    dataDir,
+    ephemeral: true,
+    // Every statement's plan is logged; with sequential scans priced out, one still chosen means
+    // no index can serve that query at any table size.
+    pgSettings: {
+      shared_preload_libraries: 'auto_explain',
+      'auto_explain.log_min_duration': '0',
+      'auto_explain.log_format': 'json',
+      enable_seqscan: 'off',
+    },
+    onPgOutput: (text) => (log += text),
+  });
+  db = await connectDatabase(embedded.uri, dbName);
+  await embedded.ensureIndexes(dbName, equalityFields(db.models));
+  services = createServices(db, testConfig({ VERIFY_WORKERS: '0' }));
+  buildApp(services, createLogger('silent'));
+}, 120_000);
+
+afterAll(async () => {
+  await services?.close();
+  await db?.close();
+  await embedded?.stop();
+  if (dataDir) await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
+});
+
+describe.skipIf(!!process.env['MONGODB_URI'])('query plans on the embedded engine', () => {
+  it('uses an index for every query of every hot path in a full journey', async () => {
+    const marker = new pg.Client({ connectionString: embedded!.pgUrl });
+    await marker.connect();
+    try {
+      await fullJourney(services!, async (step) => {
+        await marker.query(`SELECT 'journey-step:${step}'`);
+      });
+      await marker.query(`SELECT 'journey-step:end'`);
+      // auto_explain writes asynchronously to stderr: wait for the last marker to arrive.
+      for (let i = 0; i < 100 && !log.includes('journey-step:end'); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      const collections = new Map(
+        [...(await ferretTables(marker, dbName))].map(([c, t]) => [t, c] as const),
+      );
+      const hot = explained().filter((e) => e.step !== 'seed' && e.step !== '(start)');
+      expect(hot.length).toBeGreaterThan(30);
+      const offenders = hot.flatMap((e) =>
+        seqScans(e.plan)
+          .map((table) => collections.get(table) ?? table)
+          .filter((c) => !READ_WHOLE.has(c) && !c.startsWith('_ferretdb_'))
+          .map((c) => `${e.step}: ${c}: ${e.query.replace(/\s+/g, ' ').slice(0, 200)}`),
+      );
+      expect([...new Set(offenders)]).toEqual([]);
+    } finally {
+      await marker.end();
+    }
+  }, 300_000);
+});
