@@ -41,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             ))}
             <li>
-              <a href="/verify">{t('nav.verify')}</a>
+              <NavLink to="/verify">{t('nav.verify')}</NavLink>
             </li>
           </ul>
         </nav>

@@ -35,9 +35,9 @@ export default function LandingPage() {
           <h2>{t('landing.employerTitle')}</h2>
           <p>{t('landing.employerText')}</p>
           <p className="actions">
-            <a className="btn btn-primary" href="/verify">
+            <Link className="btn btn-primary" to="/verify">
               {t('landing.verify')}
-            </a>
+            </Link>
           </p>
         </section>
         <section className="card">
