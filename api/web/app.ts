@@ -66,6 +66,8 @@ export function webAppRouter(dist = WEB_DIST): Router {
     }),
   );
   router.get('/{*path}', (req, res, next) => {
+    // Browsers name text/html when they navigate; API clients (`*/*`, JSON) keep the JSON 404.
+    if (!(req.headers.accept ?? '').includes('text/html')) return next();
     if (req.accepts(['text/html', 'application/json']) !== 'text/html') return next();
     page(res);
   });

@@ -38,7 +38,6 @@ export const en = {
     learner3: 'Progress toward each programme, and exactly what is missing',
     learner4: 'Diplomas and transcripts to download, print and share',
     continue: 'Go to my record',
-    activate: 'Activate my account',
     employerTitle: 'For employers and agencies',
     employerText:
       'Check a diploma, a transcript or a shared link yourself, without calling anyone: every check is shown.',
@@ -66,8 +65,6 @@ export const en = {
     submit: 'Sign in',
     wrong: 'That email and password do not match an account.',
     expired: 'Your session has ended. Sign in again: what you had typed is kept.',
-    activate: 'First time here? Activate your account',
-    forgot: 'Forgot your password?',
   },
   entryType: {
     ACHIEVEMENT: 'Achievement',

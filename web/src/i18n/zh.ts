@@ -38,7 +38,6 @@ export const zh: Messages = {
     learner3: '各学业项目的进度，以及还差什么',
     learner4: '可下载、打印和分享的毕业证书与成绩单',
     continue: '进入我的档案',
-    activate: '激活账号',
     employerTitle: '用人单位与相关部门',
     employerText: '无需致电任何人，即可自行核验毕业证书、成绩单或分享链接，每一项检查都清楚列出。',
     verify: '验证证书',
@@ -60,8 +59,6 @@ export const zh: Messages = {
     submit: '登录',
     wrong: '邮箱或密码不正确。',
     expired: '登录已过期，请重新登录；您已填写的内容都会保留。',
-    activate: '第一次使用？激活账号',
-    forgot: '忘记密码？',
   },
   entryType: {
     ACHIEVEMENT: '学习成果',

@@ -24,11 +24,6 @@ export default function LandingPage() {
             <Link className="btn btn-primary" to={home}>
               {session ? t('landing.continue') : t('nav.signIn')}
             </Link>
-            {!session && (
-              <Link className="btn btn-secondary" to="/activate">
-                {t('landing.activate')}
-              </Link>
-            )}
           </p>
         </section>
         <section className="card">
