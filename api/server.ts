@@ -1,7 +1,5 @@
 // Builds the HTTP app (express + graphql-yoga) apart from listening on a port (main.ts does that).
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -13,7 +11,7 @@ import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { vcApiRouter } from './vc-api.ts';
-import { webAppRouter } from './web/app.ts';
+import { appPage, webAppRouter } from './web/app.ts';
 import { MAX_JSON_DEPTH, graphqlNesting, jsonDepth, limitJsonDepth } from './json-limits.ts';
 
 /** Far beyond the depth limit (a query's brackets nest about twice as deep as its fields). */
@@ -190,29 +188,18 @@ export function buildApp(services: Services, log: Logger): App {
     const ok = await ping(services.db);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
   });
-  // The employer verification page: static, same-origin, no inline script (strict CSP).
-  const web = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web');
-  const pageHeaders = (res: express.Response) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-    );
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-  };
-  app.get('/verify', (_req, res) => {
-    pageHeaders(res);
-    res.sendFile(path.join(web, 'verify.html'));
-  });
-  // A shared link opened in a browser is the same page, which fetches the link's JSON and shows
-  // it; any other client gets the JSON from the VC API router below.
-  app.get('/shared/:token', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
-    pageHeaders(res);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.sendFile(path.join(web, 'verify.html'));
-  });
-  app.use(express.static(web, { index: false, setHeaders: pageHeaders }));
+  // The employer's pages are the web app's (/verify, and a shared link opened in a browser); any
+  // other client of a shared link gets its JSON from the VC API router below.
+  const page = appPage();
+  if (page) {
+    app.get('/verify', (_req, res) => page(res));
+    app.get('/shared/:token', (req, res, next) => {
+      if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+      // A link's token is its secret: it must not leak to another site as a referrer.
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      page(res, 'no-store');
+    });
+  }
   app.use(
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
   );

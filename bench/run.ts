@@ -4,6 +4,7 @@ import { benchAuditGraphql } from './audit-graphql.ts';
 import { benchCredentials } from './credentials.ts';
 import { benchLedger } from './ledger.ts';
 import { benchVcApi } from './vc-api.ts';
+import { benchWeb } from './web.ts';
 
 const all: [string, () => Promise<void>][] = [
   ['ledger', benchLedger],
@@ -11,6 +12,7 @@ const all: [string, () => Promise<void>][] = [
   ['vc-api', benchVcApi],
   ['audit', benchAudit],
   ['audit-graphql', benchAuditGraphql],
+  ['web', benchWeb],
 ];
 
 const only = process.argv.slice(2);

@@ -1,4 +1,5 @@
 // Builds the browser app into web/dist when it is missing or its sources changed (npm start, tests).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,18 +32,24 @@ export function webSourceHash(): string {
   return h.digest('hex');
 }
 
-export async function ensureWebBuilt(log: (line: string) => void = console.log): Promise<boolean> {
+export function ensureWebBuilt(log: (line: string) => void = console.log): boolean {
   const hash = webSourceHash();
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return false;
   log('Building the web app (web/dist)…');
   const started = Date.now();
-  const { build } = await import('vite');
-  await build({ configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // In a child process with NODE_ENV=production: Vite would otherwise honour the caller's (vitest
+  // sets `test`) and bundle React's development build.
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
   writeFileSync(STAMP, hash);
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await ensureWebBuilt();
+  ensureWebBuilt();
 }

@@ -2,5 +2,5 @@
 // MONGODB_URI), with demo data on first start.
 import { ensureWebBuilt } from './build-web.ts';
 
-await ensureWebBuilt();
+ensureWebBuilt();
 await import('../api/main.ts');

@@ -1,5 +1,5 @@
 // Serves the built browser app (web/dist): hashed assets cached for a year, the page itself never cached.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
@@ -26,7 +26,24 @@ export const APP_CSP = [
 export function setPageHeaders(res: express.Response): void {
   res.setHeader('Content-Security-Policy', APP_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
+  if (!res.hasHeader('Referrer-Policy')) res.setHeader('Referrer-Policy', 'same-origin');
+}
+
+/** The app's page (index.html), re-read when a rebuild replaced it; undefined without a build. */
+export function appPage(
+  dist = WEB_DIST,
+): ((res: express.Response, cacheControl?: string) => void) | undefined {
+  const indexFile = path.join(dist, 'index.html');
+  if (!existsSync(indexFile)) return undefined;
+  // Re-read when a rebuild replaced it (`npm run build:web` while the server runs).
+  let index = { mtimeMs: 0, body: Buffer.alloc(0) };
+  return (res, cacheControl = 'no-cache') => {
+    const { mtimeMs } = statSync(indexFile);
+    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, body: readFileSync(indexFile) };
+    setPageHeaders(res);
+    res.setHeader('Cache-Control', cacheControl);
+    res.type('html').send(index.body);
+  };
 }
 
 /**
@@ -36,9 +53,8 @@ export function setPageHeaders(res: express.Response): void {
  */
 export function webAppRouter(dist = WEB_DIST): Router {
   const router = express.Router();
-  const indexFile = path.join(dist, 'index.html');
-  if (!existsSync(indexFile)) return router;
-  const index = readFileSync(indexFile);
+  const page = appPage(dist);
+  if (!page) return router;
   router.use(
     '/assets',
     express.static(path.join(dist, 'assets'), {
@@ -50,12 +66,10 @@ export function webAppRouter(dist = WEB_DIST): Router {
     }),
   );
   router.get('/{*path}', (req, res, next) => {
-    // Only a browser's navigation (which names text/html) gets the page; API clients sending */* get
-    // the JSON 404 problem as before.
-    if (!/\btext\/html\b/.test(req.headers.accept ?? '')) return next();
-    setPageHeaders(res);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(index);
+    // Browsers name text/html when they navigate; API clients (`*/*`, JSON) keep the JSON 404.
+    if (!(req.headers.accept ?? '').includes('text/html')) return next();
+    if (req.accepts(['text/html', 'application/json']) !== 'text/html') return next();
+    page(res);
   });
   return router;
 }

@@ -20,7 +20,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   // The browser tests load the built app from the server, as a user would.
-  await ensureWebBuilt((l) => console.log(l));
+  ensureWebBuilt((l) => console.log(l));
   const given = process.env['MONGODB_URI'];
   if (given) {
     project.provide('mongodbUri', given);

@@ -10,6 +10,9 @@ const Landing = lazy(() => import('../features/landing/landing-page.tsx'));
 const SignIn = lazy(() => import('../features/auth/sign-in-page.tsx'));
 const Record = lazy(() => import('../features/record/record-page.tsx'));
 const Balances = lazy(() => import('../features/balances/balances-page.tsx'));
+const Programmes = lazy(() => import('../features/programmes/programmes-page.tsx'));
+const Recognition = lazy(() => import('../features/recognition/recognition-page.tsx'));
+const Verify = lazy(() => import('../features/verify/verify-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -21,9 +24,13 @@ export function App() {
             <Routes>
               <Route path="/" element={<Landing />} />
               <Route path="/signin" element={<SignIn />} />
+              <Route path="/verify" element={<Verify />} />
+              <Route path="/shared/:token" element={<Verify />} />
               <Route element={<RequireRole roles={['LEARNER']} />}>
                 <Route path="/record" element={<Record />} />
                 <Route path="/balances" element={<Balances />} />
+                <Route path="/programmes" element={<Programmes />} />
+                <Route path="/recognition" element={<Recognition />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -16,7 +16,6 @@ export function Layout({ children }: { children: ReactNode }) {
           ['/balances', t('nav.balances')],
           ['/programmes', t('nav.programmes')],
           ['/recognition', t('nav.recognition')],
-          ['/credentials', t('nav.credentials')],
         ]
       : session
         ? [['/staff', t('nav.staff')]]
@@ -41,7 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             ))}
             <li>
-              <a href="/verify">{t('nav.verify')}</a>
+              <NavLink to="/verify">{t('nav.verify')}</NavLink>
             </li>
           </ul>
         </nav>

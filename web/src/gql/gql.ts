@@ -15,6 +15,14 @@ import * as types from './graphql';
 type Documents = {
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreditAccountDocument;
+  '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.ProgrammesDocument;
+  '\n  fragment AuditFields on DegreeAudit {\n    passed\n    asOf\n    hypothetical\n    missing {\n      zh\n      en\n    }\n    programme {\n      id\n      version\n      name {\n        zh\n        en\n      }\n    }\n    requirements {\n      id\n      kind\n      parentId\n      label {\n        zh\n        en\n      }\n      met\n      unit\n      required\n      counted\n      missingAmount\n      missing {\n        zh\n        en\n      }\n      entries\n    }\n    excluded {\n      entryId\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    totals {\n      creditSystem\n      counted\n      excluded\n      residency\n      gpa\n    }\n  }\n': typeof types.AuditFieldsFragmentDoc;
+  '\n  query WhatIfAudit($learnerId: ID!, $programmeId: ID!, $hypothetical: [HypotheticalCreditInput!]) {\n    whatIfAudit(learnerId: $learnerId, programmeId: $programmeId, hypothetical: $hypothetical) {\n      __typename\n      ...AuditFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.WhatIfAuditDocument;
+  '\n  mutation ApplyForAward($programmeId: ID!, $version: Int) {\n    applyForAward(programmeId: $programmeId, version: $version) {\n      __typename\n      ... on AwardApplication {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ApplyForAwardDocument;
+  '\n  fragment RecognitionRequestFields on RecognitionRequest {\n    id\n    targetInstitutionId\n    programmeId\n    creditSystem\n    entryIds\n    createdAt\n    status\n    proposals {\n      entryId\n      outcome\n      credits\n      creditSystem\n      text {\n        zh\n        en\n      }\n    }\n    granted {\n      sourceEntryId\n      credits\n      creditSystem\n      category\n      ruleId\n      ruleVersion\n    }\n    history {\n      seq\n      type\n      at\n      reason\n      comment\n    }\n  }\n': typeof types.RecognitionRequestFieldsFragmentDoc;
+  '\n  query RecognitionRequests($learnerId: ID!) {\n    recognitionRequests(learnerId: $learnerId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...RecognitionRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.RecognitionRequestsDocument;
+  '\n  mutation RequestRecognition($input: RequestRecognitionInput!) {\n    requestRecognition(input: $input) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.RequestRecognitionDocument;
+  '\n  mutation AppealRecognition($requestId: ID!, $comment: String!) {\n    appealRecognition(requestId: $requestId, comment: $comment) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.AppealRecognitionDocument;
   '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.VerifyChainDocument;
   '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n': typeof types.InstitutionsDocument;
   '\n  fragment LedgerEntryFields on LedgerEntry {\n    id\n    seq\n    type\n    institutionId\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    credentialId\n    credentialAction\n    programmeId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      hours\n      earnedAt\n      term\n      expiresAt\n      grade {\n        score\n        letter\n        points\n        passed\n      }\n      recognition {\n        ruleId\n        ruleVersion\n        sourceEntryIds\n      }\n    }\n  }\n': typeof types.LedgerEntryFieldsFragmentDoc;
@@ -25,6 +33,22 @@ const documents: Documents = {
     types.LoginDocument,
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.CreditAccountDocument,
+  '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
+    types.ProgrammesDocument,
+  '\n  fragment AuditFields on DegreeAudit {\n    passed\n    asOf\n    hypothetical\n    missing {\n      zh\n      en\n    }\n    programme {\n      id\n      version\n      name {\n        zh\n        en\n      }\n    }\n    requirements {\n      id\n      kind\n      parentId\n      label {\n        zh\n        en\n      }\n      met\n      unit\n      required\n      counted\n      missingAmount\n      missing {\n        zh\n        en\n      }\n      entries\n    }\n    excluded {\n      entryId\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    totals {\n      creditSystem\n      counted\n      excluded\n      residency\n      gpa\n    }\n  }\n':
+    types.AuditFieldsFragmentDoc,
+  '\n  query WhatIfAudit($learnerId: ID!, $programmeId: ID!, $hypothetical: [HypotheticalCreditInput!]) {\n    whatIfAudit(learnerId: $learnerId, programmeId: $programmeId, hypothetical: $hypothetical) {\n      __typename\n      ...AuditFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.WhatIfAuditDocument,
+  '\n  mutation ApplyForAward($programmeId: ID!, $version: Int) {\n    applyForAward(programmeId: $programmeId, version: $version) {\n      __typename\n      ... on AwardApplication {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ApplyForAwardDocument,
+  '\n  fragment RecognitionRequestFields on RecognitionRequest {\n    id\n    targetInstitutionId\n    programmeId\n    creditSystem\n    entryIds\n    createdAt\n    status\n    proposals {\n      entryId\n      outcome\n      credits\n      creditSystem\n      text {\n        zh\n        en\n      }\n    }\n    granted {\n      sourceEntryId\n      credits\n      creditSystem\n      category\n      ruleId\n      ruleVersion\n    }\n    history {\n      seq\n      type\n      at\n      reason\n      comment\n    }\n  }\n':
+    types.RecognitionRequestFieldsFragmentDoc,
+  '\n  query RecognitionRequests($learnerId: ID!) {\n    recognitionRequests(learnerId: $learnerId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...RecognitionRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
+    types.RecognitionRequestsDocument,
+  '\n  mutation RequestRecognition($input: RequestRecognitionInput!) {\n    requestRecognition(input: $input) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.RequestRecognitionDocument,
+  '\n  mutation AppealRecognition($requestId: ID!, $comment: String!) {\n    appealRecognition(requestId: $requestId, comment: $comment) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.AppealRecognitionDocument,
   '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
     types.VerifyChainDocument,
   '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n':
@@ -47,6 +71,54 @@ export function graphql(
 export function graphql(
   source: '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
 ): typeof import('./graphql').CreditAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ProgrammesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment AuditFields on DegreeAudit {\n    passed\n    asOf\n    hypothetical\n    missing {\n      zh\n      en\n    }\n    programme {\n      id\n      version\n      name {\n        zh\n        en\n      }\n    }\n    requirements {\n      id\n      kind\n      parentId\n      label {\n        zh\n        en\n      }\n      met\n      unit\n      required\n      counted\n      missingAmount\n      missing {\n        zh\n        en\n      }\n      entries\n    }\n    excluded {\n      entryId\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    totals {\n      creditSystem\n      counted\n      excluded\n      residency\n      gpa\n    }\n  }\n',
+): typeof import('./graphql').AuditFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query WhatIfAudit($learnerId: ID!, $programmeId: ID!, $hypothetical: [HypotheticalCreditInput!]) {\n    whatIfAudit(learnerId: $learnerId, programmeId: $programmeId, hypothetical: $hypothetical) {\n      __typename\n      ...AuditFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').WhatIfAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ApplyForAward($programmeId: ID!, $version: Int) {\n    applyForAward(programmeId: $programmeId, version: $version) {\n      __typename\n      ... on AwardApplication {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ApplyForAwardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment RecognitionRequestFields on RecognitionRequest {\n    id\n    targetInstitutionId\n    programmeId\n    creditSystem\n    entryIds\n    createdAt\n    status\n    proposals {\n      entryId\n      outcome\n      credits\n      creditSystem\n      text {\n        zh\n        en\n      }\n    }\n    granted {\n      sourceEntryId\n      credits\n      creditSystem\n      category\n      ruleId\n      ruleVersion\n    }\n    history {\n      seq\n      type\n      at\n      reason\n      comment\n    }\n  }\n',
+): typeof import('./graphql').RecognitionRequestFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RecognitionRequests($learnerId: ID!) {\n    recognitionRequests(learnerId: $learnerId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...RecognitionRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').RecognitionRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RequestRecognition($input: RequestRecognitionInput!) {\n    requestRecognition(input: $input) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').RequestRecognitionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AppealRecognition($requestId: ID!, $comment: String!) {\n    appealRecognition(requestId: $requestId, comment: $comment) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').AppealRecognitionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,12 @@ export type AchievementKind =
   | 'VOCATIONAL_CERTIFICATE'
   | 'WORK_EXPERIENCE';
 
+export type AwardApplicationStatus =
+  | 'APPLIED'
+  | 'AWARDED'
+  /** The audit could not prove a verdict in its time limit: staff review the record (see reviewReason). */
+  | 'UNDER_REVIEW';
+
 export type CreditSystem =
   /** Chinese higher-education credits */
   | 'CN'
@@ -29,13 +35,31 @@ export type EntryType = 'ACHIEVEMENT' | 'AWARD' | 'CORRECTION' | 'CREDENTIAL' | 
 
 /** Why an operation could not be done. Expected failures are results, not GraphQL errors. */
 export type ErrorCode =
+  /** The learning is recognised at this institution already (the message names the first recognition); staff may supersede it. */
+  | 'ALREADY_RECOGNIZED'
   | 'CONFLICT'
   | 'FORBIDDEN'
   /** A link that was withdrawn or has expired. */
   | 'GONE'
   | 'INPUT_VALIDATION_ERROR'
+  /** Stored data failed a check against the hash chain or a signed checkpoint: nothing is served from it. */
+  | 'INTEGRITY_ERROR'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
+
+/** A course the learner might still take, for a what-if audit. */
+export type HypotheticalCreditInput = {
+  category: string;
+  courseCode?: string | null | undefined;
+  creditSystem: CreditSystem;
+  credits: number;
+  earnedAt?: string | null | undefined;
+  institutionId: string | number;
+  kind?: AchievementKind | null | undefined;
+  level?: number | null | undefined;
+  points?: number | null | undefined;
+  score?: number | null | undefined;
+};
 
 export type InstitutionStatus = 'ACTIVE' | 'SUSPENDED';
 
@@ -57,6 +81,25 @@ export type QualificationType =
   | 'TRANSCRIPT'
   | 'VOCATIONAL_CERTIFICATE'
   | 'VOCATIONAL_DIPLOMA';
+
+export type RecognitionEventType =
+  'APPEALED' | 'APPROVED' | 'AUTO_APPROVED' | 'PARTLY_APPROVED' | 'REJECTED' | 'REQUESTED';
+
+export type RecognitionStatus =
+  'APPEALED' | 'APPROVED' | 'AUTO_APPROVED' | 'PARTLY_APPROVED' | 'PENDING' | 'REJECTED';
+
+export type RequestRecognitionInput = {
+  comment?: string | null | undefined;
+  /** The credit system to recognise into (default: the programme's). */
+  creditSystem?: CreditSystem | null | undefined;
+  entryIds: Array<string | number>;
+  /** The learner whose entries these are (a learner may leave it out). */
+  learnerId?: string | number | null | undefined;
+  programmeId?: string | number | null | undefined;
+  programmeVersion?: number | null | undefined;
+  /** The receiving institution (or give a programme: its awarding institution). */
+  targetInstitutionId?: string | number | null | undefined;
+};
 
 export type Role = 'API_KEY' | 'LEARNER' | 'OPERATOR' | 'STAFF';
 
@@ -101,6 +144,275 @@ export type CreditAccountQuery = {
         recognized: Array<{ creditSystem: CreditSystem; key: string; credits: number }>;
       }
     | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ProgrammesQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+export type ProgrammesQuery = {
+  programmes: Array<{
+    id: string;
+    version: number;
+    institutionId: string;
+    qualificationType: QualificationType;
+    level: number;
+    creditSystem: CreditSystem;
+    name: { zh: string; en: string };
+  }>;
+  awardApplications:
+    | {
+        __typename: 'AwardApplicationList';
+        items: Array<{
+          id: string;
+          programmeId: string;
+          programmeVersion: number;
+          institutionId: string;
+          appliedAt: string;
+          status: AwardApplicationStatus;
+          confirmedAt: string | null;
+          credentialId: string | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; message: string };
+};
+
+export type AuditFieldsFragment = {
+  passed: boolean;
+  asOf: string;
+  hypothetical: number;
+  missing: Array<{ zh: string; en: string }>;
+  programme: { id: string; version: number; name: { zh: string; en: string } };
+  requirements: Array<{
+    id: string;
+    kind: string;
+    parentId: string | null;
+    met: boolean;
+    unit: string;
+    required: number;
+    counted: number;
+    missingAmount: number | null;
+    entries: Array<string>;
+    label: { zh: string; en: string };
+    missing: { zh: string; en: string };
+  }>;
+  excluded: Array<{ entryId: string; reason: string; text: { zh: string; en: string } }>;
+  totals: {
+    creditSystem: CreditSystem;
+    counted: number;
+    excluded: number;
+    residency: number;
+    gpa: number | null;
+  };
+};
+
+export type WhatIfAuditQueryVariables = Exact<{
+  learnerId: string | number;
+  programmeId: string | number;
+  hypothetical?: Array<HypotheticalCreditInput> | HypotheticalCreditInput | null | undefined;
+}>;
+
+export type WhatIfAuditQuery = {
+  whatIfAudit:
+    | {
+        __typename: 'DegreeAudit';
+        passed: boolean;
+        asOf: string;
+        hypothetical: number;
+        missing: Array<{ zh: string; en: string }>;
+        programme: { id: string; version: number; name: { zh: string; en: string } };
+        requirements: Array<{
+          id: string;
+          kind: string;
+          parentId: string | null;
+          met: boolean;
+          unit: string;
+          required: number;
+          counted: number;
+          missingAmount: number | null;
+          entries: Array<string>;
+          label: { zh: string; en: string };
+          missing: { zh: string; en: string };
+        }>;
+        excluded: Array<{ entryId: string; reason: string; text: { zh: string; en: string } }>;
+        totals: {
+          creditSystem: CreditSystem;
+          counted: number;
+          excluded: number;
+          residency: number;
+          gpa: number | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ApplyForAwardMutationVariables = Exact<{
+  programmeId: string | number;
+  version?: number | null | undefined;
+}>;
+
+export type ApplyForAwardMutation = {
+  applyForAward:
+    | { __typename: 'AwardApplication'; id: string; status: AwardApplicationStatus }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type RecognitionRequestFieldsFragment = {
+  id: string;
+  targetInstitutionId: string;
+  programmeId: string | null;
+  creditSystem: CreditSystem;
+  entryIds: Array<string>;
+  createdAt: string;
+  status: RecognitionStatus;
+  proposals: Array<{
+    entryId: string;
+    outcome: string;
+    credits: number;
+    creditSystem: CreditSystem;
+    text: { zh: string; en: string };
+  }>;
+  granted: Array<{
+    sourceEntryId: string;
+    credits: number;
+    creditSystem: CreditSystem;
+    category: string;
+    ruleId: string;
+    ruleVersion: number;
+  }>;
+  history: Array<{
+    seq: number;
+    type: RecognitionEventType;
+    at: string;
+    reason: string | null;
+    comment: string | null;
+  }>;
+};
+
+export type RecognitionRequestsQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+export type RecognitionRequestsQuery = {
+  recognitionRequests:
+    | {
+        __typename: 'RecognitionRequestList';
+        items: Array<{
+          id: string;
+          targetInstitutionId: string;
+          programmeId: string | null;
+          creditSystem: CreditSystem;
+          entryIds: Array<string>;
+          createdAt: string;
+          status: RecognitionStatus;
+          proposals: Array<{
+            entryId: string;
+            outcome: string;
+            credits: number;
+            creditSystem: CreditSystem;
+            text: { zh: string; en: string };
+          }>;
+          granted: Array<{
+            sourceEntryId: string;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string;
+            ruleId: string;
+            ruleVersion: number;
+          }>;
+          history: Array<{
+            seq: number;
+            type: RecognitionEventType;
+            at: string;
+            reason: string | null;
+            comment: string | null;
+          }>;
+        }>;
+      }
+    | { __typename: 'ResultError'; message: string };
+};
+
+export type RequestRecognitionMutationVariables = Exact<{
+  input: RequestRecognitionInput;
+}>;
+
+export type RequestRecognitionMutation = {
+  requestRecognition:
+    | {
+        __typename: 'RecognitionRequest';
+        id: string;
+        targetInstitutionId: string;
+        programmeId: string | null;
+        creditSystem: CreditSystem;
+        entryIds: Array<string>;
+        createdAt: string;
+        status: RecognitionStatus;
+        proposals: Array<{
+          entryId: string;
+          outcome: string;
+          credits: number;
+          creditSystem: CreditSystem;
+          text: { zh: string; en: string };
+        }>;
+        granted: Array<{
+          sourceEntryId: string;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string;
+          ruleId: string;
+          ruleVersion: number;
+        }>;
+        history: Array<{
+          seq: number;
+          type: RecognitionEventType;
+          at: string;
+          reason: string | null;
+          comment: string | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type AppealRecognitionMutationVariables = Exact<{
+  requestId: string | number;
+  comment: string;
+}>;
+
+export type AppealRecognitionMutation = {
+  appealRecognition:
+    | {
+        __typename: 'RecognitionRequest';
+        id: string;
+        targetInstitutionId: string;
+        programmeId: string | null;
+        creditSystem: CreditSystem;
+        entryIds: Array<string>;
+        createdAt: string;
+        status: RecognitionStatus;
+        proposals: Array<{
+          entryId: string;
+          outcome: string;
+          credits: number;
+          creditSystem: CreditSystem;
+          text: { zh: string; en: string };
+        }>;
+        granted: Array<{
+          sourceEntryId: string;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string;
+          ruleId: string;
+          ruleVersion: number;
+        }>;
+        history: Array<{
+          seq: number;
+          type: RecognitionEventType;
+          at: string;
+          reason: string | null;
+          comment: string | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
 
 export type VerifyChainQueryVariables = Exact<{
@@ -237,6 +549,101 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AuditFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment AuditFields on DegreeAudit {
+  passed
+  asOf
+  hypothetical
+  missing {
+    zh
+    en
+  }
+  programme {
+    id
+    version
+    name {
+      zh
+      en
+    }
+  }
+  requirements {
+    id
+    kind
+    parentId
+    label {
+      zh
+      en
+    }
+    met
+    unit
+    required
+    counted
+    missingAmount
+    missing {
+      zh
+      en
+    }
+    entries
+  }
+  excluded {
+    entryId
+    reason
+    text {
+      zh
+      en
+    }
+  }
+  totals {
+    creditSystem
+    counted
+    excluded
+    residency
+    gpa
+  }
+}
+    `,
+  { fragmentName: 'AuditFields' },
+) as unknown as TypedDocumentString<AuditFieldsFragment, unknown>;
+export const RecognitionRequestFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment RecognitionRequestFields on RecognitionRequest {
+  id
+  targetInstitutionId
+  programmeId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}
+    `,
+  { fragmentName: 'RecognitionRequestFields' },
+) as unknown as TypedDocumentString<RecognitionRequestFieldsFragment, unknown>;
 export const LedgerEntryFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment LedgerEntryFields on LedgerEntry {
@@ -351,6 +758,269 @@ export const CreditAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditAccountQuery, CreditAccountQueryVariables>;
+export const ProgrammesDocument = new TypedDocumentString(`
+    query Programmes($learnerId: ID!) {
+  programmes {
+    id
+    version
+    institutionId
+    name {
+      zh
+      en
+    }
+    qualificationType
+    level
+    creditSystem
+  }
+  awardApplications(learnerId: $learnerId) {
+    __typename
+    ... on AwardApplicationList {
+      items {
+        id
+        programmeId
+        programmeVersion
+        institutionId
+        appliedAt
+        status
+        confirmedAt
+        credentialId
+      }
+    }
+    ... on ResultError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProgrammesQuery, ProgrammesQueryVariables>;
+export const WhatIfAuditDocument = new TypedDocumentString(`
+    query WhatIfAudit($learnerId: ID!, $programmeId: ID!, $hypothetical: [HypotheticalCreditInput!]) {
+  whatIfAudit(
+    learnerId: $learnerId
+    programmeId: $programmeId
+    hypothetical: $hypothetical
+  ) {
+    __typename
+    ...AuditFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment AuditFields on DegreeAudit {
+  passed
+  asOf
+  hypothetical
+  missing {
+    zh
+    en
+  }
+  programme {
+    id
+    version
+    name {
+      zh
+      en
+    }
+  }
+  requirements {
+    id
+    kind
+    parentId
+    label {
+      zh
+      en
+    }
+    met
+    unit
+    required
+    counted
+    missingAmount
+    missing {
+      zh
+      en
+    }
+    entries
+  }
+  excluded {
+    entryId
+    reason
+    text {
+      zh
+      en
+    }
+  }
+  totals {
+    creditSystem
+    counted
+    excluded
+    residency
+    gpa
+  }
+}`) as unknown as TypedDocumentString<WhatIfAuditQuery, WhatIfAuditQueryVariables>;
+export const ApplyForAwardDocument = new TypedDocumentString(`
+    mutation ApplyForAward($programmeId: ID!, $version: Int) {
+  applyForAward(programmeId: $programmeId, version: $version) {
+    __typename
+    ... on AwardApplication {
+      id
+      status
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForAwardMutation, ApplyForAwardMutationVariables>;
+export const RecognitionRequestsDocument = new TypedDocumentString(`
+    query RecognitionRequests($learnerId: ID!) {
+  recognitionRequests(learnerId: $learnerId) {
+    __typename
+    ... on RecognitionRequestList {
+      items {
+        ...RecognitionRequestFields
+      }
+    }
+    ... on ResultError {
+      message
+    }
+  }
+}
+    fragment RecognitionRequestFields on RecognitionRequest {
+  id
+  targetInstitutionId
+  programmeId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}`) as unknown as TypedDocumentString<RecognitionRequestsQuery, RecognitionRequestsQueryVariables>;
+export const RequestRecognitionDocument = new TypedDocumentString(`
+    mutation RequestRecognition($input: RequestRecognitionInput!) {
+  requestRecognition(input: $input) {
+    __typename
+    ...RecognitionRequestFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment RecognitionRequestFields on RecognitionRequest {
+  id
+  targetInstitutionId
+  programmeId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}`) as unknown as TypedDocumentString<
+  RequestRecognitionMutation,
+  RequestRecognitionMutationVariables
+>;
+export const AppealRecognitionDocument = new TypedDocumentString(`
+    mutation AppealRecognition($requestId: ID!, $comment: String!) {
+  appealRecognition(requestId: $requestId, comment: $comment) {
+    __typename
+    ...RecognitionRequestFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment RecognitionRequestFields on RecognitionRequest {
+  id
+  targetInstitutionId
+  programmeId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}`) as unknown as TypedDocumentString<
+  AppealRecognitionMutation,
+  AppealRecognitionMutationVariables
+>;
 export const VerifyChainDocument = new TypedDocumentString(`
     query VerifyChain($learnerId: ID!) {
   verifyChain(learnerId: $learnerId) {

@@ -24,20 +24,15 @@ export default function LandingPage() {
             <Link className="btn btn-primary" to={home}>
               {session ? t('landing.continue') : t('nav.signIn')}
             </Link>
-            {!session && (
-              <Link className="btn btn-secondary" to="/activate">
-                {t('landing.activate')}
-              </Link>
-            )}
           </p>
         </section>
         <section className="card">
           <h2>{t('landing.employerTitle')}</h2>
           <p>{t('landing.employerText')}</p>
           <p className="actions">
-            <a className="btn btn-primary" href="/verify">
+            <Link className="btn btn-primary" to="/verify">
               {t('landing.verify')}
-            </a>
+            </Link>
           </p>
         </section>
         <section className="card">

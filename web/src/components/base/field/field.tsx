@@ -7,14 +7,16 @@ import {
 } from 'react';
 
 interface FieldFrameProps {
+  id?: string | undefined;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | null | undefined;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
-  const id = useId();
+function FieldFrame({ id: given, label, hint, error, children }: FieldFrameProps) {
+  const generated = useId();
+  const id = given ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -45,7 +47,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 export function TextField({ label, hint, error, onChange, ...input }: TextFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
+    <FieldFrame id={input.id} label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
         <input
           {...input}
@@ -71,7 +73,7 @@ export interface TextAreaProps extends Omit<
 
 export function TextArea({ label, hint, error, onChange, ...area }: TextAreaProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
+    <FieldFrame id={area.id} label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
         <textarea
           {...area}
