@@ -55,14 +55,16 @@ function carries(target: Document, field: string): boolean {
  * Hot-path queries that still go to every shard, each an index lookup there, named by collection,
  * command and the fields of the filter. A ledger entry's id is `<institution>:<record id>` and
  * carries no learner, so a lookup by id (GraphQL ledgerEntry, a replayed record, the entry a
- * credential is issued for) and by a correction's target cannot be routed; an institution's page
- * spans every learner by design. What would route them is in docs/cluster.md. Anything not listed
+ * credential is issued for) cannot be routed; an institution's page
+ * spans every learner by design, and so does a status list (one institution's credentials across
+ * all their learners, read from the chained status entries when the list is refreshed, in the
+ * background, not per request). What would route them is in docs/cluster.md. Anything not listed
  * here fails the test.
  */
 const SCATTER_GATHER = new Set([
   'ledger_entries.find {_id}',
-  'ledger_entries.find {targetEntryId}',
   'ledger_entries.find {institutionId}',
+  'ledger_entries.find {body.statusList,body.type,institutionId}',
 ]);
 
 const shape = (s: Sent, t: Document) =>

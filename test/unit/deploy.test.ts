@@ -43,6 +43,9 @@ const envFile = {
     .toString(),
   LEARNER_ID_SECRET: randomBytes(48).toString('base64'),
   KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  CHECKPOINT_SIGNING_KEY: generateKeyPairSync('ed25519')
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString(),
 };
 
 describe('deploy/ manifests', () => {
