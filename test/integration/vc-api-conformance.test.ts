@@ -641,3 +641,22 @@ describe('no 5xx for any caller input', () => {
     expect(issuedCount).toBeGreaterThan(0);
   }, 240_000);
 });
+
+describe('a verdict does not depend on what the process handled before', () => {
+  it('answers [v1, {@import: v2}] and then [v1, v2] the same as in a fresh process, and never 5xx', async () => {
+    const imported = await issue(
+      minimal({ '@context': [VC_V1_CONTEXT, { '@import': VC_V2_CONTEXT }] }),
+    );
+    const plain = await issue(minimal({ '@context': [VC_V1_CONTEXT, VC_V2_CONTEXT] }));
+    // Under the old shared-context patch the second threw inside jsonld.js: a 500.
+    expect(imported.status, imported.text).toBeLessThan(500);
+    expect(plain.status, plain.text).toBeLessThan(500);
+    // Sent again, each gets the answer it got: nothing the first call left behind changes it.
+    expect((await issue(minimal({ '@context': [VC_V1_CONTEXT, VC_V2_CONTEXT] }))).status).toBe(
+      plain.status,
+    );
+    expect(
+      (await issue(minimal({ '@context': [VC_V1_CONTEXT, { '@import': VC_V2_CONTEXT }] }))).status,
+    ).toBe(imported.status);
+  });
+});
