@@ -1,18 +1,8 @@
 // Signed checkpoints over plain HTTP GET: the notes and the verifier key as text, the proofs as JSON.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { DomainError, InputValidationError, NotFound } from '../ledger/errors.ts';
+import { HTTP_STATUS_FOR } from './http-status.ts';
 import type { Services } from './services.ts';
-
-const STATUS: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  INPUT_VALIDATION_ERROR: 400,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  UNAUTHENTICATED: 401,
-  GONE: 410,
-  INTEGRITY_ERROR: 409,
-  ALREADY_RECOGNIZED: 409,
-};
 
 const positiveInt = (raw: unknown, field: string): number => {
   const n = Number(raw);
@@ -31,7 +21,7 @@ export function checkpointRouter(services: Services): Router {
         await handler(req, res);
       } catch (err) {
         if (!(err instanceof DomainError)) return next(err);
-        const status = STATUS[err.code];
+        const status = HTTP_STATUS_FOR[err.code];
         res
           .status(status)
           .type('application/problem+json')

@@ -9,6 +9,7 @@ import {
 } from '../credentials/index.ts';
 import { PUBLIC, type Actor } from '../ledger/access.ts';
 import { DomainError, InputValidationError } from '../ledger/errors.ts';
+import { HTTP_STATUS_FOR } from './http-status.ts';
 import type { IssuedCredentialRecord } from '../ledger/credential-ports.ts';
 import type { Services } from './services.ts';
 
@@ -112,17 +113,6 @@ function checkStatusOption(value: unknown): void {
   }
 }
 
-const STATUS_FOR: Record<DomainError['code'], number> = {
-  NOT_FOUND: 404,
-  INPUT_VALIDATION_ERROR: 400,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  UNAUTHENTICATED: 401,
-  GONE: 410,
-  ALREADY_RECOGNIZED: 409,
-  INTEGRITY_ERROR: 409,
-};
-
 type Handler = (req: Request, res: Response, actor: Actor) => Promise<void>;
 
 export function vcApiRouter(services: Services): Router {
@@ -139,7 +129,7 @@ export function vcApiRouter(services: Services): Router {
       } catch (err) {
         if (err instanceof DomainError) {
           const field = err.details?.['field'];
-          problem(res, STATUS_FOR[err.code], err.code, err.message, {
+          problem(res, HTTP_STATUS_FOR[err.code], err.code, err.message, {
             ...(err.code === 'INPUT_VALIDATION_ERROR' ? { type: MALFORMED_VALUE } : {}),
             ...(typeof field === 'string' ? { property: field } : {}),
             ...(Array.isArray(err.details?.['problems'])

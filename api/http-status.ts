@@ -1,0 +1,13 @@
+// The HTTP status of each domain error code, one table for every REST-style route (VC API, checkpoints).
+import type { DomainError } from '../ledger/errors.ts';
+
+export const HTTP_STATUS_FOR: Record<DomainError['code'], number> = {
+  NOT_FOUND: 404,
+  INPUT_VALIDATION_ERROR: 400,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  GONE: 410,
+  ALREADY_RECOGNIZED: 409,
+  INTEGRITY_ERROR: 409,
+};
