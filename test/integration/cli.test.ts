@@ -1,33 +1,20 @@
 // The command line against the real database: chain verification, account rebuild; and what the set-up says without Go.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
 import { EmbeddedDbUnavailable, ensureFerretDbBinary } from '../../embedded-db/launcher.ts';
-import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
+import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+import { runCli } from '../setup/cli.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof createWorld>>;
 
-function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
-      env: {
-        ...process.env,
-        ...testSecrets,
-        MONGODB_URI: inject('mongodbUri'),
-        DB_NAME: t.db.connection.name,
-        LOG_LEVEL: 'silent',
-      },
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const cli = async (...args: string[]) => {
+  const r = await runCli(t.db.connection.name, args);
+  return { code: r.code, out: r.output };
+};
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,8 +1,8 @@
 // The sample import files in examples/ import cleanly into the demo data, and a second run records nothing twice.
-import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/demo-data.ts';
-import { createTestApp, testSecrets, type TestApp } from '../setup/app.ts';
+import { createTestApp, type TestApp } from '../setup/app.ts';
+import { runCli } from '../setup/cli.ts';
 
 let t: TestApp;
 
@@ -16,47 +16,26 @@ interface Report {
 }
 
 /** Runs the documented command (`npm run cli -- import …`) and returns the report it prints. */
-function importFile(
+async function importFile(
   file: string,
   ...flags: string[]
 ): Promise<{ code: number | null; report: Report }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/cli.ts',
-        'import',
-        '--institution',
-        'zju',
-        '--file',
-        file,
-        '--quiet',
-        ...flags,
-      ],
-      {
-        env: {
-          ...process.env,
-          ...testSecrets,
-          MONGODB_URI: inject('mongodbUri'),
-          DB_NAME: t.db.connection.name,
-          LOG_LEVEL: 'silent',
-        },
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => {
-      const json = out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1);
-      try {
-        resolve({ code, report: JSON.parse(json) as Report });
-      } catch {
-        reject(new Error(`no report in the output:\n${out}`));
-      }
-    });
-  });
+  const r = await runCli(t.db.connection.name, [
+    'import',
+    '--institution',
+    'zju',
+    '--file',
+    file,
+    '--quiet',
+    ...flags,
+  ]);
+  const json = r.out.slice(r.out.indexOf('{'), r.out.lastIndexOf('}') + 1);
+  try {
+    return { code: r.code, report: JSON.parse(json) as Report };
+  } catch {
+    throw new Error(`no report in the output:
+${r.output}`);
+  }
 }
 
 beforeAll(async () => {

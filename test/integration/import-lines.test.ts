@@ -1,12 +1,12 @@
 // Imports answer for every row: real line numbers, errors in line order, good rows once, all-or-nothing, a CLI without stack traces.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
+import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+import { runCli } from '../setup/cli.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -211,24 +211,7 @@ describe('an all-or-nothing import', () => {
   });
 });
 
-function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
-      env: {
-        ...process.env,
-        ...testSecrets,
-        MONGODB_URI: inject('mongodbUri'),
-        DB_NAME: t.db.connection.name,
-        LOG_LEVEL: 'silent',
-      },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (...args: string[]) => runCli(t.db.connection.name, args);
 
 describe('the CLI import', () => {
   it('answers a missing file in one line, without a stack trace', async () => {
