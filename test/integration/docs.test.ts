@@ -9,6 +9,8 @@
 //   it from the most recent earlier answer that has that path (as the reader copies it into the Variables pane).
 // - sh: run with bash (-euo pipefail) from the repository root against the same database, with
 //   http://localhost:4000 (the documented address) pointed at a server the test listens with. Must exit 0.
+//   `# $name = path` works as in graphql blocks: the shell variable `name` holds that value (the reader sets
+//   it by hand, as the text above the block says).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -56,12 +58,14 @@ function docFiles(): string[] {
   return [path.join(ROOT, 'README.md'), ...walk(docs).sort()];
 }
 
-/** Every place in `data` where an expected failure came back as a ResultError. */
+/** Every place in `data` where an expected failure came back as a ResultError (a verifier's check, with its
+ * status and a message in two languages, is not one). */
 function resultErrors(value: unknown, at = 'data'): { at: string; code: unknown }[] {
   if (!value || typeof value !== 'object') return [];
   const v = value as Record<string, unknown>;
   const here =
-    v['__typename'] === 'ResultError' || ('code' in v && 'message' in v)
+    v['__typename'] === 'ResultError' ||
+    ('code' in v && typeof v['message'] === 'string' && !('status' in v))
       ? [{ at, code: v['code'] }]
       : [];
   return [
@@ -116,6 +120,12 @@ describe.each(files)('$file', ({ file, examples }) => {
   for (const ex of examples) {
     const where = `${path.relative(ROOT, file)}:${ex.line}`;
     it(`${ex.lang} example at line ${ex.line} runs`, async () => {
+      const variables: Record<string, unknown> = {};
+      for (const [, name, at] of ex.code.matchAll(/^\s*#\s*\$(\w+)\s*=\s*([\w.[\]]+)/gm)) {
+        const found = answers.map((a) => pick(a, at!)).findLast((v) => v !== undefined);
+        expect(found, `${where}: no earlier answer has ${at}`).toBeDefined();
+        variables[name!] = found;
+      }
       if (ex.lang === 'graphql') {
         const doc = parse(ex.code);
         const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -124,12 +134,6 @@ describe.each(files)('$file', ({ file, examples }) => {
         );
         const as = /^\s*#\s*as\s+(\S+@\S+)/m.exec(ex.code)?.[1];
         const expected = /^\s*#\s*expect\s+([A-Z_]+)/m.exec(ex.code)?.[1];
-        const variables: Record<string, unknown> = {};
-        for (const [, name, at] of ex.code.matchAll(/^\s*#\s*\$(\w+)\s*=\s*([\w.[\]]+)/gm)) {
-          const found = answers.map((a) => pick(a, at!)).findLast((v) => v !== undefined);
-          expect(found, `${where}: no earlier answer has ${at}`).toBeDefined();
-          variables[name!] = found;
-        }
         const r = await t.gql(ex.code, variables, as ? await signIn(as) : undefined);
         answers.push(r.data);
         expect(r.errors, `${where}: ${JSON.stringify(r.errors)}`).toBeUndefined();
@@ -141,7 +145,11 @@ describe.each(files)('$file', ({ file, examples }) => {
           ).toContain(expected);
         else expect(failures, `${where}: ${JSON.stringify(r.data)}`).toEqual([]);
       } else {
-        const r = await sh(ex.code.replaceAll('http://localhost:4000', url), t.db.connection.name);
+        const r = await sh(
+          ex.code.replaceAll('http://localhost:4000', url),
+          t.db.connection.name,
+          Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])),
+        );
         expect(r.code, `${where}:\n${r.out}`).toBe(0);
       }
     }, 180_000);
@@ -158,7 +166,11 @@ function pick(value: unknown, at: string): unknown {
   return v;
 }
 
-function sh(script: string, dbName: string): Promise<{ code: number | null; out: string }> {
+function sh(
+  script: string,
+  dbName: string,
+  variables: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
       cwd: ROOT,
@@ -168,6 +180,7 @@ function sh(script: string, dbName: string): Promise<{ code: number | null; out:
         MONGODB_URI: inject('mongodbUri'),
         DB_NAME: dbName,
         LOG_LEVEL: 'silent',
+        ...variables,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

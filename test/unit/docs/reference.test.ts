@@ -1,0 +1,128 @@
+// The docs cannot drift from the code: links resolve inside the repository, and the reference pages name
+// exactly the configuration variables, CLI commands and GraphQL schema the code has.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES } from '../../../api/config.ts';
+import { renderSchemaReference, SCHEMA_REFERENCE } from '../../../scripts/graphql-reference.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+function markdownFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((d) =>
+        d.isDirectory()
+          ? walk(path.join(dir, d.name))
+          : d.name.endsWith('.md')
+            ? [path.join(dir, d.name)]
+            : [],
+      );
+  return [
+    path.join(ROOT, 'README.md'),
+    path.join(ROOT, 'examples/README.md'),
+    ...walk(path.join(ROOT, 'docs')),
+  ];
+}
+
+/** The text outside fenced code blocks (links in examples are not links). */
+function prose(markdown: string): string {
+  return markdown.replace(/^```[^\n]*\n[\s\S]*?^```\s*$/gm, '');
+}
+
+/** GitHub's anchors for a page's headings (lower case, punctuation dropped, spaces to hyphens, repeats numbered). */
+export function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const out = new Set<string>();
+  for (const [, heading] of prose(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+    const base = heading!
+      .replace(/`/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    out.add(n === 0 ? base : `${base}-${n}`);
+  }
+  return out;
+}
+
+function links(markdown: string): string[] {
+  return [...prose(markdown).matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+describe('links in README.md and docs/', () => {
+  for (const file of markdownFiles()) {
+    const rel = path.relative(ROOT, file);
+    it(`${rel}: every relative link resolves inside the repository`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const broken: string[] = [];
+      // Paths in prose are links too, to a reader: nothing may point outside the repository.
+      for (const m of prose(text).matchAll(/(\.\.\/shared\/|\/work\/|\/home\/|\/root\/)[\w./-]*/g))
+        broken.push(`${m[0]}: outside the repository`);
+      for (const target of links(text)) {
+        if (/^(https?|mailto):/.test(target)) continue;
+        if (/^(file:|\/)/.test(target) || /^[A-Za-z]:\\/.test(target)) {
+          broken.push(`${target}: an absolute path works on one machine only`);
+          continue;
+        }
+        const [where, anchor] = target.split('#') as [string, string | undefined];
+        const resolved = where ? path.resolve(path.dirname(file), where) : file;
+        if (path.relative(ROOT, resolved).startsWith('..')) {
+          broken.push(`${target}: outside the repository`);
+          continue;
+        }
+        if (!fs.existsSync(resolved)) {
+          broken.push(`${target}: no such file`);
+          continue;
+        }
+        if (anchor && resolved.endsWith('.md')) {
+          if (!anchors(fs.readFileSync(resolved, 'utf8')).has(anchor))
+            broken.push(`${target}: no heading with that anchor`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+  }
+
+  it('knows GitHub anchors', () => {
+    expect([
+      ...anchors('# How an employer verifies a credential\n## `me` (again)\n## A\n## A'),
+    ]).toEqual(['how-an-employer-verifies-a-credential', 'me-again', 'a', 'a-1']);
+  });
+});
+
+describe('reference pages', () => {
+  it('documents every configuration variable, and no other', () => {
+    const page = fs.readFileSync(path.join(ROOT, 'docs/reference/configuration.md'), 'utf8');
+    const documented = new Set(
+      [...page.matchAll(/^\|\s*(`[A-Z_]+`(?:\s*\/\s*`[A-Z_]+`)*)\s*\|/gm)].flatMap((m) =>
+        [...m[1]!.matchAll(/`([A-Z_]+)`/g)].map((v) => v[1]!),
+      ),
+    );
+    expect([...CONFIG_VARIABLES].filter((v) => !documented.has(v))).toEqual([]);
+    expect([...documented].filter((v) => !CONFIG_VARIABLES.includes(v))).toEqual([]);
+  });
+
+  it('documents every command of the CLI, and no other', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'scripts/cli.ts'), 'utf8');
+    const commands = new Set([
+      ...[...source.matchAll(/^\s*case '([a-z-]+)':/gm)].map((m) => m[1]!),
+      ...[...source.matchAll(/command === '([a-z-]+)'/g)].map((m) => m[1]!),
+    ]);
+    expect(commands.size).toBeGreaterThan(5);
+    const page = fs.readFileSync(path.join(ROOT, 'docs/reference/cli.md'), 'utf8');
+    const documented = new Set([...page.matchAll(/^#{2,3} `([a-z-]+)`/gm)].map((m) => m[1]!));
+    expect([...commands].filter((c) => !documented.has(c)).sort()).toEqual([]);
+    expect([...documented].filter((c) => !commands.has(c)).sort()).toEqual([]);
+  });
+
+  it(`${SCHEMA_REFERENCE} is what npm run docs:schema writes from schema/*.graphql`, async () => {
+    const page = fs.readFileSync(path.join(ROOT, SCHEMA_REFERENCE), 'utf8');
+    expect(page === (await renderSchemaReference()), 'run `npm run docs:schema`').toBe(true);
+  });
+});
