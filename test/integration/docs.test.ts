@@ -1,7 +1,8 @@
 // Docs that run: every example marked `runnable` in README.md and docs/*.md runs, in order, against the demo data.
 //
 // A fenced block whose info string has the word `runnable` (```graphql runnable, ```sh runnable) is an example a
-// reader pastes as it is. Each file gets a fresh database with the demo data; its blocks run in their order.
+// reader pastes as it is. Each file gets a fresh database with the demo data (a copy of one database seeded
+// once, taken before any example ran); its blocks run in their order.
 // - graphql: one operation per block, sent to /graphql. A first-lines comment `# as <email>` signs in as that
 //   demo account (as a reader does in GraphiQL's headers); `# expect <CODE>` says the answer is a ResultError of
 //   that code. Otherwise the answer must have no `errors` and no ResultError anywhere in `data`. A variable the
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-data.ts';
+import type { Database } from '../../storage/connection.ts';
 import { createTestApp, testSecrets, type TestApp } from '../setup/app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -76,6 +78,32 @@ function resultErrors(value: unknown, at = 'data'): { at: string; code: unknown 
   ];
 }
 
+// Verifying on the main thread: each file's app would otherwise start a pool of cold worker threads.
+const DOCS_APP = { config: { VERIFY_WORKERS: '0' } };
+
+let template: Promise<TestApp> | undefined;
+/** The demo data, seeded once; each file gets a copy of it (much cheaper than seeding again). */
+function demoTemplate(): Promise<TestApp> {
+  return (template ??= (async () => {
+    const app = await createTestApp(DOCS_APP);
+    await seedDemo(app.services, () => {});
+    return app;
+  })());
+}
+afterAll(async () => {
+  await (await template)?.close();
+});
+
+/** Copies every document of every collection, as stored: ids, hashes and encrypted keys stay valid. */
+async function copyDatabase(from: Database, to: Database): Promise<void> {
+  const source = from.connection.db!;
+  const target = to.connection.db!;
+  for (const { name } of await source.listCollections({}, { nameOnly: true }).toArray()) {
+    const docs = await source.collection(name).find({}).toArray();
+    if (docs.length > 0) await target.collection(name).insertMany(docs);
+  }
+}
+
 const files = docFiles()
   .map((file) => ({ file, examples: runnableExamples(fs.readFileSync(file, 'utf8')) }))
   .filter((f) => f.examples.length > 0);
@@ -92,8 +120,8 @@ describe.each(files)('$file', ({ file, examples }) => {
   const answers: unknown[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services, () => {});
+    t = await createTestApp(DOCS_APP);
+    await copyDatabase((await demoTemplate()).db, t.db);
     await new Promise<void>((resolve) => {
       server = t.app.listen(0, '127.0.0.1', () => resolve());
     });
