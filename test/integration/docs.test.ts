@@ -105,14 +105,18 @@ async function copyDatabase(from: Database, to: Database): Promise<void> {
 }
 
 const files = docFiles()
-  .map((file) => ({ file, examples: runnableExamples(fs.readFileSync(file, 'utf8')) }))
+  .map((file) => ({
+    file,
+    name: path.relative(ROOT, file),
+    examples: runnableExamples(fs.readFileSync(file, 'utf8')),
+  }))
   .filter((f) => f.examples.length > 0);
 
 it('finds runnable examples in the README', () => {
   expect(files.map((f) => path.relative(ROOT, f.file))).toContain('README.md');
 });
 
-describe.each(files)('$file', ({ file, examples }) => {
+describe.each(files)('$name', ({ file, examples }) => {
   let t: TestApp;
   let url = '';
   let server: ReturnType<TestApp['app']['listen']> | undefined;

@@ -121,6 +121,28 @@ describe('reference pages', () => {
     expect([...documented].filter((c) => !commands.has(c)).sort()).toEqual([]);
   });
 
+  it('names only npm scripts and CLI commands that exist, anywhere in the docs', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const source = fs.readFileSync(path.join(ROOT, 'scripts/cli.ts'), 'utf8');
+    const commands = new Set(
+      [...source.matchAll(/^\s*case '([a-z-]+)':|command === '([a-z-]+)'/gm)].map(
+        (m) => m[1] ?? m[2]!,
+      ),
+    );
+    const unknown: string[] = [];
+    for (const file of markdownFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      const where = path.relative(ROOT, file);
+      for (const [, script] of text.matchAll(/npm run ([a-z][\w:-]*)/g))
+        if (!(script! in pkg.scripts)) unknown.push(`${where}: npm run ${script}`);
+      for (const [, command] of text.matchAll(/npm run cli -- ([a-z][\w-]*)/g))
+        if (!commands.has(command!)) unknown.push(`${where}: npm run cli -- ${command}`);
+    }
+    expect(unknown).toEqual([]);
+  });
+
   it(`${SCHEMA_REFERENCE} is what npm run docs:schema writes from schema/*.graphql`, async () => {
     const page = fs.readFileSync(path.join(ROOT, SCHEMA_REFERENCE), 'utf8');
     expect(page === (await renderSchemaReference()), 'run `npm run docs:schema`').toBe(true);
