@@ -89,6 +89,19 @@ describe('links in README.md and docs/', () => {
     });
   }
 
+  it('names only files of the repository that exist (`api/config.ts`, `domain/…`, `test/…`)', () => {
+    const tops =
+      'api|bench|credentials|deploy|domain|embedded-db|examples|ledger|schema|scripts|storage|test|web';
+    const path_ = new RegExp(`\`((?:${tops})/[\\w./-]+\\.[a-z]+)\``, 'g');
+    const missing: string[] = [];
+    for (const file of markdownFiles()) {
+      for (const [, named] of fs.readFileSync(file, 'utf8').matchAll(path_))
+        if (!fs.existsSync(path.join(ROOT, named!)))
+          missing.push(`${path.relative(ROOT, file)}: ${named}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('knows GitHub anchors', () => {
     expect([
       ...anchors('# How an employer verifies a credential\n## `me` (again)\n## A\n## A'),
