@@ -29,4 +29,19 @@ export function addYears(iso: string, years: number): string {
 export const withinYears = (earnedAt: string, years: number, asOf: string): boolean =>
   addYears(earnedAt, years) >= dateOnly(asOf);
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T.*)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T.+)?$/;
+
+/**
+ * Whether a string is a real calendar date (YYYY-MM-DD, from 0001 on), optionally followed by a time
+ * that parses: 2024-02-29 is, 2023-02-29 and 2024-13-01 are not. Rules and programmes compare dates
+ * as strings, so a date that does not exist would silently sort somewhere wrong.
+ */
+export function isRealIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const daysInMonth = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth) return false;
+  return m[4] === undefined || !Number.isNaN(Date.parse(value));
+}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { InputValidationError } from '../errors.ts';
 import { CREDIT_SYSTEMS, QUALIFICATION_TYPES } from '../values.ts';
-import { ISO_DATE } from '../audit/dates.ts';
+import { isRealIsoDate } from '../audit/dates.ts';
 import { GROUP_KINDS, isGroup } from './types.ts';
 import type { Programme, RequirementGroup, RequirementNode } from './types.ts';
 
@@ -99,7 +99,10 @@ const programmeSchema = z
     creditSystem: z.enum(CREDIT_SYSTEMS),
     allowDoubleCounting: z.boolean().optional(),
     timeLimitYears: z.int().min(1).optional(),
-    effectiveFrom: z.string().regex(ISO_DATE).optional(),
+    effectiveFrom: z
+      .string()
+      .refine(isRealIsoDate, 'must be a real date like 2024-03-01')
+      .optional(),
     requirements: z.unknown(),
   })
   .strict();

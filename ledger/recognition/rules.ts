@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InputValidationError } from '../errors.ts';
 import { ACHIEVEMENT_KINDS, CREDIT_SYSTEMS } from '../values.ts';
 import type { CreditSystem } from '../values.ts';
-import { ISO_DATE } from '../audit/dates.ts';
+import { isRealIsoDate } from '../audit/dates.ts';
 import { findEquivalenceCycle } from './equivalence.ts';
 
 /** A rule set that cannot be used as published: the message names the rule and the field. */
@@ -17,7 +17,7 @@ const hundredths = (what: string) =>
     .int(`${what} must be an integer number of hundredths of a credit`)
     .min(0, `${what} must not be negative`);
 const creditSystem = z.enum(CREDIT_SYSTEMS);
-const isoDate = z.string().regex(ISO_DATE, 'must be an ISO date like 2024-03-01');
+const isoDate = z.string().refine(isRealIsoDate, 'must be a real date like 2024-03-01');
 const achievementKind = z.enum(ACHIEVEMENT_KINDS);
 
 export const minGradeSchema = z

@@ -24,6 +24,15 @@ describe('validateProgramme', () => {
     for (const p of SEED_PROGRAMMES) expect(validateProgramme(p)).toEqual(p);
   });
 
+  it('rejects an effectiveFrom that is not a real date', () => {
+    const p = programme([{ id: 't', kind: 'totalCredits', min: 1 }]);
+    for (const bad of ['2024-13-01', '2023-02-29', '2024-06-31T00:00:00Z', '2024-06-01Tnoon'])
+      rejects({ ...p, effectiveFrom: bad }, /effectiveFrom: must be a real date like 2024-03-01/);
+    expect(validateProgramme({ ...p, effectiveFrom: '2024-02-29' }).effectiveFrom).toBe(
+      '2024-02-29',
+    );
+  });
+
   it('rejects a group needing 3 of 2 children', () => {
     const two: RequirementNode[] = [
       { id: 'a', kind: 'totalCredits', min: 100 },

@@ -122,6 +122,22 @@ describe('validateRuleSet', () => {
     invalid([{ ...factor(1, 1, 'floor', 1), rounding: 'nearest' }], /\.rounding: Invalid option/);
     invalid([eq('self', 'a:X', 'a:X')], /declared equivalent to itself/);
   });
+
+  it('rejects dates that do not exist, which would sort wrongly as strings', () => {
+    for (const bad of ['2024-13-01', '2023-02-29', '2024-04-31', '2024-00-10', '2024-1-01']) {
+      invalid(
+        [{ ...factor(1, 1, 'floor', 1), effectiveFrom: bad }],
+        /\.effectiveFrom: must be a real date like 2024-03-01/,
+      );
+      invalid(
+        [{ ...factor(1, 1, 'floor', 1), effectiveUntil: bad }],
+        /\.effectiveUntil: must be a real date like 2024-03-01/,
+      );
+    }
+    expect(
+      validateRuleSet([{ ...factor(1, 1, 'floor', 1), effectiveFrom: '2024-02-29' }]),
+    ).toHaveLength(1);
+  });
 });
 
 describe('conversion rounding', () => {
