@@ -21,6 +21,7 @@ import { requirementResults } from './explain.ts';
 import { capUsage, evaluate, type AllocationProblem, type Leaf, type Unit } from './problem.ts';
 import { solveAllocation } from './solver.ts';
 import {
+  creditSystemText,
   creditsEn,
   formatCredits,
   institutionText,
@@ -274,8 +275,8 @@ export function auditProgramme(input: AuditInput): AuditResult {
       exclude(item, undefined, {
         reason: 'NOT_CONVERTIBLE',
         text: text(
-          `No conversion from ${item.creditSystem} to ${sys} credits was provided.`,
-          `缺少从 ${item.creditSystem} 到 ${sys} 的学分转换规则。`,
+          `No conversion from ${creditSystemText(item.creditSystem).en} to ${creditSystemText(sys).en} was provided.`,
+          `缺少从${creditSystemText(item.creditSystem).zh}到${creditSystemText(sys).zh}的转换规则。`,
         ),
       });
       continue;

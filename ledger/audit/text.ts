@@ -41,6 +41,17 @@ export const categoryText = (category: string): LocalizedText => ({
 
 export const text = (en: string, zh: string): LocalizedText => ({ en, zh });
 
+const CREDIT_SYSTEM_TEXT: Record<string, LocalizedText> = {
+  CN: { en: 'Chinese credits', zh: '中国学分' },
+  ECTS: { en: 'ECTS credits', zh: '欧洲学分（ECTS）' },
+  US_SH: { en: 'US semester hours', zh: '美国学期学时' },
+  KR_CB: { en: 'Korean Credit Bank credits', zh: '韩国学分银行学分' },
+};
+
+/** A credit system as a reader says it ("ECTS credits", "韩国学分银行学分"), never its code alone. */
+export const creditSystemText = (system: string): LocalizedText =>
+  CREDIT_SYSTEM_TEXT[system] ?? { en: `${system} credits`, zh: `${system} 学分` };
+
 /** The course code of a ref (`inst:CODE` → `CODE`), for messages a learner reads. */
 export const courseLabel = (ref: string): string => {
   const i = ref.indexOf(':');

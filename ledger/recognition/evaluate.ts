@@ -3,7 +3,7 @@ import type { CreditItem, LocalizedText } from '../audit/types.ts';
 import { courseRefOf } from '../audit/types.ts';
 import { yearOf } from '../audit/dates.ts';
 import { creditExpiry, isExpired } from '../audit/expiry.ts';
-import { formatCredits, text } from '../audit/text.ts';
+import { categoryText, creditSystemText, formatCredits, text } from '../audit/text.ts';
 import type { CreditSystem } from '../values.ts';
 import { convertCredits } from './conversion.ts';
 import { resolveEquivalences } from './equivalence.ts';
@@ -328,8 +328,8 @@ export function evaluateRecognition(req: RecognitionRequest): RecognitionProposa
           sys,
           'NOT_CONVERTIBLE',
           text(
-            `No published table converts ${match.system} credits to ${sys}.`,
-            `没有从 ${match.system} 到 ${sys} 的学分转换表。`,
+            `No published table converts ${creditSystemText(match.system).en} to ${creditSystemText(sys).en}.`,
+            `没有从${creditSystemText(match.system).zh}到${creditSystemText(sys).zh}的转换表。`,
           ),
           cite,
         ),
@@ -348,8 +348,8 @@ export function evaluateRecognition(req: RecognitionRequest): RecognitionProposa
       ...(converted.rule ? { conversion: converted.rule } : {}),
       automatic: match.automatic && converted.automatic,
       text: text(
-        `${formatCredits(converted.credits)} ${sys} credits (${match.category}) under rule ${match.rule.id} v${match.rule.version}.`,
-        `按规则 ${match.rule.id} v${match.rule.version} 认定 ${formatCredits(converted.credits)} 学分（${match.category}）。`,
+        `${formatCredits(converted.credits)} ${creditSystemText(sys).en} (${categoryText(match.category).en}) under rule ${match.rule.id} v${match.rule.version}.`,
+        `按规则 ${match.rule.id} v${match.rule.version} 认定 ${formatCredits(converted.credits)} ${creditSystemText(sys).zh}（${categoryText(match.category).zh}）。`,
       ),
     };
     pending.push({ item, proposal });

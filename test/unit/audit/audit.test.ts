@@ -292,6 +292,11 @@ describe('filters', () => {
       ['ects', 'NOT_CONVERTIBLE'],
     ]);
     expect(r.totals.counted).toBe(300);
+    // Said in words a learner reads, not credit-system codes.
+    expect(r.excluded.find((e) => e.entryId === 'ects')?.text).toEqual({
+      en: 'No conversion from ECTS credits to Korean Credit Bank credits was provided.',
+      zh: '缺少从欧洲学分（ECTS）到韩国学分银行学分的转换规则。',
+    });
   });
 
   it('converts other credit systems with the rules given', () => {
