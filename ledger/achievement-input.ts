@@ -84,7 +84,7 @@ function validAltCategories(
       field: 'altCategories',
     });
   const own = validCategory(primary);
-  const out = [...new Set(alt.map((c) => validCategory(c)))].filter((c) => c !== own);
+  const out = [...new Set(alt.map((c) => validCategory(c, 'altCategories')))].filter((c) => c !== own);
   return out.length > 0 ? out : undefined;
 }
 

@@ -42,14 +42,13 @@ export function validLevel(level: number): number {
   return level;
 }
 
-export function validCategory(category: string): string {
-  const c = boundedString(category, 'category', 40).toLowerCase();
+/** A category word; `field` names where it came from (category, altCategories) in the error. */
+export function validCategory(category: string, field = 'category'): string {
+  const c = boundedString(category, field, 40).toLowerCase();
   if (!/^[a-z][a-z0-9_-]*$/.test(c)) {
     throw new InputValidationError(
-      `category is a lower-case word like "major" or "general", got "${category}"`,
-      {
-        field: 'category',
-      },
+      `${field} holds lower-case words like "major" or "general", got "${category}"`,
+      { field },
     );
   }
   return c;
