@@ -14,9 +14,9 @@ import {
   generateKey,
   loadSigner,
 } from '../../credentials/index.ts';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import { CredentialService } from '../../ledger/credential-service.ts';
-import { InstitutionKeys } from '../../ledger/institution-keys.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import { CredentialService } from '../../domain/issuance/credential-service.ts';
+import { InstitutionKeys } from '../../domain/issuance/institution-keys.ts';
 import {
   mongoCredentialRepositories,
   placeStatusEvents,

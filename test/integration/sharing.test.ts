@@ -2,8 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
-import type { IssuedCredentialRecord } from '../../ledger/credential-ports.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
+import type { IssuedCredentialRecord } from '../../domain/issuance/credential-ports.ts';
 import { freePort } from '../../embedded-db/launcher.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 

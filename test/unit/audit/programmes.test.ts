@@ -1,10 +1,10 @@
 // Programme validation and the seed programmes; the solver against brute force on small random sets.
 import { describe, expect, it } from 'vitest';
-import { auditProgramme } from '../../../ledger/audit/audit.ts';
-import type { CreditItem } from '../../../ledger/audit/types.ts';
-import { SEED_PROGRAMMES } from '../../../ledger/programmes/seed.ts';
-import { ProgrammeInvalid, validateProgramme } from '../../../ledger/programmes/validate.ts';
-import type { Programme, Requirement, RequirementNode } from '../../../ledger/programmes/types.ts';
+import { auditProgramme } from '../../../domain/audit/audit.ts';
+import type { CreditItem } from '../../../domain/recognition/credit-items.ts';
+import { SEED_PROGRAMMES } from '../../../domain/programmes/seed.ts';
+import { ProgrammeInvalid, validateProgramme } from '../../../domain/programmes/validate.ts';
+import type { Programme, Requirement, RequirementNode } from '../../../domain/programmes/types.ts';
 import { item, programme } from './mother.ts';
 
 const rejects = (p: Programme, message: RegExp) => {

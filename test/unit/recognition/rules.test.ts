@@ -1,16 +1,16 @@
 // Recognition rules: validation, conversion rounding and the evaluation of requests, with hand-computed numbers.
 import { describe, expect, it } from 'vitest';
-import { applyConversion, roundRatio } from '../../../ledger/recognition/conversion.ts';
-import { resolveEquivalences } from '../../../ledger/recognition/equivalence.ts';
-import { evaluateRecognition } from '../../../ledger/recognition/evaluate.ts';
-import { RecognitionRuleInvalid, validateRuleSet } from '../../../ledger/recognition/rules.ts';
+import { applyConversion, roundRatio } from '../../../domain/recognition/conversion.ts';
+import { resolveEquivalences } from '../../../domain/recognition/equivalence.ts';
+import { evaluateRecognition } from '../../../domain/recognition/evaluate.ts';
+import { RecognitionRuleInvalid, validateRuleSet } from '../../../domain/recognition/rules.ts';
 import type {
   ConversionRule,
   CourseEquivalenceRule,
   RecognitionRule,
   RoundingMode,
-} from '../../../ledger/recognition/rules.ts';
-import { SEED_RECOGNITION_RULES } from '../../../ledger/recognition/seed.ts';
+} from '../../../domain/recognition/rules.ts';
+import { SEED_RECOGNITION_RULES } from '../../../domain/recognition/seed.ts';
 import { item } from '../audit/mother.ts';
 
 const meta = {
