@@ -156,6 +156,22 @@ describe('reference pages', () => {
     expect(unknown).toEqual([]);
   });
 
+  it("architecture's diagram of the domain modules is domain/modules.json", () => {
+    const allowed = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'domain/modules.json'), 'utf8'),
+    ) as Record<string, string[]>;
+    const expected = Object.entries(allowed)
+      .flatMap(([from, to]) => to.filter((m) => m !== 'shared').map((m) => `${from} --> ${m}`))
+      .sort();
+    const page = fs.readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+    const section = page.slice(page.indexOf('## The domain modules'));
+    const diagram = /```mermaid\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const drawn = [...diagram.matchAll(/^\s*(\w+) --> (\w+)\s*$/gm)].map(
+      (m) => `${m[1]} --> ${m[2]}`,
+    );
+    expect(drawn.sort()).toEqual(expected);
+  });
+
   it(`${SCHEMA_REFERENCE} is what npm run docs:schema writes from schema/*.graphql`, async () => {
     const page = fs.readFileSync(path.join(ROOT, SCHEMA_REFERENCE), 'utf8');
     expect(page === (await renderSchemaReference()), 'run `npm run docs:schema`').toBe(true);
