@@ -1,5 +1,6 @@
 // Resolvers of verifiable credentials: keys and DIDs, issuing, status, verifying.
 import type { KeyType as DomainKeyType } from '../../credentials/index.ts';
+import { subjectLearner } from '../../domain/identity/index.ts';
 import type { IssueRequest } from '../../domain/issuance/index.ts';
 import type {
   CredentialFormat,
@@ -66,7 +67,7 @@ export const credentialResolvers: Resolvers = {
       result('IssuedCredential', () => services.credentials.get(actor, id)),
     learnerCredentials: (_p, { learnerId }, { actor, services }) =>
       result('IssuedCredentialList', async () => ({
-        items: await services.credentials.listForLearner(actor, learnerId),
+        items: await services.credentials.listForLearner(actor, subjectLearner(actor, learnerId)),
       })),
     verifyCredential: async (_p, { credential }, { services }) => ({
       ...(await services.credentials.verifyCredential(parseCredentialText(credential))),

@@ -1243,19 +1243,19 @@ export type QueryCredentialArgs = {
 
 
 export type QueryCredentialSharesArgs = {
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryCreditAccountArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryDegreeAuditArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
   programmeId: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1290,7 +1290,7 @@ export type QueryLearnerArgs = {
 
 
 export type QueryLearnerCredentialsArgs = {
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1298,7 +1298,7 @@ export type QueryLearnerRecordArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId?: InputMaybe<Scalars['ID']['input']>;
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<EntryType>>;
 };
 
@@ -1362,7 +1362,7 @@ export type QueryStaffArgs = {
 
 
 export type QueryVerifyChainArgs = {
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1381,7 +1381,7 @@ export type QueryVerifyPresentationArgs = {
 export type QueryWhatIfAuditArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   hypothetical?: InputMaybe<Array<HypotheticalCreditInput>>;
-  learnerId: Scalars['ID']['input'];
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
   programmeId: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2841,17 +2841,17 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   checkpointKeys?: Resolver<ResolversTypes['CheckpointKeys'], ParentType, ContextType>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
   credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
-  credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, RequireFields<QueryCredentialSharesArgs, 'learnerId'>>;
-  creditAccount?: Resolver<ResolversTypes['CreditAccountResult'], ParentType, ContextType, RequireFields<QueryCreditAccountArgs, 'learnerId'>>;
-  degreeAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryDegreeAuditArgs, 'learnerId' | 'programmeId'>>;
+  credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, Partial<QueryCredentialSharesArgs>>;
+  creditAccount?: Resolver<ResolversTypes['CreditAccountResult'], ParentType, ContextType, Partial<QueryCreditAccountArgs>>;
+  degreeAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryDegreeAuditArgs, 'programmeId'>>;
   findLearner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryFindLearnerArgs, 'nationalId'>>;
   institution?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, Partial<QueryInstitutionArgs>>;
   institutionDid?: Resolver<Maybe<ResolversTypes['DidDocumentResult']>, ParentType, ContextType, RequireFields<QueryInstitutionDidArgs, 'institutionId'>>;
   institutionRecords?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionRecordsArgs, 'institutionId'>>;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   learner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryLearnerArgs, 'id'>>;
-  learnerCredentials?: Resolver<ResolversTypes['IssuedCredentialListResult'], ParentType, ContextType, RequireFields<QueryLearnerCredentialsArgs, 'learnerId'>>;
-  learnerRecord?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryLearnerRecordArgs, 'learnerId'>>;
+  learnerCredentials?: Resolver<ResolversTypes['IssuedCredentialListResult'], ParentType, ContextType, Partial<QueryLearnerCredentialsArgs>>;
+  learnerRecord?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, Partial<QueryLearnerRecordArgs>>;
   ledgerEntry?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<QueryLedgerEntryArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
@@ -2864,10 +2864,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   sharedCredential?: Resolver<ResolversTypes['SharedCredentialResult'], ParentType, ContextType, RequireFields<QuerySharedCredentialArgs, 'token'>>;
   signingKeys?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType, RequireFields<QuerySigningKeysArgs, 'institutionId'>>;
   staff?: Resolver<ResolversTypes['StaffResult'], ParentType, ContextType, RequireFields<QueryStaffArgs, 'institutionId'>>;
-  verifyChain?: Resolver<ResolversTypes['ChainVerificationResult'], ParentType, ContextType, RequireFields<QueryVerifyChainArgs, 'learnerId'>>;
+  verifyChain?: Resolver<ResolversTypes['ChainVerificationResult'], ParentType, ContextType, Partial<QueryVerifyChainArgs>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType, RequireFields<QueryVerifyCredentialArgs, 'credential'>>;
   verifyPresentation?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType, RequireFields<QueryVerifyPresentationArgs, 'presentation'>>;
-  whatIfAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryWhatIfAuditArgs, 'learnerId' | 'programmeId'>>;
+  whatIfAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryWhatIfAuditArgs, 'programmeId'>>;
 };
 
 export type RecognitionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecognitionEvent'] = ResolversParentTypes['RecognitionEvent']> = {

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import type { AchievementInput as DomainAchievementInput } from '../../domain/ledger/index.ts';
 import type { Balance } from '../../domain/accounts/index.ts';
-import { requireInstitution } from '../../domain/identity/index.ts';
+import { requireInstitution, subjectLearner } from '../../domain/identity/index.ts';
 import { NotFound } from '../../domain/shared/index.ts';
 import { hashedContent } from '../../domain/shared/index.ts';
 import type { AchievementInput, CorrectAchievementInput, Resolvers } from './generated-types.ts';
@@ -45,7 +45,7 @@ export const ledgerResolvers: Resolvers = {
       services.catalogue.list(actor, institutionId),
     learnerRecord: (_p, { learnerId, first, after, types, institutionId }, { actor, services }) =>
       result('LedgerPage', async () => {
-        const page = await services.ledger.record(actor, learnerId, {
+        const page = await services.ledger.record(actor, subjectLearner(actor, learnerId), {
           first,
           after,
           types: types?.map((t) => lower(t) as never),
@@ -59,9 +59,13 @@ export const ledgerResolvers: Resolvers = {
     ledgerEntry: (_p, { id }, { actor, services }) =>
       result('LedgerEntry', () => services.ledger.entry(actor, id)),
     creditAccount: (_p, { learnerId, asOf }, { actor, services }) =>
-      result('CreditAccount', () => services.ledger.account(actor, learnerId, asOf ?? undefined)),
+      result('CreditAccount', async () =>
+        services.ledger.account(actor, subjectLearner(actor, learnerId), asOf ?? undefined),
+      ),
     verifyChain: (_p, { learnerId }, { actor, services }) =>
-      result('ChainVerification', () => services.ledger.verify(actor, learnerId)),
+      result('ChainVerification', async () =>
+        services.ledger.verify(actor, subjectLearner(actor, learnerId)),
+      ),
     institutionRecords: (_p, { institutionId, first, after }, { actor, services }) =>
       result('LedgerPage', async () => {
         const page = await services.ledger.recordedBy(actor, institutionId, { first, after });

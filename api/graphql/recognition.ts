@@ -1,5 +1,6 @@
 // Resolvers of recognition rules and requests, programmes, the degree audit and awards: thin calls
 // into the domain services, and presenters from domain records (hundredths) to the API (decimals).
+import { subjectLearner } from '../../domain/identity/index.ts';
 import { parseDefinition } from '../../domain/recognition/index.ts';
 import { walkRequirements } from '../../domain/programmes/index.ts';
 import type { AuditReport } from '../../domain/audit/index.ts';
@@ -224,16 +225,26 @@ export const recognitionResolvers: Resolvers = {
       })),
     degreeAudit: (_p, { learnerId, programmeId, version, asOf }, { actor, services }) =>
       result('DegreeAudit', async () =>
-        presentAudit(await services.audits.audit(actor, learnerId, programmeId, { version, asOf })),
+        presentAudit(
+          await services.audits.audit(actor, subjectLearner(actor, learnerId), programmeId, {
+            version,
+            asOf,
+          }),
+        ),
       ),
     whatIfAudit: (_p, args, { actor, services }) =>
       result('DegreeAudit', async () =>
         presentAudit(
-          await services.audits.audit(actor, args.learnerId, args.programmeId, {
-            version: args.version,
-            asOf: args.asOf,
-            hypothetical: hypothetical(args.hypothetical),
-          }),
+          await services.audits.audit(
+            actor,
+            subjectLearner(actor, args.learnerId),
+            args.programmeId,
+            {
+              version: args.version,
+              asOf: args.asOf,
+              hypothetical: hypothetical(args.hypothetical),
+            },
+          ),
         ),
       ),
     awardApplication: (_p, { id }, { actor, services }) =>

@@ -1,5 +1,6 @@
 // Resolvers of sharing by consent: share, withdraw, list with openings, and open a shared link.
 import type { Resolvers } from './generated-types.ts';
+import { subjectLearner } from '../../domain/identity/index.ts';
 import { formatOf } from './credentials.ts';
 import { result, upper } from './results.ts';
 
@@ -7,7 +8,7 @@ export const sharingResolvers: Resolvers = {
   Query: {
     credentialShares: (_p, { learnerId }, { actor, services }) =>
       result('CredentialShareList', async () => ({
-        items: await services.sharing.list(actor, learnerId),
+        items: await services.sharing.list(actor, subjectLearner(actor, learnerId)),
       })),
     sharedCredential: (_p, { token, viewer }, { services, client }) =>
       result('SharedCredential', async () => {

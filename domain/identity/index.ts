@@ -1,4 +1,5 @@
-// Identity: who is asking and the authorisation rules (access), user accounts, passwords and API keys, learners.
+// Identity: who is asking and the authorisation rules (access), whose record a question is about (subject), user accounts, passwords and API keys, learners.
 export * from './access.ts';
 export * from './identity.ts';
 export * from './learners.ts';
+export * from './subject.ts';

@@ -1,7 +1,8 @@
 // Docs that run: every example marked `runnable` in README.md and docs/*.md runs, in order, against the demo data.
 //
 // A fenced block whose info string has the word `runnable` (```graphql runnable, ```sh runnable) is an example a
-// reader pastes as it is. Each file gets a fresh database with the demo data; its blocks run in their order.
+// reader pastes as it is. Each file gets a fresh database with the demo data (a copy of one database seeded
+// once, taken before any example ran); its blocks run in their order.
 // - graphql: one operation per block, sent to /graphql. A first-lines comment `# as <email>` signs in as that
 //   demo account (as a reader does in GraphiQL's headers); `# expect <CODE>` says the answer is a ResultError of
 //   that code. Otherwise the answer must have no `errors` and no ResultError anywhere in `data`. A variable the
@@ -9,6 +10,8 @@
 //   it from the most recent earlier answer that has that path (as the reader copies it into the Variables pane).
 // - sh: run with bash (-euo pipefail) from the repository root against the same database, with
 //   http://localhost:4000 (the documented address) pointed at a server the test listens with. Must exit 0.
+//   `# $name = path` works as in graphql blocks: the shell variable `name` holds that value (the reader sets
+//   it by hand, as the text above the block says).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +19,7 @@ import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../domain/demo/demo-data.ts';
+import type { Database } from '../../storage/connection.ts';
 import { createTestApp, testSecrets, type TestApp } from '../setup/app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -56,12 +60,14 @@ function docFiles(): string[] {
   return [path.join(ROOT, 'README.md'), ...walk(docs).sort()];
 }
 
-/** Every place in `data` where an expected failure came back as a ResultError. */
+/** Every place in `data` where an expected failure came back as a ResultError (a verifier's check, with its
+ * status and a message in two languages, is not one). */
 function resultErrors(value: unknown, at = 'data'): { at: string; code: unknown }[] {
   if (!value || typeof value !== 'object') return [];
   const v = value as Record<string, unknown>;
   const here =
-    v['__typename'] === 'ResultError' || ('code' in v && 'message' in v)
+    v['__typename'] === 'ResultError' ||
+    ('code' in v && typeof v['message'] === 'string' && !('status' in v))
       ? [{ at, code: v['code'] }]
       : [];
   return [
@@ -72,15 +78,45 @@ function resultErrors(value: unknown, at = 'data'): { at: string; code: unknown 
   ];
 }
 
+// Verifying on the main thread: each file's app would otherwise start a pool of cold worker threads.
+const DOCS_APP = { config: { VERIFY_WORKERS: '0' } };
+
+let template: Promise<TestApp> | undefined;
+/** The demo data, seeded once; each file gets a copy of it (much cheaper than seeding again). */
+function demoTemplate(): Promise<TestApp> {
+  return (template ??= (async () => {
+    const app = await createTestApp(DOCS_APP);
+    await seedDemo(app.services, () => {});
+    return app;
+  })());
+}
+afterAll(async () => {
+  await (await template)?.close();
+});
+
+/** Copies every document of every collection, as stored: ids, hashes and encrypted keys stay valid. */
+async function copyDatabase(from: Database, to: Database): Promise<void> {
+  const source = from.connection.db!;
+  const target = to.connection.db!;
+  for (const { name } of await source.listCollections({}, { nameOnly: true }).toArray()) {
+    const docs = await source.collection(name).find({}).toArray();
+    if (docs.length > 0) await target.collection(name).insertMany(docs);
+  }
+}
+
 const files = docFiles()
-  .map((file) => ({ file, examples: runnableExamples(fs.readFileSync(file, 'utf8')) }))
+  .map((file) => ({
+    file,
+    name: path.relative(ROOT, file),
+    examples: runnableExamples(fs.readFileSync(file, 'utf8')),
+  }))
   .filter((f) => f.examples.length > 0);
 
 it('finds runnable examples in the README', () => {
   expect(files.map((f) => path.relative(ROOT, f.file))).toContain('README.md');
 });
 
-describe.each(files)('$file', ({ file, examples }) => {
+describe.each(files)('$name', ({ file, examples }) => {
   let t: TestApp;
   let url = '';
   let server: ReturnType<TestApp['app']['listen']> | undefined;
@@ -88,8 +124,8 @@ describe.each(files)('$file', ({ file, examples }) => {
   const answers: unknown[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemo(t.services, () => {});
+    t = await createTestApp(DOCS_APP);
+    await copyDatabase((await demoTemplate()).db, t.db);
     await new Promise<void>((resolve) => {
       server = t.app.listen(0, '127.0.0.1', () => resolve());
     });
@@ -116,6 +152,12 @@ describe.each(files)('$file', ({ file, examples }) => {
   for (const ex of examples) {
     const where = `${path.relative(ROOT, file)}:${ex.line}`;
     it(`${ex.lang} example at line ${ex.line} runs`, async () => {
+      const variables: Record<string, unknown> = {};
+      for (const [, name, at] of ex.code.matchAll(/^\s*#\s*\$(\w+)\s*=\s*([\w.[\]]+)/gm)) {
+        const found = answers.map((a) => pick(a, at!)).findLast((v) => v !== undefined);
+        expect(found, `${where}: no earlier answer has ${at}`).toBeDefined();
+        variables[name!] = found;
+      }
       if (ex.lang === 'graphql') {
         const doc = parse(ex.code);
         const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -124,12 +166,6 @@ describe.each(files)('$file', ({ file, examples }) => {
         );
         const as = /^\s*#\s*as\s+(\S+@\S+)/m.exec(ex.code)?.[1];
         const expected = /^\s*#\s*expect\s+([A-Z_]+)/m.exec(ex.code)?.[1];
-        const variables: Record<string, unknown> = {};
-        for (const [, name, at] of ex.code.matchAll(/^\s*#\s*\$(\w+)\s*=\s*([\w.[\]]+)/gm)) {
-          const found = answers.map((a) => pick(a, at!)).findLast((v) => v !== undefined);
-          expect(found, `${where}: no earlier answer has ${at}`).toBeDefined();
-          variables[name!] = found;
-        }
         const r = await t.gql(ex.code, variables, as ? await signIn(as) : undefined);
         answers.push(r.data);
         expect(r.errors, `${where}: ${JSON.stringify(r.errors)}`).toBeUndefined();
@@ -141,7 +177,11 @@ describe.each(files)('$file', ({ file, examples }) => {
           ).toContain(expected);
         else expect(failures, `${where}: ${JSON.stringify(r.data)}`).toEqual([]);
       } else {
-        const r = await sh(ex.code.replaceAll('http://localhost:4000', url), t.db.connection.name);
+        const r = await sh(
+          ex.code.replaceAll('http://localhost:4000', url),
+          t.db.connection.name,
+          Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])),
+        );
         expect(r.code, `${where}:\n${r.out}`).toBe(0);
       }
     }, 180_000);
@@ -158,7 +198,11 @@ function pick(value: unknown, at: string): unknown {
   return v;
 }
 
-function sh(script: string, dbName: string): Promise<{ code: number | null; out: string }> {
+function sh(
+  script: string,
+  dbName: string,
+  variables: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
       cwd: ROOT,
@@ -168,6 +212,7 @@ function sh(script: string, dbName: string): Promise<{ code: number | null; out:
         MONGODB_URI: inject('mongodbUri'),
         DB_NAME: dbName,
         LOG_LEVEL: 'silent',
+        ...variables,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

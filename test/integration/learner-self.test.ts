@@ -1,0 +1,83 @@
+// A learner may leave out learnerId when asking about their own record; anyone else must name the learner.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemo } from '../../domain/demo/index.ts';
+import { createTestApp, type TestApp } from '../setup/app.ts';
+
+let t: TestApp;
+const tokens = new Map<string, string>();
+
+async function signIn(email: string): Promise<string> {
+  const known = tokens.get(email);
+  if (known) return known;
+  const r = await t.gql<{ login: { token: string } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on LoginOk { token } } }',
+    { e: email, p: DEMO_PASSWORD },
+  );
+  const token = r.data!.login.token;
+  tokens.set(email, token);
+  return token;
+}
+
+async function me(email: string): Promise<string> {
+  const r = await t.gql<{ me: { learner: { id: string } } }>(
+    '{ me { learner { id } } }',
+    {},
+    await signIn(email),
+  );
+  return r.data!.me.learner.id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.services, () => {});
+}, 120_000);
+afterAll(() => t.close());
+
+/** Each question a learner asks about their own record, with learnerId as a variable that may be left out. */
+const QUESTIONS = {
+  learnerRecord:
+    'query($l: ID) { learnerRecord(learnerId: $l) { ... on LedgerPage { items { id hash } } ... on ResultError { code field } } }',
+  creditAccount:
+    'query($l: ID) { creditAccount(learnerId: $l) { ... on CreditAccount { learnerId totals { creditSystem credits } } ... on ResultError { code field } } }',
+  verifyChain:
+    'query($l: ID) { verifyChain(learnerId: $l) { ... on ChainVerification { valid entries headHash } ... on ResultError { code field } } }',
+  degreeAudit:
+    'query($l: ID) { degreeAudit(learnerId: $l, programmeId: "kr-cb-ba-business") { ... on DegreeAudit { learnerId passed missing { en } } ... on ResultError { code field } } }',
+  whatIfAudit:
+    'query($l: ID) { whatIfAudit(learnerId: $l, programmeId: "kr-cb-ba-business") { ... on DegreeAudit { learnerId passed } ... on ResultError { code field } } }',
+  learnerCredentials:
+    'query($l: ID) { learnerCredentials(learnerId: $l) { ... on IssuedCredentialList { items { id } } ... on ResultError { code field } } }',
+  credentialShares:
+    'query($l: ID) { credentialShares(learnerId: $l) { ... on CredentialShareList { items { id } } ... on ResultError { code field } } }',
+} as const;
+
+describe.each(Object.entries(QUESTIONS))('%s', (field, query) => {
+  it('answers a learner who leaves out learnerId exactly as when they name themselves', async () => {
+    const token = await signIn('park.jimin@learner.example');
+    const named = await t.gql(query, { l: await me('park.jimin@learner.example') }, token);
+    const omitted = await t.gql(query, {}, token);
+    expect(named.errors).toBeUndefined();
+    expect(omitted.errors).toBeUndefined();
+    expect(JSON.stringify(named.data)).not.toContain('ResultError');
+    expect((named.data as Record<string, { code?: string }>)[field]!.code).toBeUndefined();
+    expect(omitted.data).toEqual(named.data);
+  });
+
+  it('asks staff to name the learner (INPUT_VALIDATION_ERROR on learnerId)', async () => {
+    const r = await t.gql(query, {}, await signIn('registrar@kr-cb.example'));
+    expect(r.errors).toBeUndefined();
+    expect((r.data as Record<string, unknown>)[field]).toEqual({
+      code: 'INPUT_VALIDATION_ERROR',
+      field: 'learnerId',
+    });
+  });
+
+  it('still refuses a learner who names someone else', async () => {
+    const r = await t.gql(
+      query,
+      { l: await me('kim.minjun@learner.example') },
+      await signIn('park.jimin@learner.example'),
+    );
+    expect((r.data as Record<string, { code?: string }>)[field]!.code).toBe('FORBIDDEN');
+  });
+});
