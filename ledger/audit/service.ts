@@ -32,6 +32,7 @@ import {
   requireOneOf,
 } from '../values.ts';
 import { auditProgramme, type AuditResult } from './audit.ts';
+import { LearnerItemCache, type LedgerEntriesAfter } from './item-cache.ts';
 import type { AuditNames } from './text.ts';
 import type { CreditItem } from './types.ts';
 
@@ -40,10 +41,8 @@ export interface CurrentAchievement {
   achievement: AchievementContent;
 }
 
-/** Where the learner's effective achievements come from (LedgerService.currentAchievements). */
-export interface AchievementSource {
-  currentAchievements(learnerId: string): Promise<CurrentAchievement[]>;
-}
+/** Where the learner's entries come from (LedgerService.entriesAfter); the audit folds them itself. */
+export type AchievementSource = LedgerEntriesAfter;
 
 /**
  * Ledger entries as the engines see them. A recognised credit counts where the learning happened
@@ -124,10 +123,10 @@ export interface AuditOptions {
 const ITEM_CACHE_SIZE = 500;
 
 export class AuditService {
-  readonly #items = new Map<string, { uptoSeq: number; items: CreditItem[] }>();
+  readonly #items: LearnerItemCache;
 
   constructor(
-    private readonly achievements: AchievementSource,
+    achievements: AchievementSource,
     private readonly programmes: ProgrammeRegistry,
     private readonly rules: RuleRegistry,
     private readonly requests: RecognitionRequestRepository,
@@ -139,7 +138,9 @@ export class AuditService {
     /** Display names for the awarding body and its partners, where the engine can only name ids. */
     private readonly institutionName: (id: string) => Promise<LocalizedText | null> = () =>
       Promise.resolve(null),
-  ) {}
+  ) {
+    this.#items = new LearnerItemCache(achievements, toCreditItems, ITEM_CACHE_SIZE);
+  }
 
   readonly #names = new Map<string, { name: LocalizedText | null; at: number }>();
 
@@ -203,22 +204,12 @@ export class AuditService {
 
   /**
    * The learner's credit items. Reading thousands of entries is the slow part on the embedded
-   * database, so they are kept per learner with the chain head they were read at; any new entry
-   * (record, correction, void, recognition, award, from any process) moves the head and refreshes them.
+   * database, so they are kept per learner with the chain head they were read at; a new entry
+   * (record, correction, void, recognition, award, from any process) moves the head, and only the
+   * entries after the kept position are read and folded in (`LearnerItemCache`).
    */
   async creditItems(learnerId: string): Promise<CreditItem[]> {
-    const head = await this.head(learnerId);
-    const hit = this.#items.get(learnerId);
-    if (hit && hit.uptoSeq === head) {
-      this.#items.delete(learnerId);
-      this.#items.set(learnerId, hit);
-      return hit.items;
-    }
-    const items = toCreditItems(await this.achievements.currentAchievements(learnerId));
-    this.#items.delete(learnerId);
-    this.#items.set(learnerId, { uptoSeq: head, items });
-    if (this.#items.size > ITEM_CACHE_SIZE) this.#items.delete(this.#items.keys().next().value!);
-    return items;
+    return this.#items.items(learnerId, await this.head(learnerId));
   }
 
   /**
