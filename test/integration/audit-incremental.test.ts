@@ -1,10 +1,10 @@
 // The audit reads only what was appended since its last read: after a new entry, a correction and a void its items and verdict equal those read from scratch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../ledger/access.ts';
-import { auditProgramme } from '../../ledger/audit/audit.ts';
-import { LearnerItemCache } from '../../ledger/audit/item-cache.ts';
-import { auditRules, toCreditItems } from '../../ledger/audit/service.ts';
-import type { Programme } from '../../ledger/programmes/types.ts';
+import type { Actor } from '../../domain/identity/access.ts';
+import { auditProgramme, auditRules } from '../../domain/audit/index.ts';
+import { LearnerItemCache } from '../../domain/audit/item-cache.ts';
+import { toCreditItems } from '../../domain/recognition/index.ts';
+import type { Programme } from '../../domain/programmes/index.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;
