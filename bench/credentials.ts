@@ -82,7 +82,7 @@ function against(what: string, ours: number, stock: number): void {
 
 function line(label: string, value: number, baseline: number, unit = 'credentials/s'): void {
   console.log(
-    `  ${label.padEnd(64)} ${value.toFixed(0).padStart(7)} ${unit}   ×${(value / baseline).toFixed(2)}`,
+    `  ${label.padEnd(64)} ${value.toFixed(value < 10 ? 1 : 0).padStart(7)} ${unit}   ×${(value / baseline).toFixed(2)}`,
   );
 }
 
