@@ -28,7 +28,7 @@ import {
   creditsToHundredths,
   requireOneOf,
 } from '../shared/index.ts';
-import { auditProgramme, type AuditResult } from './audit.ts';
+import { auditProgramme, type AuditInput, type AuditResult } from './audit.ts';
 import type { AuditNames } from '../shared/index.ts';
 import { toCreditItems, type CreditItem } from '../recognition/index.ts';
 import { LearnerItemCache, type LedgerEntriesAfter } from './item-cache.ts';
@@ -83,6 +83,12 @@ export class AuditService {
     /** Display names for the awarding body and its partners, where the engine can only name ids. */
     private readonly institutionName: (id: string) => Promise<LocalizedText | null> = () =>
       Promise.resolve(null),
+    /**
+     * Runs the pure audit. In the server it runs on a worker thread (api/audit-runner.ts), so that a
+     * long HiGHS solve does not hold up other requests; by default, here, on this thread.
+     */
+    private readonly run: (input: AuditInput) => Promise<AuditResult> = (input) =>
+      Promise.resolve(auditProgramme(input)),
   ) {
     this.#items = new LearnerItemCache(achievements, toCreditItems, ITEM_CACHE_SIZE);
   }
@@ -138,7 +144,7 @@ export class AuditService {
       ...programme.partnerInstitutionIds,
       ...items.map((i) => i.institutionId),
     ]);
-    return auditProgramme({
+    return this.run({
       items,
       programme,
       asOf,
