@@ -14,6 +14,7 @@ import { RuleRegistry } from '../domain/recognition/index.ts';
 import { RecognitionService } from '../domain/recognition/index.ts';
 import { ProgrammeRegistry } from '../domain/programmes/index.ts';
 import { AuditService } from '../domain/audit/index.ts';
+import { createAuditRunner } from './audit-runner.ts';
 import { AwardService, type AwardCredentialIssuer } from '../domain/awards/index.ts';
 import type { Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
@@ -101,6 +102,7 @@ export function createServices(
     repos.ledger,
     now,
   );
+  const auditRunner = createAuditRunner();
   const audits = new AuditService(
     ledger,
     programmes,
@@ -111,6 +113,7 @@ export function createServices(
     async (learnerId) => (await repos.accounts.get(learnerId))?.uptoSeq ?? 0,
     now,
     async (id) => (await institutions.find(id))?.name ?? null,
+    (input) => auditRunner.run(input),
   );
   const awards = new AwardService(
     recognitionRepos.applications,
@@ -237,7 +240,7 @@ export function createServices(
     startWorkers: () => verifyWorkers()?.start(),
     /** Releases what the services hold beyond the database (worker threads). */
     close: async () => {
-      await Promise.all([batchIssuer?.close(), verifyPool?.close()]);
+      await Promise.all([batchIssuer?.close(), verifyPool?.close(), auditRunner.close()]);
       batchIssuer = undefined;
       verifyPool = undefined;
     },

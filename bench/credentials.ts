@@ -7,6 +7,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { SignJWT, importJWK } from 'jose';
 import type { Worker } from 'node:worker_threads';
 import {
+  buildCredential,
   buildDidDocument,
   createBatchIssuer,
   createDocumentLoader,
@@ -21,7 +22,10 @@ import { startTsWorker, WORKER_YOUNG_GENERATION_MB } from '../credentials/worker
 import {
   BENCH_DID as DID,
   benchCredential as credential,
+  benchDegreeRecipe,
+  benchDiplomaRecipe,
   benchRecipe,
+  benchTranscriptRecipe,
 } from './credential-fixture.ts';
 
 async function rate(count: number, run: (i: number) => Promise<unknown>): Promise<number> {
@@ -70,9 +74,15 @@ function naiveLoader(resolve: (did: string) => object | null, tagStatic = false)
   };
 }
 
+function against(what: string, ours: number, stock: number): void {
+  console.log(
+    `  ${`    … ${what} against stock at its best (the line above it)`.padEnd(64)} ${''.padStart(7)}                 ×${(ours / stock).toFixed(2)}`,
+  );
+}
+
 function line(label: string, value: number, baseline: number, unit = 'credentials/s'): void {
   console.log(
-    `  ${label.padEnd(64)} ${value.toFixed(0).padStart(7)} ${unit}   ×${(value / baseline).toFixed(2)}`,
+    `  ${label.padEnd(64)} ${value.toFixed(value < 10 ? 1 : 0).padStart(7)} ${unit}   ×${(value / baseline).toFixed(2)}`,
   );
 }
 
@@ -90,7 +100,12 @@ export async function benchCredentials(): Promise<void> {
     registry: {
       lookupIssuer: (did) =>
         Promise.resolve(
-          did === DID ? { status: 'active' as const, accreditedTypes: ['Course'] } : null,
+          did === DID
+            ? {
+                status: 'active' as const,
+                accreditedTypes: ['Course', 'BachelorDegree', 'Diploma', 'Transcript'],
+              }
+            : null,
         ),
     },
     keyStatus: () => Promise.resolve(null),
@@ -111,16 +126,6 @@ export async function benchCredentials(): Promise<void> {
   });
   const baselineResolve = (did: string) => (did === DID ? structuredClone(baselineDoc) : null);
 
-  const N = 150;
-  const naiveIssue = async (i: number) => {
-    const key = await Ed25519Multikey.from(exported);
-    const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022 });
-    return vc.issue({
-      credential: credential(i),
-      suite,
-      documentLoader: naiveLoader(baselineResolve),
-    });
-  };
   // Stock at its best: the same libraries, unpatched, a static-tagged loader and one signer.
   const stockKey = await Ed25519Multikey.from(exported);
   const stockSuite = new DataIntegrityProof({
@@ -128,8 +133,77 @@ export async function benchCredentials(): Promise<void> {
     cryptosuite: eddsaRdfc2022,
   });
   const stockLoader = naiveLoader(baselineResolve, true);
-  const stockIssue = (i: number) =>
-    vc.issue({ credential: credential(i), suite: stockSuite, documentLoader: stockLoader });
+
+  /**
+   * Issuing and verifying one kind of credential, ours against stock (naive and at its best).
+   * `scale` shrinks the counts for the big transcript, whose credentials each take ~20× as long.
+   */
+  const compare = async (make: (i: number) => Record<string, unknown>, scale: number) => {
+    const n = (count: number) => Math.max(5, Math.round(count * scale));
+    const naiveIssue = async (i: number) => {
+      const key = await Ed25519Multikey.from(exported);
+      const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022 });
+      return vc.issue({ credential: make(i), suite, documentLoader: naiveLoader(baselineResolve) });
+    };
+    const stockIssue = (i: number) =>
+      vc.issue({ credential: make(i), suite: stockSuite, documentLoader: stockLoader });
+    const ourIssue = (i: number) =>
+      issueCredential({
+        credential: make(i),
+        key: edKey,
+        kek,
+        format: 'eddsa-rdfc-2022',
+        documentLoader,
+      });
+    // Warm up both paths (JIT, module loading, our caches) before measuring: our caches (and V8)
+    // take a few hundred credentials to warm up; stock's too.
+    await published(() => rate(n(50), naiveIssue));
+    await published(() => rate(n(300), stockIssue));
+    await rate(n(1000), ourIssue);
+    const naiveIssueRate = await published(() => rate(n(150), naiveIssue));
+    const stockIssueRate = await published(() => rate(n(300), stockIssue));
+    const ourIssueRate = await rate(n(1500), ourIssue);
+
+    const naiveSigned = await published(() =>
+      Promise.all(Array.from({ length: 20 }, (_, i) => naiveIssue(i))),
+    );
+    const ourSigned = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => (await ourIssue(i)).credential),
+    );
+    const stockVerifyWith = (loader: ReturnType<typeof naiveLoader>) => async (i: number) => {
+      const result = await vc.verifyCredential({
+        credential: naiveSigned[i % naiveSigned.length],
+        suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+        documentLoader: loader,
+      });
+      if (!result.verified) throw new Error('stock verification failed');
+    };
+    const naiveVerify = (i: number) => stockVerifyWith(naiveLoader(baselineResolve))(i);
+    const stockVerify = stockVerifyWith(stockLoader);
+    const ourVerify = async (i: number) => {
+      const report = await verifier.verifyCredential(ourSigned[i % ourSigned.length]);
+      if (!report.verified)
+        throw new Error(`verification failed: ${JSON.stringify(report.errors)}`);
+    };
+    await published(() => rate(n(50), naiveVerify));
+    await published(() => rate(n(300), stockVerify));
+    await rate(n(1000), ourVerify);
+    const naiveVerifyRate = await published(() => rate(n(150), naiveVerify));
+    const stockVerifyRate = await published(() => rate(n(300), stockVerify));
+    const ourVerifyRate = await rate(n(1500), ourVerify);
+    return {
+      issue: { naive: naiveIssueRate, stock: stockIssueRate, ours: ourIssueRate },
+      verify: { naive: naiveVerifyRate, stock: stockVerifyRate, ours: ourVerifyRate },
+    };
+  };
+  const kinds: Array<[string, (i: number) => Record<string, unknown>, number]> = [
+    ['course (Open Badge)', credential, 1],
+    ['degree (BachelorDegree)', (i) => buildCredential(benchDegreeRecipe(i)), 0.5],
+    ['diploma (Diploma)', (i) => buildCredential(benchDiplomaRecipe(i)), 0.5],
+    ['transcript (CLR 2.0, 20 courses)', (i) => buildCredential(benchTranscriptRecipe(i)), 0.05],
+  ];
+  const compared: Array<[string, Awaited<ReturnType<typeof compare>>]> = [];
+  for (const [label, make, scale] of kinds) compared.push([label, await compare(make, scale)]);
   const ourIssue = (i: number) =>
     issueCredential({
       credential: credential(i),
@@ -138,48 +212,6 @@ export async function benchCredentials(): Promise<void> {
       format: 'eddsa-rdfc-2022',
       documentLoader,
     });
-
-  // Warm up both paths (JIT, module loading, our caches) before measuring.
-  // Our caches (and V8) take a few hundred credentials to warm up; stock's too.
-  await published(() => rate(50, naiveIssue));
-  await published(() => rate(300, stockIssue));
-  await rate(1000, ourIssue);
-  const baselineIssueRate = await published(() => rate(N, naiveIssue));
-  const stockIssueRate = await published(() => rate(2 * N, stockIssue));
-  const ourIssueRate = await rate(10 * N, ourIssue);
-
-  const naiveSigned = await published(() =>
-    Promise.all(Array.from({ length: 20 }, (_, i) => naiveIssue(i))),
-  );
-  const ourSigned = await Promise.all(
-    Array.from({ length: 20 }, async (_, i) => (await ourIssue(i)).credential),
-  );
-  const naiveVerify = async (i: number) => {
-    const result = await vc.verifyCredential({
-      credential: naiveSigned[i % naiveSigned.length],
-      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-      documentLoader: naiveLoader(baselineResolve),
-    });
-    if (!result.verified) throw new Error('baseline verification failed');
-  };
-  const ourVerify = async (i: number) => {
-    const report = await verifier.verifyCredential(ourSigned[i % ourSigned.length]);
-    if (!report.verified) throw new Error(`verification failed: ${JSON.stringify(report.errors)}`);
-  };
-  const stockVerify = async (i: number) => {
-    const result = await vc.verifyCredential({
-      credential: naiveSigned[i % naiveSigned.length],
-      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-      documentLoader: stockLoader,
-    });
-    if (!result.verified) throw new Error('stock verification failed');
-  };
-  await published(() => rate(50, naiveVerify));
-  await published(() => rate(300, stockVerify));
-  await rate(1000, ourVerify);
-  const baselineVerifyRate = await published(() => rate(N, naiveVerify));
-  const stockVerifyRate = await published(() => rate(2 * N, stockVerify));
-  const ourVerifyRate = await rate(10 * N, ourVerify);
 
   const rawJwk = await Ed25519Multikey.toJwk({ keyPair, secretKey: true });
   const seed = Buffer.from(rawJwk.d as string, 'base64url')
@@ -241,7 +273,7 @@ export async function benchCredentials(): Promise<void> {
   // Five rounds of each, alternated, and the median of each: the machine is shared and noisy. Each
   // side signs the same number of credentials, enough that each round has its share of garbage
   // collection (a short single-thread round could fall between two major collections).
-  const ROUND = 20 * N;
+  const ROUND = 3000;
   const ROUNDS = 5;
   const singles: number[] = [];
   const batches: number[] = [];
@@ -266,26 +298,21 @@ export async function benchCredentials(): Promise<void> {
   console.log(
     'credentials/ (eddsa-rdfc-2022 unless noted; ratios against the baseline on the line above)',
   );
-  line('baseline: stock vc issue, stock jsonld.js (naive)', baselineIssueRate, baselineIssueRate);
-  line(
-    'stock vc issue, stock jsonld.js, static contexts, one signer',
-    stockIssueRate,
-    baselineIssueRate,
-  );
-  line('issueCredential (jsonld.js routed, fast path)', ourIssueRate, baselineIssueRate);
-  console.log(
-    `  ${'  … against stock at its best (the line above it)'.padEnd(64)} ${''.padStart(7)}                 ×${(ourIssueRate / stockIssueRate).toFixed(2)}`,
-  );
-  line(
-    'baseline: stock vc verifyCredential, stock jsonld.js',
-    baselineVerifyRate,
-    baselineVerifyRate,
-  );
-  line('stock vc verifyCredential, static contexts', stockVerifyRate, baselineVerifyRate);
-  line('verifier.verifyCredential (all checks)', ourVerifyRate, baselineVerifyRate);
-  console.log(
-    `  ${'  … against stock at its best (the line above it)'.padEnd(64)} ${''.padStart(7)}                 ×${(ourVerifyRate / stockVerifyRate).toFixed(2)}`,
-  );
+  for (const [label, { issue, verify }] of compared) {
+    console.log(`  ${label}`);
+    line('  baseline: stock vc issue, stock jsonld.js (naive)', issue.naive, issue.naive);
+    line(
+      '  stock vc issue, stock jsonld.js, static contexts, one signer',
+      issue.stock,
+      issue.naive,
+    );
+    line('  issueCredential (jsonld.js routed, fast path)', issue.ours, issue.naive);
+    against('issuing', issue.ours, issue.stock);
+    line('  baseline: stock vc verifyCredential, stock jsonld.js', verify.naive, verify.naive);
+    line('  stock vc verifyCredential, static contexts', verify.stock, verify.naive);
+    line('  verifier.verifyCredential (all checks)', verify.ours, verify.naive);
+    against('verifying', verify.ours, verify.stock);
+  }
   line('baseline: jose SignJWT alone (EdDSA)', joseRate, joseRate);
   line('issueCredential vc+jwt', ourJwtRate, joseRate);
   line(`baseline: issueCredential, one thread (median of ${ROUNDS})`, singleRate, singleRate);

@@ -28,9 +28,13 @@ import {
   creditsToHundredths,
   requireOneOf,
 } from '../shared/index.ts';
-import { auditProgramme, type AuditResult } from './audit.ts';
+import { auditProgramme, type AuditInput, type AuditResult } from './audit.ts';
 import type { AuditNames } from '../shared/index.ts';
-import { toCreditItems, type AchievementSource, type CreditItem } from '../recognition/index.ts';
+import { toCreditItems, type CreditItem } from '../recognition/index.ts';
+import { LearnerItemCache, type LedgerEntriesAfter } from './item-cache.ts';
+
+/** Where the learner's entries come from (LedgerService.entriesAfter); the audit folds them itself. */
+export type AchievementSource = LedgerEntriesAfter;
 
 /** A course the learner might still take, for a "what if" audit. */
 export interface HypotheticalCredit {
@@ -64,10 +68,10 @@ export interface AuditOptions {
 const ITEM_CACHE_SIZE = 500;
 
 export class AuditService {
-  readonly #items = new Map<string, { uptoSeq: number; items: CreditItem[] }>();
+  readonly #items: LearnerItemCache;
 
   constructor(
-    private readonly achievements: AchievementSource,
+    achievements: AchievementSource,
     private readonly programmes: ProgrammeRegistry,
     private readonly rules: RuleRegistry,
     private readonly requests: RecognitionRequestRepository,
@@ -79,7 +83,15 @@ export class AuditService {
     /** Display names for the awarding body and its partners, where the engine can only name ids. */
     private readonly institutionName: (id: string) => Promise<LocalizedText | null> = () =>
       Promise.resolve(null),
-  ) {}
+    /**
+     * Runs the pure audit. In the server it runs on a worker thread (api/audit-runner.ts), so that a
+     * long HiGHS solve does not hold up other requests; by default, here, on this thread.
+     */
+    private readonly run: (input: AuditInput) => Promise<AuditResult> = (input) =>
+      Promise.resolve(auditProgramme(input)),
+  ) {
+    this.#items = new LearnerItemCache(achievements, toCreditItems, ITEM_CACHE_SIZE);
+  }
 
   readonly #names = new Map<string, { name: LocalizedText | null; at: number }>();
 
@@ -132,7 +144,7 @@ export class AuditService {
       ...programme.partnerInstitutionIds,
       ...items.map((i) => i.institutionId),
     ]);
-    return auditProgramme({
+    return this.run({
       items,
       programme,
       asOf,
@@ -143,22 +155,12 @@ export class AuditService {
 
   /**
    * The learner's credit items. Reading thousands of entries is the slow part on the embedded
-   * database, so they are kept per learner with the chain head they were read at; any new entry
-   * (record, correction, void, recognition, award, from any process) moves the head and refreshes them.
+   * database, so they are kept per learner with the chain head they were read at; a new entry
+   * (record, correction, void, recognition, award, from any process) moves the head, and only the
+   * entries after the kept position are read and folded in (`LearnerItemCache`).
    */
   async creditItems(learnerId: string): Promise<CreditItem[]> {
-    const head = await this.head(learnerId);
-    const hit = this.#items.get(learnerId);
-    if (hit && hit.uptoSeq === head) {
-      this.#items.delete(learnerId);
-      this.#items.set(learnerId, hit);
-      return hit.items;
-    }
-    const items = toCreditItems(await this.achievements.currentAchievements(learnerId));
-    this.#items.delete(learnerId);
-    this.#items.set(learnerId, { uptoSeq: head, items });
-    if (this.#items.size > ITEM_CACHE_SIZE) this.#items.delete(this.#items.keys().next().value!);
-    return items;
+    return this.#items.items(learnerId, await this.head(learnerId));
   }
 
   /**

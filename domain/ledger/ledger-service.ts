@@ -726,6 +726,11 @@ export class LedgerService {
     return this.repo.listCredentialStatus(institutionId, statusList);
   }
 
+  /** The learner's entries after a chain position, in chain order (the audit folds them itself). */
+  entriesAfter(learnerId: string, afterSeq: number): Promise<LedgerEntry[]> {
+    return this.repo.listByLearner(learnerId, afterSeq);
+  }
+
   /** Every achievement of a learner as it stands now (corrections applied, voids dropped). */
   async currentAchievements(
     learnerId: string,
