@@ -1,7 +1,7 @@
 // A credential as a printable PDF (for its learner or issuer), and the public check behind the PDF's QR code.
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { DomainError } from '../ledger/errors.ts';
-import { credentialIdFromPath } from '../ledger/printable-credentials.ts';
+import { DomainError } from '../domain/shared/index.ts';
+import { credentialIdFromPath } from '../domain/issuance/index.ts';
 import { HTTP_STATUS_FOR } from './http-status.ts';
 import { readPrintedCredential } from './pdf/credential-view.ts';
 import { renderCredentialPdf } from './pdf/render.ts';

@@ -1,7 +1,7 @@
 // Renders an issued credential as a printable A4 PDF/A-3 document: a diploma or a transcript, in Chinese and English.
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { StatusChange } from '../../ledger/printable-credentials.ts';
+import type { StatusChange } from '../../domain/issuance/index.ts';
 import type { Bilingual, PrintedCourse, PrintedCredentialView } from './credential-view.ts';
 import { pdfFonts } from './fonts.ts';
 import { TextWriter, type TextStyle } from './text.ts';

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
-import type { IssuedCredentialRecord } from '../../ledger/credential-ports.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
+import type { IssuedCredentialRecord } from '../../domain/issuance/credential-ports.ts';
 import { createWorld } from '../setup/app.ts';
 import {
   expectAccessible,

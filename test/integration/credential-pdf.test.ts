@@ -7,8 +7,8 @@ import jsQRModule from 'jsqr';
 import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
-import type { IssuedCredentialRecord } from '../../ledger/credential-ports.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
+import type { IssuedCredentialRecord } from '../../domain/issuance/credential-ports.ts';
 import { credentialFromPdf } from '../../web/src/features/verify/pdf-credential.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
