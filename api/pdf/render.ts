@@ -55,6 +55,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function bilingualDate(value: string): Bilingual {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   let y: number, m: number, d: number;
+  // A credential written through the VC API may carry a date we cannot read: print it as it is.
+  if (!dateOnly && Number.isNaN(Date.parse(value))) return { zh: value, en: value };
   if (dateOnly) [y, m, d] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
   else {
     const parts = new Intl.DateTimeFormat('en-CA', {
@@ -80,6 +82,7 @@ const credits = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 export async function renderCredentialPdf(input: PdfInput): Promise<Buffer> {
   const { view } = input;
   const title = DOCUMENT_TITLES[view.achievementType] ?? ACHIEVEMENT_TITLE;
+  const issuedAt = Number.isNaN(Date.parse(view.validFrom)) ? new Date() : new Date(view.validFrom);
   const issued = bilingualDate(view.validFrom);
   const doc = new PDFDocument({
     size: 'A4',
@@ -96,7 +99,7 @@ export async function renderCredentialPdf(input: PdfInput): Promise<Buffer> {
       Author: `${view.issuerName.zh} ${view.issuerName.en}`.trim(),
       Subject: `${view.title.zh} ${view.title.en}`.trim(),
       Keywords: `verifiable credential; ${view.id}`,
-      CreationDate: new Date(view.validFrom),
+      CreationDate: issuedAt,
     },
   });
   const chunks: Buffer[] = [];
@@ -123,8 +126,8 @@ export async function renderCredentialPdf(input: PdfInput): Promise<Buffer> {
     name: attachment.name,
     type: attachment.type,
     description: 'The verifiable credential exactly as issued / 所签发的可验证凭证原件',
-    creationDate: new Date(view.validFrom),
-    modifiedDate: new Date(view.validFrom),
+    creationDate: issuedAt,
+    modifiedDate: issuedAt,
     relationship: 'Source',
   };
   doc.file(Buffer.from(input.serialized, 'utf8'), options);
