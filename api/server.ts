@@ -11,6 +11,7 @@ import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { vcApiRouter } from './vc-api.ts';
+import { credentialDocumentsRouter } from './credential-documents-http.ts';
 import { appPage, webAppRouter } from './web/app.ts';
 import { MAX_JSON_DEPTH, graphqlNesting, jsonDepth, limitJsonDepth } from './json-limits.ts';
 
@@ -205,6 +206,8 @@ export function buildApp(services: Services, log: Logger): App {
   );
   app.use(limitJsonDepth());
   app.use(yoga.graphqlEndpoint, yoga as never);
+  // Before the VC API's GET /credentials/:id, which would take "<id>.pdf" for an id.
+  app.use(credentialDocumentsRouter(services));
   app.use(vcApiRouter(services));
   app.use(webAppRouter());
   app.use(checkpointRouter(services));

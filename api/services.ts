@@ -29,6 +29,7 @@ import {
 } from '../credentials/index.ts';
 import { CredentialService } from '../domain/issuance/index.ts';
 import { InstitutionKeys } from '../domain/issuance/index.ts';
+import { PrintableCredentials } from '../domain/issuance/index.ts';
 import { SharingService } from '../domain/sharing/index.ts';
 import { mongoCredentialRepositories } from '../storage/credential-repositories.ts';
 import { fetchDidWeb } from './did-web-client.ts';
@@ -177,6 +178,15 @@ export function createServices(
     now,
   });
 
+  // Printed diplomas and transcripts: who may print one, and the check behind its QR code.
+  const printable = new PrintableCredentials({
+    findCredential: (id) => credentials.storedCredential(id),
+    events: (id) => credentialRepos.credentials.listEvents(id),
+    institution: (id) => institutions.get(id),
+    verify: (input) => credentials.verifyCredential(input),
+    publicUrl: config.publicUrl,
+  });
+
   const sharing = new SharingService({
     shares: credentialRepos.shares,
     // Checked against the ledger before it is shared or opened: a swapped credential is refused.
@@ -234,6 +244,7 @@ export function createServices(
     keys,
     credentials,
     sharing,
+    printable,
     checkpoints,
     documentLoader,
     /** Starts the verification workers ahead of the first verification. */

@@ -35,7 +35,7 @@ function problemFor(check: Check): { type: string; code?: number; title: string;
   return { type: `urn:creditbank:problem:${c}`, ...base };
 }
 
-function verificationBody(report: VerificationReport) {
+export function verificationBody(report: VerificationReport) {
   const failed = report.checks.filter((c) => c.status === 'failed');
   return {
     verified: report.verified,

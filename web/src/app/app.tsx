@@ -12,6 +12,8 @@ const Record = lazy(() => import('../features/record/record-page.tsx'));
 const Balances = lazy(() => import('../features/balances/balances-page.tsx'));
 const Programmes = lazy(() => import('../features/programmes/programmes-page.tsx'));
 const Recognition = lazy(() => import('../features/recognition/recognition-page.tsx'));
+const Credentials = lazy(() => import('../features/credentials/credentials-page.tsx'));
+const PrintedCredential = lazy(() => import('../features/credentials/printed-credential-page.tsx'));
 const Verify = lazy(() => import('../features/verify/verify-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
@@ -26,11 +28,13 @@ export function App() {
               <Route path="/signin" element={<SignIn />} />
               <Route path="/verify" element={<Verify />} />
               <Route path="/shared/:token" element={<Verify />} />
+              <Route path="/verify/credentials/:id" element={<PrintedCredential />} />
               <Route element={<RequireRole roles={['LEARNER']} />}>
                 <Route path="/record" element={<Record />} />
                 <Route path="/balances" element={<Balances />} />
                 <Route path="/programmes" element={<Programmes />} />
                 <Route path="/recognition" element={<Recognition />} />
+                <Route path="/credentials" element={<Credentials />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -16,6 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ['/balances', t('nav.balances')],
           ['/programmes', t('nav.programmes')],
           ['/recognition', t('nav.recognition')],
+          ['/credentials', t('nav.credentials')],
         ]
       : session
         ? [['/staff', t('nav.staff')]]

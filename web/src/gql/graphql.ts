@@ -21,6 +21,18 @@ export type AwardApplicationStatus =
   /** The audit could not prove a verdict in its time limit: staff review the record (see reviewReason). */
   | 'UNDER_REVIEW';
 
+export type CredentialFormat =
+  /** Data Integrity, ecdsa-rdfc-2019 (P-256) */
+  | 'ECDSA_RDFC_2019'
+  /** Data Integrity, ecdsa-sd-2023 base proof (P-256): the holder derives selective disclosures */
+  | 'ECDSA_SD_2023'
+  /** Data Integrity, eddsa-rdfc-2022 (Ed25519) — the default */
+  | 'EDDSA_RDFC_2022'
+  /** VC-JOSE-COSE: application/vc+jwt, EdDSA */
+  | 'VC_JWT';
+
+export type CredentialKind = 'ACHIEVEMENT' | 'QUALIFICATION' | 'TRANSCRIPT';
+
 export type CreditSystem =
   /** Chinese higher-education credits */
   | 'CN'
@@ -142,6 +154,30 @@ export type CreditAccountQuery = {
         byInstitution: Array<{ creditSystem: CreditSystem; key: string; credits: number }>;
         expired: Array<{ creditSystem: CreditSystem; key: string; credits: number }>;
         recognized: Array<{ creditSystem: CreditSystem; key: string; credits: number }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type LearnerCredentialsQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+export type LearnerCredentialsQuery = {
+  learnerCredentials:
+    | {
+        __typename: 'IssuedCredentialList';
+        items: Array<{
+          id: string;
+          institutionId: string;
+          kind: CredentialKind;
+          achievementTypes: Array<string>;
+          format: CredentialFormat;
+          serialized: string;
+          revoked: boolean;
+          suspended: boolean;
+          issuedAt: string;
+          history: Array<{ action: string; reason: string; at: string }>;
+        }>;
       }
     | { __typename: 'ResultError'; code: ErrorCode; message: string };
 };
@@ -758,6 +794,35 @@ export const CreditAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditAccountQuery, CreditAccountQueryVariables>;
+export const LearnerCredentialsDocument = new TypedDocumentString(`
+    query LearnerCredentials($learnerId: ID!) {
+  learnerCredentials(learnerId: $learnerId) {
+    __typename
+    ... on IssuedCredentialList {
+      items {
+        id
+        institutionId
+        kind
+        achievementTypes
+        format
+        serialized
+        revoked
+        suspended
+        issuedAt
+        history {
+          action
+          reason
+          at
+        }
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LearnerCredentialsQuery, LearnerCredentialsQueryVariables>;
 export const ProgrammesDocument = new TypedDocumentString(`
     query Programmes($learnerId: ID!) {
   programmes {

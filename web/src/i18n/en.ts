@@ -251,7 +251,9 @@ export const en = {
     restsOn_other: "Rests on {{count}} records of the learner's ledger.",
     file: {
       tooLarge: 'That file is larger than 10 MB: it is not a credential.',
-      pdf: 'Reading a PDF diploma is not supported yet: paste the credential or drop its JSON or JWT file.',
+      pdfUnreadable: 'That PDF could not be read: it is damaged or not a PDF.',
+      pdfNoCredential:
+        'That PDF carries no credential: only a PDF printed by a credit bank (with the credential embedded) can be verified here.',
       unreadable: 'That file is not text this page can read (JSON or JWT).',
     },
     field: {

@@ -1,6 +1,7 @@
 // i18next with the app's two languages; the choice is remembered in localStorage.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { credentials } from './credentials.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 
@@ -23,7 +24,10 @@ export function applyDocumentLang(lang: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: {
+    zh: { translation: { ...zh, credentials: credentials.zh } },
+    en: { translation: { ...en, credentials: credentials.en } },
+  },
   lng: initialLang(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

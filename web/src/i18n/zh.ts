@@ -240,7 +240,8 @@ export const zh: Messages = {
     restsOn_other: '依据学习者档案中的 {{count}} 条记录。',
     file: {
       tooLarge: '文件超过 10 MB，不是证书。',
-      pdf: '暂不支持读取 PDF 证书：请粘贴证书，或拖入其 JSON 或 JWT 文件。',
+      pdfUnreadable: '无法读取该 PDF：文件已损坏或不是 PDF。',
+      pdfNoCredential: '该 PDF 未内嵌证书：只有学分银行打印的 PDF（内嵌可验证凭证）才能在此验证。',
       unreadable: '无法读取该文件（应为 JSON 或 JWT）。',
     },
     field: {

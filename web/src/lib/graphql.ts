@@ -33,6 +33,11 @@ export function onSessionExpired(handler: (() => void) | null): void {
   onExpired = handler;
 }
 
+/** A request outside GraphQL (a file download) was refused for want of a valid session. */
+export function reportSessionExpired(): void {
+  onExpired?.();
+}
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string } }[];
