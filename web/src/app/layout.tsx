@@ -16,6 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ['/balances', t('nav.balances')],
           ['/programmes', t('nav.programmes')],
           ['/recognition', t('nav.recognition')],
+          ['/sharing', t('portal.nav.sharing')],
         ]
       : session
         ? [['/staff', t('nav.staff')]]
