@@ -1,6 +1,6 @@
-// Mongoose schemas and the repository of one-time account codes (ledger/account-codes.ts) and their marks.
+// Mongoose schemas and the repository of one-time account codes (domain/identity/account-codes.ts) and their marks.
 import { Schema, type Connection } from 'mongoose';
-import type { AccountCode, AccountCodeRepository } from '../ledger/account-codes.ts';
+import type { AccountCode, AccountCodeRepository } from '../domain/identity/index.ts';
 import { isDuplicateKey } from './connection.ts';
 import { refuseNulInQueries } from './models.ts';
 

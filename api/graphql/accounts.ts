@@ -1,6 +1,6 @@
 // Resolvers of a learner's own sign-in: account codes, activation, reset and password change.
 import type { Services } from '../services.ts';
-import type { UserAccount } from '../../ledger/types.ts';
+import type { UserAccount } from '../../domain/shared/index.ts';
 import type { Resolvers } from './generated-types.ts';
 import { lower, result, upper } from './results.ts';
 

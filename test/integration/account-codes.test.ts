@@ -1,7 +1,7 @@
 // A learner's own sign-in: activation and reset by one-time codes, password change, through GraphQL on the real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
-import { MAX_CODE_ATTEMPTS } from '../../ledger/account-codes.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
+import { MAX_CODE_ATTEMPTS } from '../../domain/identity/account-codes.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 // Sharing several credentials through one link (a presentation), and a credential's public status notice.
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
-import type { IssuedCredentialRecord } from '../../ledger/credential-ports.ts';
-import { MAX_SHARED_CREDENTIALS } from '../../ledger/sharing.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
+import type { IssuedCredentialRecord } from '../../domain/issuance/credential-ports.ts';
+import { MAX_SHARED_CREDENTIALS } from '../../domain/sharing/sharing.ts';
 import { freePort } from '../../embedded-db/launcher.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
