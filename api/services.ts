@@ -35,6 +35,10 @@ import { mongoCredentialRepositories } from '../storage/credential-repositories.
 import { fetchDidWeb } from './did-web-client.ts';
 import { CheckpointService } from '../domain/checkpoints/index.ts';
 import { checkpointRepositories } from '../storage/checkpoint-repositories.ts';
+import { AccountCodes } from '../domain/identity/index.ts';
+import { accountCodeRepository } from '../storage/account-code-repositories.ts';
+import { normaliseNationalId } from '../domain/identity/index.ts';
+import { statusNotice } from '../domain/issuance/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -91,6 +95,23 @@ export function createServices(
     now,
   );
   const tokens = new TokenService(config.auth);
+  const accountCodes = new AccountCodes({
+    codes: accountCodeRepository(db.models),
+    accounts,
+    findLearner: (id) => repos.learners.findById(id),
+    findLearnerByNationalId: (nationalId) =>
+      repos.learners.findByIdHash(hashNationalId(normaliseNationalId(nationalId))),
+    institutionKnowsLearner: async (institutionId, learnerId) => {
+      const learner = await repos.learners.findById(learnerId);
+      if (learner?.createdBy.kind === 'staff') {
+        const registrar = await repos.users.findById(learner.createdBy.id);
+        if (registrar?.institutionId === institutionId) return true;
+      }
+      const recorded = await repos.ledger.pageByLearner(learnerId, 0, 1, { institutionId });
+      return recorded.length > 0;
+    },
+    now,
+  });
   const importer = new BulkImporter(ledger, learners);
   const rules = new RuleRegistry(recognitionRepos.rules, now);
   const programmes = new ProgrammeRegistry(recognitionRepos.programmes, institutions, now);
@@ -196,6 +217,16 @@ export function createServices(
     now,
   });
 
+  /** A credential's status with the date and reason of each change (public: see the domain function). */
+  const credentialStatusNotice = (id: string) =>
+    statusNotice(
+      {
+        findCredential: (cid) => credentials.storedCredential(cid),
+        listEvents: (cid) => credentialRepos.credentials.listEvents(cid),
+      },
+      id,
+    );
+
   /** Turns an Authorization header into an actor; a wrong or expired credential is an error, not "public". */
   async function authenticate(header: string | null | undefined): Promise<Actor> {
     if (!header) return PUBLIC;
@@ -245,6 +276,7 @@ export function createServices(
     credentials,
     sharing,
     printable,
+    credentialStatusNotice,
     checkpoints,
     documentLoader,
     /** Starts the verification workers ahead of the first verification. */
@@ -256,6 +288,7 @@ export function createServices(
       verifyPool = undefined;
     },
     accounts,
+    accountCodes,
     tokens,
     authenticate,
     now,

@@ -357,7 +357,7 @@ export function vcApiRouter(services: Services): Router {
         res.setHeader('Referrer-Policy', 'no-referrer');
         res.setHeader('X-Robots-Tag', 'noindex');
         const viewer = typeof req.query['viewer'] === 'string' ? req.query['viewer'] : null;
-        const { share, credential, verification } = await services.sharing.open(
+        const { share, credential, verification, items } = await services.sharing.open(
           String(req.params['token']),
           { via: 'link', name: viewer, userAgent: req.headers['user-agent'] ?? null },
         );
@@ -366,6 +366,12 @@ export function vcApiRouter(services: Services): Router {
           audience: share.audience,
           expiresAt: share.expiresAt,
           verification: verificationBody(verification),
+          // Every credential of the link (a presentation of several, or the one above again).
+          credentials: items.map((i) => ({
+            id: i.credential.id,
+            verifiableCredential: verifiableCredentialOf(i.credential),
+            verification: verificationBody(i.verification),
+          })),
         });
       },
       { auth: false },

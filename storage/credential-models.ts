@@ -77,6 +77,7 @@ const share = new Schema(
     _id: str,
     tokenHash: str,
     credentialId: str,
+    credentialIds: { type: [String], default: undefined },
     learnerId: str,
     audience: str,
     createdAt: str,

@@ -92,6 +92,8 @@ export function mongoRepositories(models: Models): Repositories {
       void (await models.User.updateOne({ _id: id }, { $set: { tokenEpoch: epoch } })),
     setDisabledAt: async (id, at) =>
       void (await models.User.updateOne({ _id: id }, { $set: { disabledAt: at } })),
+    setPassword: async (id, passwordHash, tokenEpoch) =>
+      void (await models.User.updateOne({ _id: id }, { $set: { passwordHash, tokenEpoch } })),
   };
 
   const apiKeys: ApiKeyRepository = {

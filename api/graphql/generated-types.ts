@@ -25,6 +25,25 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A one-time code, shown this once: only its hash is stored. Single use; locked after 5 wrong tries. */
+export type AccountCode = {
+  __typename?: 'AccountCode';
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Activation codes work 14 days, reset codes 24 hours. */
+  expiresAt: Scalars['DateTime']['output'];
+  learnerId: Scalars['ID']['output'];
+  purpose: AccountCodePurpose;
+};
+
+export type AccountCodePurpose =
+  /** Activates the learner's first sign-in, bound to the registered learner. */
+  | 'ACTIVATION'
+  /** Sets a new password for the learner's existing sign-in. */
+  | 'RESET';
+
+export type AccountCodeResult = AccountCode | ResultError;
+
 /** What an institution may award: a qualification type, at these levels (empty: any). */
 export type AccreditationScope = {
   __typename?: 'AccreditationScope';
@@ -89,6 +108,17 @@ export type AchievementKind =
   | 'TRAINING'
   | 'VOCATIONAL_CERTIFICATE'
   | 'WORK_EXPERIENCE';
+
+export type ActivateAccountInput = {
+  /** The activation code from the learner's institution or the operator (dashes and spaces ignored). */
+  code: Scalars['String']['input'];
+  /** The email to sign in with. */
+  email: Scalars['String']['input'];
+  /** The learner's national ID number, as registered. */
+  nationalId: Scalars['String']['input'];
+  /** 10 to 200 characters. */
+  password: Scalars['String']['input'];
+};
 
 export type Actor = {
   __typename?: 'Actor';
@@ -424,7 +454,10 @@ export type CredentialShare = {
   /** Whom the learner shares with, in the learner's words. */
   audience: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The first (or only) credential shared. */
   credentialId: Scalars['ID']['output'];
+  /** Every credential the link shows, in the learner's order. */
+  credentialIds: Array<Scalars['ID']['output']>;
   expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -440,6 +473,27 @@ export type CredentialShareList = {
 export type CredentialShareListResult = CredentialShareList | ResultError;
 
 export type CredentialShareResult = CredentialShare | ResultError;
+
+/** One change of a credential's status, as its issuer recorded it. */
+export type CredentialStatusChange = {
+  __typename?: 'CredentialStatusChange';
+  /** revoked, suspended or reinstated. */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** The issuer's reason. */
+  reason: Scalars['String']['output'];
+};
+
+export type CredentialStatusNotice = {
+  __typename?: 'CredentialStatusNotice';
+  /** Every change, oldest first. */
+  changes: Array<CredentialStatusChange>;
+  credentialId: Scalars['ID']['output'];
+  revoked: Scalars['Boolean']['output'];
+  suspended: Scalars['Boolean']['output'];
+};
+
+export type CredentialStatusNoticeResult = CredentialStatusNotice | ResultError;
 
 /** Balances derived from the ledger: voided entries excluded, corrections applied, expired credits apart. */
 export type CreditAccount = {
@@ -764,6 +818,8 @@ export type Me = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Activates a learner's sign-in with an activation code, and signs in. */
+  activateAccount: LoginResult;
   /** The learner appeals a rejection or partial approval, once. */
   appealRecognition: RecognitionRequestResult;
   /** The learner applies for the award when the audit passes. */
@@ -774,9 +830,16 @@ export type Mutation = {
    * first recognition) unless supersede is true: then the first recognition is voided and this one counts.
    */
   approveRecognition: RecognitionRequestResult;
+  /** The signed-in person changes their password; every other token stops working. Returns a new token for this device. */
+  changePassword: LoginResult;
   /** The awarding institution confirms: the award is recorded in the ledger. */
   confirmAward: AwardApplicationResult;
   correctAchievement: LedgerEntryResult;
+  /**
+   * Staff of an institution that registered the learner or recorded something for them, or the
+   * operator, makes a one-time code for the learner in front of them (the code replaces earlier ones).
+   */
+  createAccountCode: AccountCodeResult;
   createApiKey: CreateApiKeyResult;
   createLearnerAccount: UserResult;
   createOperator: UserResult;
@@ -809,6 +872,8 @@ export type Mutation = {
   reinstateCredential: IssuedCredentialResult;
   rejectRecognition: RecognitionRequestResult;
   requestRecognition: RecognitionRequestResult;
+  /** Sets a new password with a reset code; every earlier token stops working. Signs in. */
+  resetPassword: LoginResult;
   revokeApiKey: ApiKeyResult;
   revokeCredential: IssuedCredentialResult;
   /** Withdraws a share at once (learners only, their own). */
@@ -823,7 +888,7 @@ export type Mutation = {
   setInstitutionStatus: InstitutionResult;
   /** The operator disables an account (its tokens stop working and it cannot sign in) or enables it again. */
   setUserDisabled: UserResult;
-  /** Shares one of your credentials through a link that works until it expires or you withdraw it (learners only). */
+  /** Shares one or several of your credentials through one link that works until it expires or you withdraw it (learners only). */
   shareCredential: CreatedShareResult;
   /**
    * Ends every bearer token of the signed-in person, on every device (this one included); other
@@ -832,6 +897,11 @@ export type Mutation = {
   signOutEverywhere: Scalars['Boolean']['output'];
   suspendCredential: IssuedCredentialResult;
   voidAchievement: LedgerEntryResult;
+};
+
+
+export type MutationActivateAccountArgs = {
+  input: ActivateAccountInput;
 };
 
 
@@ -855,6 +925,12 @@ export type MutationApproveRecognitionArgs = {
 };
 
 
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
 export type MutationConfirmAwardArgs = {
   applicationId: Scalars['ID']['input'];
 };
@@ -862,6 +938,12 @@ export type MutationConfirmAwardArgs = {
 
 export type MutationCorrectAchievementArgs = {
   input: CorrectAchievementInput;
+};
+
+
+export type MutationCreateAccountCodeArgs = {
+  learnerId: Scalars['ID']['input'];
+  purpose: AccountCodePurpose;
 };
 
 
@@ -982,6 +1064,11 @@ export type MutationRejectRecognitionArgs = {
 
 export type MutationRequestRecognitionArgs = {
   input: RequestRecognitionInput;
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -1153,6 +1240,11 @@ export type Query = {
   credential: IssuedCredentialResult;
   /** A learner's shares, newest first, each with who opened it (the learner and the operator). */
   credentialShares: CredentialShareListResult;
+  /**
+   * The status of a credential issued here, with the date and reason of each revocation, suspension or
+   * reinstatement (anyone holding the credential knows its id). NOT_FOUND for a credential not issued here.
+   */
+  credentialStatusNotice: CredentialStatusNoticeResult;
   creditAccount: CreditAccountResult;
   /** A learner's degree audit against a programme version (the latest by default). */
   degreeAudit: DegreeAuditResult;
@@ -1244,6 +1336,11 @@ export type QueryCredentialArgs = {
 
 export type QueryCredentialSharesArgs = {
   learnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCredentialStatusNoticeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1569,6 +1666,15 @@ export type RequestRecognitionInput = {
   targetInstitutionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type ResetPasswordInput = {
+  /** The reset code from the learner's institution or the operator. */
+  code: Scalars['String']['input'];
+  /** The email the learner signs in with. */
+  email: Scalars['String']['input'];
+  /** The new password, 10 to 200 characters. */
+  password: Scalars['String']['input'];
+};
+
 /** An expected failure: what went wrong and, for bad input, which field. */
 export type ResultError = {
   __typename?: 'ResultError';
@@ -1586,7 +1692,10 @@ export type Role =
 export type ShareCredentialInput = {
   /** Whom you share with (an employer, an agency…), 1 to 200 characters: shown to you with each opening. */
   audience: Scalars['String']['input'];
-  credentialId: Scalars['ID']['input'];
+  /** One credential to share… */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** …or several (up to 20), shown together through one link. */
+  credentialIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** How long the link works: 1 to 2,160 hours (90 days); a week when not given. */
   expiresInHours?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1607,10 +1716,21 @@ export type SharedCredential = {
   __typename?: 'SharedCredential';
   /** Whom the learner shared it with. */
   audience: Scalars['String']['output'];
+  /** Every credential the link shows (the first is also given above), each with its verification. */
+  credentials: Array<SharedCredentialItem>;
   /** Until when the link works. */
   expiresAt: Scalars['DateTime']['output'];
   format: CredentialFormat;
   /** The credential exactly as issued: JSON (Data Integrity) or a compact JWS (VC_JWT). */
+  serialized: Scalars['String']['output'];
+  verification: VerificationReport;
+};
+
+/** One credential of a shared link. */
+export type SharedCredentialItem = {
+  __typename?: 'SharedCredentialItem';
+  format: CredentialFormat;
+  id: Scalars['ID']['output'];
   serialized: Scalars['String']['output'];
   verification: VerificationReport;
 };
@@ -1756,6 +1876,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  AccountCodeResult:
+    | ( Partial<AccountCode> )
+    | ( ResultErrorValueModel )
+  ;
   ApiKeyResult:
     | ( ApiKeyModel )
     | ( ResultErrorValueModel )
@@ -1810,6 +1934,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   CredentialShareResult:
     | ( ShareWithViewsModel )
+    | ( ResultErrorValueModel )
+  ;
+  CredentialStatusNoticeResult:
+    | ( Partial<CredentialStatusNotice> )
     | ( ResultErrorValueModel )
   ;
   CreditAccountResult:
@@ -1898,7 +2026,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   SharedCredentialResult:
     | ( ResultErrorValueModel )
-    | ( Partial<Omit<SharedCredential, 'verification'> & { verification: _RefType['VerificationReport'] }> )
+    | ( Partial<Omit<SharedCredential, 'credentials' | 'verification'> & { credentials: Array<_RefType['SharedCredentialItem']>, verification: _RefType['VerificationReport'] }> )
   ;
   SigningKeyResult:
     | ( ResultErrorValueModel )
@@ -1917,11 +2045,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountCode: ResolverTypeWrapper<Partial<AccountCode>>;
+  AccountCodePurpose: ResolverTypeWrapper<Partial<AccountCodePurpose>>;
+  AccountCodeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AccountCodeResult']>>;
   AccreditationScope: ResolverTypeWrapper<Partial<AccreditationScope>>;
   AccreditationScopeInput: ResolverTypeWrapper<Partial<AccreditationScopeInput>>;
   Achievement: ResolverTypeWrapper<AchievementContentModel>;
   AchievementInput: ResolverTypeWrapper<Partial<AchievementInput>>;
   AchievementKind: ResolverTypeWrapper<Partial<AchievementKind>>;
+  ActivateAccountInput: ResolverTypeWrapper<Partial<ActivateAccountInput>>;
   Actor: ResolverTypeWrapper<Partial<Actor>>;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ApiKeyList: ResolverTypeWrapper<Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversTypes['ApiKey']> }>>;
@@ -1972,6 +2104,9 @@ export type ResolversTypes = {
   CredentialShareList: ResolverTypeWrapper<Partial<Omit<CredentialShareList, 'items'> & { items: Array<ResolversTypes['CredentialShare']> }>>;
   CredentialShareListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareListResult']>>;
   CredentialShareResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareResult']>>;
+  CredentialStatusChange: ResolverTypeWrapper<Partial<CredentialStatusChange>>;
+  CredentialStatusNotice: ResolverTypeWrapper<Partial<CredentialStatusNotice>>;
+  CredentialStatusNoticeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialStatusNoticeResult']>>;
   CreditAccount: ResolverTypeWrapper<CreditAccountViewModel>;
   CreditAccountResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreditAccountResult']>>;
   CreditSystem: ResolverTypeWrapper<Partial<CreditSystem>>;
@@ -2053,11 +2188,13 @@ export type ResolversTypes = {
   RegisterLearnerOk: ResolverTypeWrapper<Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: ResolversTypes['Learner'] }>>;
   RegisterLearnerResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterLearnerResult']>>;
   RequestRecognitionInput: ResolverTypeWrapper<Partial<RequestRecognitionInput>>;
+  ResetPasswordInput: ResolverTypeWrapper<Partial<ResetPasswordInput>>;
   ResultError: ResolverTypeWrapper<ResultErrorValueModel>;
   Role: ResolverTypeWrapper<Partial<Role>>;
   ShareCredentialInput: ResolverTypeWrapper<Partial<ShareCredentialInput>>;
   ShareView: ResolverTypeWrapper<ShareViewModel>;
-  SharedCredential: ResolverTypeWrapper<Partial<Omit<SharedCredential, 'verification'> & { verification: ResolversTypes['VerificationReport'] }>>;
+  SharedCredential: ResolverTypeWrapper<Partial<Omit<SharedCredential, 'credentials' | 'verification'> & { credentials: Array<ResolversTypes['SharedCredentialItem']>, verification: ResolversTypes['VerificationReport'] }>>;
+  SharedCredentialItem: ResolverTypeWrapper<Partial<Omit<SharedCredentialItem, 'verification'> & { verification: ResolversTypes['VerificationReport'] }>>;
   SharedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SharedCredentialResult']>>;
   SigningKey: ResolverTypeWrapper<PublicKeyInfoModel>;
   SigningKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SigningKeyResult']>>;
@@ -2073,10 +2210,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountCode: Partial<AccountCode>;
+  AccountCodeResult: Partial<ResolversUnionTypes<ResolversParentTypes>['AccountCodeResult']>;
   AccreditationScope: Partial<AccreditationScope>;
   AccreditationScopeInput: Partial<AccreditationScopeInput>;
   Achievement: AchievementContentModel;
   AchievementInput: Partial<AchievementInput>;
+  ActivateAccountInput: Partial<ActivateAccountInput>;
   Actor: Partial<Actor>;
   ApiKey: ApiKeyModel;
   ApiKeyList: Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversParentTypes['ApiKey']> }>;
@@ -2121,6 +2261,9 @@ export type ResolversParentTypes = {
   CredentialShareList: Partial<Omit<CredentialShareList, 'items'> & { items: Array<ResolversParentTypes['CredentialShare']> }>;
   CredentialShareListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CredentialShareListResult']>;
   CredentialShareResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CredentialShareResult']>;
+  CredentialStatusChange: Partial<CredentialStatusChange>;
+  CredentialStatusNotice: Partial<CredentialStatusNotice>;
+  CredentialStatusNoticeResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CredentialStatusNoticeResult']>;
   CreditAccount: CreditAccountViewModel;
   CreditAccountResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CreditAccountResult']>;
   Date: Partial<Scalars['Date']['output']>;
@@ -2192,10 +2335,12 @@ export type ResolversParentTypes = {
   RegisterLearnerOk: Partial<Omit<RegisterLearnerOk, 'learner'> & { learner: ResolversParentTypes['Learner'] }>;
   RegisterLearnerResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RegisterLearnerResult']>;
   RequestRecognitionInput: Partial<RequestRecognitionInput>;
+  ResetPasswordInput: Partial<ResetPasswordInput>;
   ResultError: ResultErrorValueModel;
   ShareCredentialInput: Partial<ShareCredentialInput>;
   ShareView: ShareViewModel;
-  SharedCredential: Partial<Omit<SharedCredential, 'verification'> & { verification: ResolversParentTypes['VerificationReport'] }>;
+  SharedCredential: Partial<Omit<SharedCredential, 'credentials' | 'verification'> & { credentials: Array<ResolversParentTypes['SharedCredentialItem']>, verification: ResolversParentTypes['VerificationReport'] }>;
+  SharedCredentialItem: Partial<Omit<SharedCredentialItem, 'verification'> & { verification: ResolversParentTypes['VerificationReport'] }>;
   SharedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SharedCredentialResult']>;
   SigningKey: PublicKeyInfoModel;
   SigningKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SigningKeyResult']>;
@@ -2207,6 +2352,19 @@ export type ResolversParentTypes = {
   VerificationCheck: CheckModel;
   VerificationReport: PresentationReportModel;
   VoidAchievementInput: Partial<VoidAchievementInput>;
+};
+
+export type AccountCodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountCode'] = ResolversParentTypes['AccountCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['AccountCodePurpose'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AccountCodeResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountCodeResult'] = ResolversParentTypes['AccountCodeResult']> = {
+  __resolveType: TypeResolveFn<'AccountCode' | 'ResultError', ParentType, ContextType>;
 };
 
 export type AccreditationScopeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccreditationScope'] = ResolversParentTypes['AccreditationScope']> = {
@@ -2490,6 +2648,7 @@ export type CredentialShareResolvers<ContextType = GraphQLContext, ParentType ex
   audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  credentialIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2508,6 +2667,24 @@ export type CredentialShareListResultResolvers<ContextType = GraphQLContext, Par
 
 export type CredentialShareResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialShareResult'] = ResolversParentTypes['CredentialShareResult']> = {
   __resolveType: TypeResolveFn<'CredentialShare' | 'ResultError', ParentType, ContextType>;
+};
+
+export type CredentialStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusChange'] = ResolversParentTypes['CredentialStatusChange']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CredentialStatusNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusNotice'] = ResolversParentTypes['CredentialStatusNotice']> = {
+  changes?: Resolver<Array<ResolversTypes['CredentialStatusChange']>, ParentType, ContextType>;
+  credentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CredentialStatusNoticeResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CredentialStatusNoticeResult'] = ResolversParentTypes['CredentialStatusNoticeResult']> = {
+  __resolveType: TypeResolveFn<'CredentialStatusNotice' | 'ResultError', ParentType, ContextType>;
 };
 
 export type CreditAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreditAccount'] = ResolversParentTypes['CreditAccount']> = {
@@ -2739,11 +2916,14 @@ export type MeResolvers<ContextType = GraphQLContext, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  activateAccount?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationActivateAccountArgs, 'input'>>;
   appealRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationAppealRecognitionArgs, 'comment' | 'requestId'>>;
   applyForAward?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<MutationApplyForAwardArgs, 'programmeId'>>;
   approveRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationApproveRecognitionArgs, 'requestId'>>;
+  changePassword?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   confirmAward?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<MutationConfirmAwardArgs, 'applicationId'>>;
   correctAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationCorrectAchievementArgs, 'input'>>;
+  createAccountCode?: Resolver<ResolversTypes['AccountCodeResult'], ParentType, ContextType, RequireFields<MutationCreateAccountCodeArgs, 'learnerId' | 'purpose'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyResult'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'institutionId' | 'label' | 'scopes'>>;
   createLearnerAccount?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateLearnerAccountArgs, 'input' | 'learnerId'>>;
   createOperator?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateOperatorArgs, 'input'>>;
@@ -2764,6 +2944,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reinstateCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationReinstateCredentialArgs, 'id' | 'reason'>>;
   rejectRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationRejectRecognitionArgs, 'reason' | 'requestId'>>;
   requestRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationRequestRecognitionArgs, 'input'>>;
+  resetPassword?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyResult'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationRevokeCredentialArgs, 'id' | 'reason'>>;
   revokeShare?: Resolver<ResolversTypes['CredentialShareResult'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
@@ -2842,6 +3023,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
   credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, Partial<QueryCredentialSharesArgs>>;
+  credentialStatusNotice?: Resolver<ResolversTypes['CredentialStatusNoticeResult'], ParentType, ContextType, RequireFields<QueryCredentialStatusNoticeArgs, 'id'>>;
   creditAccount?: Resolver<ResolversTypes['CreditAccountResult'], ParentType, ContextType, Partial<QueryCreditAccountArgs>>;
   degreeAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryDegreeAuditArgs, 'programmeId'>>;
   findLearner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryFindLearnerArgs, 'nationalId'>>;
@@ -3015,11 +3197,19 @@ export type ShareViewResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type SharedCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SharedCredential'] = ResolversParentTypes['SharedCredential']> = {
   audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  credentials?: Resolver<Array<ResolversTypes['SharedCredentialItem']>, ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['CredentialFormat'], ParentType, ContextType>;
   serialized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verification?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SharedCredentialItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SharedCredentialItem'] = ResolversParentTypes['SharedCredentialItem']> = {
+  format?: Resolver<ResolversTypes['CredentialFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serialized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verification?: Resolver<ResolversTypes['VerificationReport'], ParentType, ContextType>;
 };
 
 export type SharedCredentialResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SharedCredentialResult'] = ResolversParentTypes['SharedCredentialResult']> = {
@@ -3085,6 +3275,8 @@ export type VerificationReportResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccountCode?: AccountCodeResolvers<ContextType>;
+  AccountCodeResult?: AccountCodeResultResolvers<ContextType>;
   AccreditationScope?: AccreditationScopeResolvers<ContextType>;
   Achievement?: AchievementResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
@@ -3128,6 +3320,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CredentialShareList?: CredentialShareListResolvers<ContextType>;
   CredentialShareListResult?: CredentialShareListResultResolvers<ContextType>;
   CredentialShareResult?: CredentialShareResultResolvers<ContextType>;
+  CredentialStatusChange?: CredentialStatusChangeResolvers<ContextType>;
+  CredentialStatusNotice?: CredentialStatusNoticeResolvers<ContextType>;
+  CredentialStatusNoticeResult?: CredentialStatusNoticeResultResolvers<ContextType>;
   CreditAccount?: CreditAccountResolvers<ContextType>;
   CreditAccountResult?: CreditAccountResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -3189,6 +3384,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ResultError?: ResultErrorResolvers<ContextType>;
   ShareView?: ShareViewResolvers<ContextType>;
   SharedCredential?: SharedCredentialResolvers<ContextType>;
+  SharedCredentialItem?: SharedCredentialItemResolvers<ContextType>;
   SharedCredentialResult?: SharedCredentialResultResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   SigningKeyResult?: SigningKeyResultResolvers<ContextType>;

@@ -11,6 +11,8 @@ import { recognitionResolvers } from './recognition.ts';
 import { credentialResolvers } from './credentials.ts';
 import { sharingResolvers } from './sharing.ts';
 import { checkpointResolvers } from './checkpoints.ts';
+import { accountResolvers } from './accounts.ts';
+import { credentialStatusResolvers } from './credential-status.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -41,6 +43,8 @@ export function buildSchema(extra: Resolvers[] = []) {
       sharingResolvers,
       recognitionResolvers,
       checkpointResolvers,
+      accountResolvers,
+      credentialStatusResolvers,
       ...extra,
     ) as never,
   });

@@ -1,4 +1,4 @@
-// Resolvers of sharing by consent: share, withdraw, list with openings, and open a shared link.
+// Resolvers of sharing by consent (one or several credentials per link): share, withdraw, list with openings, and open a shared link.
 import type { Resolvers } from './generated-types.ts';
 import { subjectLearner } from '../../domain/identity/index.ts';
 import { formatOf } from './credentials.ts';
@@ -12,7 +12,7 @@ export const sharingResolvers: Resolvers = {
       })),
     sharedCredential: (_p, { token, viewer }, { services, client }) =>
       result('SharedCredential', async () => {
-        const { share, credential, verification } = await services.sharing.open(token, {
+        const { share, credential, verification, items } = await services.sharing.open(token, {
           via: 'graphql',
           name: viewer,
           userAgent: client?.userAgent,
@@ -23,6 +23,12 @@ export const sharingResolvers: Resolvers = {
           audience: share.audience,
           expiresAt: share.expiresAt,
           verification: { ...verification, credentials: [] },
+          credentials: items.map((i) => ({
+            id: i.credential.id,
+            format: formatOf(i.credential.format),
+            serialized: i.credential.serialized,
+            verification: { ...i.verification, credentials: [] },
+          })),
         };
       }),
   },

@@ -57,14 +57,14 @@ export async function checkPassword(password: string, stored: string): Promise<b
   return timingSafeEqual(actual, expected);
 }
 
-function validEmail(email: string): string {
+export function validEmail(email: string): string {
   const e = boundedString(email, 'email', 254).toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))
     throw new InputValidationError(`"${email}" is not an email address`, { field: 'email' });
   return e;
 }
 
-function validPassword(pw: string): string {
+export function validPassword(pw: string): string {
   if (typeof pw !== 'string' || pw.length < 10 || pw.length > 200) {
     throw new InputValidationError('A password needs 10 to 200 characters', { field: 'password' });
   }
@@ -188,6 +188,51 @@ export class Accounts {
     await this.users.setTokenEpoch(user.id, (user.tokenEpoch ?? 0) + 1);
     this.#holders.delete(user.id);
     return true;
+  }
+
+  /**
+   * The signed-in person changes their password: the current one must be right. Every other
+   * token of theirs stops working (a password is changed when it may be known to someone else).
+   */
+  async changePassword(actor: Actor, current: string, next: string): Promise<UserAccount> {
+    requireSignedIn(actor);
+    if (actor.kind !== 'operator' && actor.kind !== 'staff' && actor.kind !== 'learner') {
+      throw new Forbidden('Only a signed-in person has a password');
+    }
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new Unauthenticated('This account no longer exists');
+    if (!(await checkPassword(String(current), user.passwordHash)))
+      throw new InputValidationError('The current password is not right', {
+        field: 'currentPassword',
+      });
+    if (String(current) === String(next))
+      throw new InputValidationError('The new password must differ from the current one', {
+        field: 'newPassword',
+      });
+    return this.replacePassword(user, next, 'newPassword');
+  }
+
+  /** Sets a new password and ends every token issued before (internal: the caller proved who this is). */
+  async replacePassword(user: UserAccount, next: string, field = 'password'): Promise<UserAccount> {
+    let pw: string;
+    try {
+      pw = validPassword(next);
+    } catch {
+      throw new InputValidationError('A password needs 10 to 200 characters', { field });
+    }
+    const passwordHash = await hashPassword(pw);
+    const tokenEpoch = (user.tokenEpoch ?? 0) + 1;
+    await this.users.setPassword(user.id, passwordHash, tokenEpoch);
+    this.#holders.delete(user.id);
+    return { ...user, passwordHash, tokenEpoch };
+  }
+
+  async findUserByEmail(email: string): Promise<UserAccount | null> {
+    return this.users.findByEmail(String(email).trim().toLowerCase());
+  }
+
+  async findUserByLearner(learnerId: string): Promise<UserAccount | null> {
+    return this.users.findByLearnerId(learnerId);
   }
 
   /** The operator disables an account (it can then neither sign in nor use a token) or enables it again. */

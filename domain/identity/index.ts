@@ -3,3 +3,4 @@ export * from './access.ts';
 export * from './identity.ts';
 export * from './learners.ts';
 export * from './subject.ts';
+export * from './account-codes.ts';

@@ -3,3 +3,4 @@ export * from './credential-ports.ts';
 export * from './credential-service.ts';
 export * from './institution-keys.ts';
 export * from './printable-credentials.ts';
+export * from './credential-status-notice.ts';

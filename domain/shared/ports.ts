@@ -30,6 +30,8 @@ export interface UserRepository {
   countByRole(role: UserAccount['role']): Promise<number>;
   setTokenEpoch(id: string, epoch: number): Promise<void>;
   setDisabledAt(id: string, at: string | null): Promise<void>;
+  /** A new password hash, with the token epoch that ends every earlier token. */
+  setPassword(id: string, passwordHash: string, tokenEpoch: number): Promise<void>;
 }
 
 export interface ApiKeyRepository {

@@ -1,5 +1,5 @@
-// Sharing a credential by consent: a learner gives someone a link that shows one credential until it
-// expires or is withdrawn, and sees every time it was opened.
+// Sharing credentials by consent: a learner gives someone a link that shows one or several
+// credentials (a presentation) until it expires or is withdrawn, and sees every time it was opened.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { canReadWholeRecord, requireSignedIn, type Actor } from '../identity/index.ts';
 import type { VerificationReport } from '../../credentials/index.ts';
@@ -10,7 +10,10 @@ export interface CredentialShare {
   id: string;
   /** SHA-256 (hex) of the link's secret: the secret itself is shown once and never stored. */
   tokenHash: string;
+  /** The first (or only) credential shared. */
   credentialId: string;
+  /** Every credential shared, in the learner's order (absent on shares made before there could be several). */
+  credentialIds?: string[] | undefined;
   learnerId: string;
   /** Whom the learner shares with, in the learner's words (an employer, an agency…). */
   audience: string;
@@ -57,7 +60,10 @@ export interface CreatedShare {
 }
 
 export interface ShareRequest {
-  credentialId: string;
+  /** One credential… */
+  credentialId?: string | null | undefined;
+  /** …or several, shown together through one link. */
+  credentialIds?: readonly string[] | null | undefined;
   audience: string;
   /** How long the link works, in hours: 1 to 2,160 (90 days); 168 (a week) when not given. */
   expiresInHours?: number | null | undefined;
@@ -70,6 +76,8 @@ export interface Viewer {
 }
 
 export const DEFAULT_SHARE_HOURS = 168;
+/** The most credentials one link shows. */
+export const MAX_SHARED_CREDENTIALS = 20;
 export const MAX_SHARE_HOURS = 2160;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -92,14 +100,20 @@ export interface SharingDeps {
 export class SharingService {
   constructor(private readonly d: SharingDeps) {}
 
-  /** The learner shares one of their credentials: only they may, and only their own. */
+  /** The learner shares one or several of their credentials: only they may, and only their own. */
   async share(actor: Actor, req: ShareRequest): Promise<CreatedShare> {
     requireSignedIn(actor);
     if (actor.kind !== 'learner') throw new Forbidden('Only the learner shares their credentials');
-    const credential = await this.d.findCredential(req.credentialId);
-    if (!credential) throw new NotFound('Credential', req.credentialId);
-    if (credential.learnerId !== actor.learnerId)
-      throw new Forbidden('You may share only your own credentials');
+    const ids = sharedIds(req);
+    const credentials: IssuedCredentialRecord[] = [];
+    for (const id of ids) {
+      const credential = await this.d.findCredential(id);
+      if (!credential) throw new NotFound('Credential', id);
+      if (credential.learnerId !== actor.learnerId)
+        throw new Forbidden('You may share only your own credentials');
+      credentials.push(credential);
+    }
+    const credential = credentials[0]!;
     const audience = bounded(req.audience, 200);
     if (!audience)
       throw new InputValidationError('Say whom you share with (1 to 200 characters)', {
@@ -118,6 +132,7 @@ export class SharingService {
       id: randomUUID(),
       tokenHash: hashToken(token),
       credentialId: credential.id,
+      credentialIds: credentials.map((c) => c.id),
       learnerId: credential.learnerId,
       audience,
       createdAt: now.toISOString(),
@@ -160,26 +175,23 @@ export class SharingService {
   }
 
   /**
-   * Opens a shared link (anyone holding it may): the credential and its verification, with the
+   * Opens a shared link (anyone holding it may): each credential and its verification, with the
    * opening recorded for the learner to see. A link that never existed is NOT_FOUND; a withdrawn
    * or expired one is GONE.
    */
-  async open(
-    token: string,
-    viewer: Viewer,
-  ): Promise<{
-    share: CredentialShare;
-    credential: IssuedCredentialRecord;
-    verification: VerificationReport;
-  }> {
+  async open(token: string, viewer: Viewer): Promise<OpenedShare> {
     const share = TOKEN.test(token) ? await this.d.shares.findByTokenHash(hashToken(token)) : null;
     if (!share) throw new DomainError('NOT_FOUND', 'No shared link has this token');
     const now = this.d.now();
     if (share.revokedAt) throw new Gone(`The learner withdrew this link on ${share.revokedAt}`);
     if (Date.parse(share.expiresAt) <= now.getTime())
       throw new Gone(`This link expired on ${share.expiresAt}`);
-    const credential = await this.d.findCredential(share.credentialId);
-    if (!credential) throw new NotFound('Credential', share.credentialId);
+    const credentials: IssuedCredentialRecord[] = [];
+    for (const id of credentialIdsOf(share)) {
+      const credential = await this.d.findCredential(id);
+      if (!credential) throw new NotFound('Credential', id);
+      credentials.push(credential);
+    }
     await this.d.shares.addView({
       id: randomUUID(),
       shareId: share.id,
@@ -189,9 +201,17 @@ export class SharingService {
       viewer: bounded(viewer.name, 200),
       userAgent: bounded(viewer.userAgent, 300),
     });
-    const input: unknown =
-      credential.format === 'vc+jwt' ? credential.serialized : JSON.parse(credential.serialized);
-    return { share, credential, verification: await this.d.verify(input) };
+    const items = await Promise.all(
+      credentials.map(async (credential) => {
+        const input: unknown =
+          credential.format === 'vc+jwt'
+            ? credential.serialized
+            : JSON.parse(credential.serialized);
+        return { credential, verification: await this.d.verify(input) };
+      }),
+    );
+    const first = items[0]!;
+    return { share, credential: first.credential, verification: first.verification, items };
   }
 
   urlOf(token: string): string {
@@ -206,6 +226,39 @@ export class SharingService {
 
   #withViews(share: CredentialShare, views: ShareView[]): ShareWithViews {
     const active = !share.revokedAt && Date.parse(share.expiresAt) > this.d.now().getTime();
-    return { ...share, active, views };
+    return { ...share, credentialIds: credentialIdsOf(share), active, views };
   }
+}
+
+/** What a shared link shows: every credential with its report (the first one also on its own). */
+export interface OpenedShare {
+  share: CredentialShare;
+  credential: IssuedCredentialRecord;
+  verification: VerificationReport;
+  items: { credential: IssuedCredentialRecord; verification: VerificationReport }[];
+}
+
+/** The credentials of a share, in the learner's order. */
+export const credentialIdsOf = (share: CredentialShare): string[] =>
+  share.credentialIds?.length ? share.credentialIds : [share.credentialId];
+
+/** The credential ids a request names: one or several, no repeats, at most MAX_SHARED_CREDENTIALS. */
+function sharedIds(req: ShareRequest): string[] {
+  const given = req.credentialIds ?? (req.credentialId ? [req.credentialId] : []);
+  if (!Array.isArray(given))
+    throw new InputValidationError('credentialIds must be a list', { field: 'credentialIds' });
+  const ids = [...new Set(given.map((id) => String(id).trim()).filter(Boolean))];
+  if (req.credentialId && req.credentialIds?.length)
+    throw new InputValidationError('Give credentialId or credentialIds, not both', {
+      field: 'credentialIds',
+    });
+  if (ids.length === 0)
+    throw new InputValidationError('Choose at least one credential to share', {
+      field: 'credentialIds',
+    });
+  if (ids.length > MAX_SHARED_CREDENTIALS)
+    throw new InputValidationError(`One link shows at most ${MAX_SHARED_CREDENTIALS} credentials`, {
+      field: 'credentialIds',
+    });
+  return ids;
 }

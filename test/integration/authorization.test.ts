@@ -322,6 +322,73 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: 'createAccountCode',
+    query: `mutation($l: ID!) { createAccountCode(learnerId: $l, purpose: ACTIVATION) { ${RE} ... on AccountCode { purpose } } }`,
+    // A learner without a sign-in yet, for whom institution A has recorded something.
+    variables: async (_x, uid) => {
+      const { learner } = await t.services.learners.register(SYSTEM, {
+        nationalId: `AC${uid}`,
+        name: `Learner ${uid}`,
+      });
+      await freshEntry(learner.id, uid);
+      return { l: learner.id };
+    },
+    // A person hands a code to the learner in front of them: staff of an institution that knows
+    // the learner, or the operator; never a key, never a learner.
+    expected: { ...operatorOrInstitution, apiKeyWithScope: F },
+    check: (v) => expect(v['purpose']).toBe('ACTIVATION'),
+  },
+  {
+    name: 'activateAccount',
+    query: `mutation($in: ActivateAccountInput!) { activateAccount(input: $in) { ${RE} ... on LoginOk { user { role } } } }`,
+    variables: async (_x, uid) => {
+      const { learner } = await t.services.learners.register(SYSTEM, {
+        nationalId: `AA${uid}`,
+        name: `Learner ${uid}`,
+      });
+      const { code } = await t.services.accountCodes.create(SYSTEM, learner.id, 'activation');
+      const { email, password } = account(uid);
+      return { in: { nationalId: `AA${uid}`, code, email, password } };
+    },
+    // Whoever holds the code: that is what the code is for.
+    expected: everyone,
+    check: (v) => expect(v['user']).toEqual({ role: 'LEARNER' }),
+  },
+  {
+    name: 'resetPassword',
+    query: `mutation($in: ResetPasswordInput!) { resetPassword(input: $in) { ${RE} ... on LoginOk { user { role } } } }`,
+    variables: async (_x, uid) => {
+      const { learner } = await t.services.learners.register(SYSTEM, {
+        nationalId: `RP${uid}`,
+        name: `Learner ${uid}`,
+      });
+      const a = account(uid);
+      await t.services.accounts.createLearnerAccount(SYSTEM, learner.id, a);
+      const { code } = await t.services.accountCodes.create(SYSTEM, learner.id, 'reset');
+      return { in: { email: a.email, code, password: 'a-new-long-password' } };
+    },
+    expected: everyone,
+    check: (v) => expect(v['user']).toEqual({ role: 'LEARNER' }),
+  },
+  {
+    name: 'changePassword',
+    query: `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { ${RE} ... on LoginOk { token } } }`,
+    variables: () => Promise.resolve({ c: account('').password, n: 'a-new-long-password' }),
+    // Each case changes the password of a person of its own, so the shared tokens keep working.
+    token: (role) => freshSignIn(role),
+    // Every signed-in person, their own password; a key has none.
+    expected: {
+      public: U,
+      operator: ALLOWED,
+      staffOwnInstitution: ALLOWED,
+      staffOtherInstitution: ALLOWED,
+      learnerOwnData: ALLOWED,
+      learnerOtherLearner: ALLOWED,
+      apiKeyWithScope: F,
+      apiKeyWithoutScope: F,
+    },
+  },
+  {
     name: 'setUserDisabled',
     query: `mutation($u: ID!) { setUserDisabled(userId: $u, disabled: true) { ${RE} ... on User { disabledAt } } }`,
     // A staff account of A made for the case, so the shared sign-ins stay enabled.
@@ -690,6 +757,15 @@ const OPERATIONS: Operation[] = [
     // Whoever holds the link: that is what a link is for.
     expected: everyone,
     check: (v, { target }) => expect(v['serialized']).toBe(target.serializedCredential),
+  },
+  {
+    name: 'credentialStatusNotice',
+    query: `query($id: ID!) { credentialStatusNotice(id: $id) { ${RE} ... on CredentialStatusNotice { credentialId revoked } } }`,
+    variables: (x) => Promise.resolve({ id: x.credentialId }),
+    // Whoever holds the credential knows its id; the status list tells its status to anyone already.
+    expected: everyone,
+    check: (v, { target }) =>
+      expect(v).toMatchObject({ credentialId: target.credentialId, revoked: false }),
   },
   {
     name: 'issueCredential',
@@ -1474,6 +1550,10 @@ describe('confirming an award', () => {
 const ALLOWED_WHILE_SUSPENDED = new Set([
   'login',
   'signOutEverywhere',
+  // One's own password, and a learner's sign-in by a code: none of them is the institution's work.
+  'changePassword',
+  'activateAccount',
+  'resetPassword',
   'revokeApiKey',
   'revokeSigningKey',
 ]);

@@ -15,6 +15,10 @@ const Recognition = lazy(() => import('../features/recognition/recognition-page.
 const Credentials = lazy(() => import('../features/credentials/credentials-page.tsx'));
 const PrintedCredential = lazy(() => import('../features/credentials/printed-credential-page.tsx'));
 const Verify = lazy(() => import('../features/verify/verify-page.tsx'));
+const Activate = lazy(() => import('../features/account/activate-page.tsx'));
+const Reset = lazy(() => import('../features/account/reset-page.tsx'));
+const Account = lazy(() => import('../features/account/account-page.tsx'));
+const Sharing = lazy(() => import('../features/sharing/sharing-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -26,6 +30,8 @@ export function App() {
             <Routes>
               <Route path="/" element={<Landing />} />
               <Route path="/signin" element={<SignIn />} />
+              <Route path="/activate" element={<Activate />} />
+              <Route path="/reset" element={<Reset />} />
               <Route path="/verify" element={<Verify />} />
               <Route path="/shared/:token" element={<Verify />} />
               <Route path="/verify/credentials/:id" element={<PrintedCredential />} />
@@ -35,6 +41,10 @@ export function App() {
                 <Route path="/programmes" element={<Programmes />} />
                 <Route path="/recognition" element={<Recognition />} />
                 <Route path="/credentials" element={<Credentials />} />
+                <Route path="/sharing" element={<Sharing />} />
+              </Route>
+              <Route element={<RequireRole roles={['LEARNER', 'STAFF', 'OPERATOR']} />}>
+                <Route path="/account" element={<Account />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Routes>

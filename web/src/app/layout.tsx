@@ -17,6 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ['/programmes', t('nav.programmes')],
           ['/recognition', t('nav.recognition')],
           ['/credentials', t('nav.credentials')],
+          ['/sharing', t('portal.nav.sharing')],
         ]
       : session
         ? [['/staff', t('nav.staff')]]

@@ -13,6 +13,10 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ActivateAccountDocument;
+  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ResetPasswordDocument;
+  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ChangePasswordDocument;
+  '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreditAccountDocument;
   '\n  query LearnerCredentials($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          achievementTypes\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n          history {\n            action\n            reason\n            at\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.LearnerCredentialsDocument;
@@ -28,8 +32,19 @@ type Documents = {
   '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n': typeof types.InstitutionsDocument;
   '\n  fragment LedgerEntryFields on LedgerEntry {\n    id\n    seq\n    type\n    institutionId\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    credentialId\n    credentialAction\n    programmeId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      hours\n      earnedAt\n      term\n      expiresAt\n      grade {\n        score\n        letter\n        points\n        passed\n      }\n      recognition {\n        ruleId\n        ruleVersion\n        sourceEntryIds\n      }\n    }\n  }\n': typeof types.LedgerEntryFieldsFragmentDoc;
   '\n  query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {\n    learnerRecord(learnerId: $learnerId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...LedgerEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.LearnerRecordPageDocument;
+  '\n  query Sharing($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n    credentialShares(learnerId: $learnerId) {\n      __typename\n      ... on CredentialShareList {\n        items {\n          id\n          credentialIds\n          audience\n          createdAt\n          expiresAt\n          revokedAt\n          active\n          views {\n            at\n            viewer\n            via\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.SharingDocument;
+  '\n  mutation ShareCredentials($input: ShareCredentialInput!) {\n    shareCredential(input: $input) {\n      __typename\n      ... on CreatedShare {\n        url\n        share {\n          id\n          audience\n          expiresAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ShareCredentialsDocument;
+  '\n  mutation WithdrawShare($id: ID!) {\n    revokeShare(id: $id) {\n      __typename\n      ... on CredentialShare {\n        id\n        active\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.WithdrawShareDocument;
+  '\n  query CredentialStatusNotice($id: ID!) {\n    credentialStatusNotice(id: $id) {\n      __typename\n      ... on CredentialStatusNotice {\n        credentialId\n        revoked\n        suspended\n        changes {\n          action\n          reason\n          at\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CredentialStatusNoticeDocument;
 };
 const documents: Documents = {
+  '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ActivateAccountDocument,
+  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ResetPasswordDocument,
+  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ChangePasswordDocument,
+  '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': types.SignOutEverywhereDocument,
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.LoginDocument,
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
@@ -60,8 +75,40 @@ const documents: Documents = {
     types.LedgerEntryFieldsFragmentDoc,
   '\n  query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {\n    learnerRecord(learnerId: $learnerId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...LedgerEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.LearnerRecordPageDocument,
+  '\n  query Sharing($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n    credentialShares(learnerId: $learnerId) {\n      __typename\n      ... on CredentialShareList {\n        items {\n          id\n          credentialIds\n          audience\n          createdAt\n          expiresAt\n          revokedAt\n          active\n          views {\n            at\n            viewer\n            via\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.SharingDocument,
+  '\n  mutation ShareCredentials($input: ShareCredentialInput!) {\n    shareCredential(input: $input) {\n      __typename\n      ... on CreatedShare {\n        url\n        share {\n          id\n          audience\n          expiresAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ShareCredentialsDocument,
+  '\n  mutation WithdrawShare($id: ID!) {\n    revokeShare(id: $id) {\n      __typename\n      ... on CredentialShare {\n        id\n        active\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.WithdrawShareDocument,
+  '\n  query CredentialStatusNotice($id: ID!) {\n    credentialStatusNotice(id: $id) {\n      __typename\n      ... on CredentialStatusNotice {\n        credentialId\n        revoked\n        suspended\n        changes {\n          action\n          reason\n          at\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.CredentialStatusNoticeDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ActivateAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n',
+): typeof import('./graphql').SignOutEverywhereDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -152,6 +199,30 @@ export function graphql(
 export function graphql(
   source: '\n  query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {\n    learnerRecord(learnerId: $learnerId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...LedgerEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
 ): typeof import('./graphql').LearnerRecordPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Sharing($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n    credentialShares(learnerId: $learnerId) {\n      __typename\n      ... on CredentialShareList {\n        items {\n          id\n          credentialIds\n          audience\n          createdAt\n          expiresAt\n          revokedAt\n          active\n          views {\n            at\n            viewer\n            via\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').SharingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ShareCredentials($input: ShareCredentialInput!) {\n    shareCredential(input: $input) {\n      __typename\n      ... on CreatedShare {\n        url\n        share {\n          id\n          audience\n          expiresAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ShareCredentialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WithdrawShare($id: ID!) {\n    revokeShare(id: $id) {\n      __typename\n      ... on CredentialShare {\n        id\n        active\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').WithdrawShareDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CredentialStatusNotice($id: ID!) {\n    credentialStatusNotice(id: $id) {\n      __typename\n      ... on CredentialStatusNotice {\n        credentialId\n        revoked\n        suspended\n        changes {\n          action\n          reason\n          at\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').CredentialStatusNoticeDocument;
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -15,6 +15,17 @@ export type AchievementKind =
   | 'VOCATIONAL_CERTIFICATE'
   | 'WORK_EXPERIENCE';
 
+export type ActivateAccountInput = {
+  /** The activation code from the learner's institution or the operator (dashes and spaces ignored). */
+  code: string;
+  /** The email to sign in with. */
+  email: string;
+  /** The learner's national ID number, as registered. */
+  nationalId: string;
+  /** 10 to 200 characters. */
+  password: string;
+};
+
 export type AwardApplicationStatus =
   | 'APPLIED'
   | 'AWARDED'
@@ -113,7 +124,98 @@ export type RequestRecognitionInput = {
   targetInstitutionId?: string | number | null | undefined;
 };
 
+export type ResetPasswordInput = {
+  /** The reset code from the learner's institution or the operator. */
+  code: string;
+  /** The email the learner signs in with. */
+  email: string;
+  /** The new password, 10 to 200 characters. */
+  password: string;
+};
+
 export type Role = 'API_KEY' | 'LEARNER' | 'OPERATOR' | 'STAFF';
+
+export type ShareCredentialInput = {
+  /** Whom you share with (an employer, an agency…), 1 to 200 characters: shown to you with each opening. */
+  audience: string;
+  /** One credential to share… */
+  credentialId?: string | number | null | undefined;
+  /** …or several (up to 20), shown together through one link. */
+  credentialIds?: Array<string | number> | null | undefined;
+  /** How long the link works: 1 to 2,160 hours (90 days); a week when not given. */
+  expiresInHours?: number | null | undefined;
+};
+
+export type ActivateAccountMutationVariables = Exact<{
+  input: ActivateAccountInput;
+}>;
+
+export type ActivateAccountMutation = {
+  activateAccount:
+    | {
+        __typename: 'LoginOk';
+        token: string;
+        expiresAt: string;
+        user: {
+          id: string;
+          email: string;
+          name: string;
+          role: Role;
+          institutionId: string | null;
+          learnerId: string | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+export type ResetPasswordMutation = {
+  resetPassword:
+    | {
+        __typename: 'LoginOk';
+        token: string;
+        expiresAt: string;
+        user: {
+          id: string;
+          email: string;
+          name: string;
+          role: Role;
+          institutionId: string | null;
+          learnerId: string | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+export type ChangePasswordMutation = {
+  changePassword:
+    | {
+        __typename: 'LoginOk';
+        token: string;
+        expiresAt: string;
+        user: {
+          id: string;
+          email: string;
+          name: string;
+          role: Role;
+          institutionId: string | null;
+          learnerId: string | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -567,6 +669,83 @@ export type LearnerRecordPageQuery = {
     | { __typename: 'ResultError'; code: ErrorCode; message: string };
 };
 
+export type SharingQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+export type SharingQuery = {
+  learnerCredentials:
+    | {
+        __typename: 'IssuedCredentialList';
+        items: Array<{
+          id: string;
+          institutionId: string;
+          kind: CredentialKind;
+          format: CredentialFormat;
+          serialized: string;
+          revoked: boolean;
+          suspended: boolean;
+          issuedAt: string;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+  credentialShares:
+    | {
+        __typename: 'CredentialShareList';
+        items: Array<{
+          id: string;
+          credentialIds: Array<string>;
+          audience: string;
+          createdAt: string;
+          expiresAt: string;
+          revokedAt: string | null;
+          active: boolean;
+          views: Array<{ at: string; viewer: string | null; via: string }>;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ShareCredentialsMutationVariables = Exact<{
+  input: ShareCredentialInput;
+}>;
+
+export type ShareCredentialsMutation = {
+  shareCredential:
+    | {
+        __typename: 'CreatedShare';
+        url: string;
+        share: { id: string; audience: string; expiresAt: string };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type WithdrawShareMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type WithdrawShareMutation = {
+  revokeShare:
+    | { __typename: 'CredentialShare'; id: string; active: boolean }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type CredentialStatusNoticeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CredentialStatusNoticeQuery = {
+  credentialStatusNotice:
+    | {
+        __typename: 'CredentialStatusNotice';
+        credentialId: string;
+        revoked: boolean;
+        suspended: boolean;
+        changes: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -725,6 +904,86 @@ export const LedgerEntryFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'LedgerEntryFields' },
 ) as unknown as TypedDocumentString<LedgerEntryFieldsFragment, unknown>;
+export const ActivateAccountDocument = new TypedDocumentString(`
+    mutation ActivateAccount($input: ActivateAccountInput!) {
+  activateAccount(input: $input) {
+    __typename
+    ... on LoginOk {
+      token
+      expiresAt
+      user {
+        id
+        email
+        name
+        role
+        institutionId
+        learnerId
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivateAccountMutation, ActivateAccountMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    __typename
+    ... on LoginOk {
+      token
+      expiresAt
+      user {
+        id
+        email
+        name
+        role
+        institutionId
+        learnerId
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    __typename
+    ... on LoginOk {
+      token
+      expiresAt
+      user {
+        id
+        email
+        name
+        role
+        institutionId
+        learnerId
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  signOutEverywhere
+}
+    `) as unknown as TypedDocumentString<
+  SignOutEverywhereMutation,
+  SignOutEverywhereMutationVariables
+>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -1183,3 +1442,111 @@ export const LearnerRecordPageDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<LearnerRecordPageQuery, LearnerRecordPageQueryVariables>;
+export const SharingDocument = new TypedDocumentString(`
+    query Sharing($learnerId: ID!) {
+  learnerCredentials(learnerId: $learnerId) {
+    __typename
+    ... on IssuedCredentialList {
+      items {
+        id
+        institutionId
+        kind
+        format
+        serialized
+        revoked
+        suspended
+        issuedAt
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+  credentialShares(learnerId: $learnerId) {
+    __typename
+    ... on CredentialShareList {
+      items {
+        id
+        credentialIds
+        audience
+        createdAt
+        expiresAt
+        revokedAt
+        active
+        views {
+          at
+          viewer
+          via
+        }
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SharingQuery, SharingQueryVariables>;
+export const ShareCredentialsDocument = new TypedDocumentString(`
+    mutation ShareCredentials($input: ShareCredentialInput!) {
+  shareCredential(input: $input) {
+    __typename
+    ... on CreatedShare {
+      url
+      share {
+        id
+        audience
+        expiresAt
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ShareCredentialsMutation,
+  ShareCredentialsMutationVariables
+>;
+export const WithdrawShareDocument = new TypedDocumentString(`
+    mutation WithdrawShare($id: ID!) {
+  revokeShare(id: $id) {
+    __typename
+    ... on CredentialShare {
+      id
+      active
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawShareMutation, WithdrawShareMutationVariables>;
+export const CredentialStatusNoticeDocument = new TypedDocumentString(`
+    query CredentialStatusNotice($id: ID!) {
+  credentialStatusNotice(id: $id) {
+    __typename
+    ... on CredentialStatusNotice {
+      credentialId
+      revoked
+      suspended
+      changes {
+        action
+        reason
+        at
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  CredentialStatusNoticeQuery,
+  CredentialStatusNoticeQueryVariables
+>;

@@ -276,7 +276,12 @@ export const en = {
       presentation: 'Presentation of several credentials',
       other: 'Credential',
     },
-    status: { passed: 'passed', failed: 'failed', not_applicable: 'not applicable' },
+    status: {
+      passed: 'passed',
+      failed: 'failed',
+      warning: 'warning',
+      not_applicable: 'not applicable',
+    },
     checkName: {
       format: 'Format',
       context: 'Vocabulary (contexts)',

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { credentials } from './credentials.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
+import { portal } from './portal.ts';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'creditbank.lang';
@@ -25,8 +26,8 @@ export function applyDocumentLang(lang: string): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    zh: { translation: { ...zh, credentials: credentials.zh } },
-    en: { translation: { ...en, credentials: credentials.en } },
+    zh: { translation: { ...zh, credentials: credentials.zh, portal: portal.zh } },
+    en: { translation: { ...en, credentials: credentials.en, portal: portal.en } },
   },
   lng: initialLang(),
   fallbackLng: 'en',

@@ -264,7 +264,7 @@ export const zh: Messages = {
       presentation: '多份证书的组合出示',
       other: '证书',
     },
-    status: { passed: '通过', failed: '未通过', not_applicable: '不适用' },
+    status: { passed: '通过', failed: '未通过', warning: '提醒', not_applicable: '不适用' },
     checkName: {
       format: '格式',
       context: '词汇表',

@@ -1,7 +1,7 @@
 // Sign-in for learners, staff and the operator; returns to the page that asked for it.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Alert } from '../../components/base/alert/alert.tsx';
 import { Button } from '../../components/base/button/button.tsx';
 import { TextField } from '../../components/base/field/field.tsx';
@@ -104,6 +104,10 @@ export default function SignInPage() {
         <Button type="submit" busy={busy}>
           {t('signIn.submit')}
         </Button>
+        <p className="form-links">
+          <Link to="/activate">{t('portal.signInLinks.activate')}</Link>
+          <Link to="/reset">{t('portal.signInLinks.reset')}</Link>
+        </p>
       </form>
     </Page>
   );

@@ -27,6 +27,16 @@ export const str = (v: unknown, fallback = ''): string =>
 
 export function readReport(body: unknown): ReportView {
   const b = obj(body);
+  const view = readBody(b);
+  // A check with status "warning" carries its own message in both languages: prefer it to the
+  // VC API's problem details, which carry English only.
+  const fromChecks = view.checks
+    .filter((c) => c.status === 'warning')
+    .map((c) => ({ code: c.code, message: c.message }));
+  return fromChecks.length ? { ...view, warnings: fromChecks } : view;
+}
+
+function readBody(b: Record<string, unknown>): ReportView {
   return {
     verified: b['verified'] === true,
     format: typeof b['format'] === 'string' ? b['format'] : undefined,

@@ -10,50 +10,20 @@ import { Page } from '../../components/base/page/page.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { CredentialDetails } from '../shared/credential-details.tsx';
 import { jwtPayload, readCredential } from '../shared/credential-reader.ts';
-import { useInstitutions, type InstitutionInfo } from '../shared/institutions.ts';
+import { useInstitutions } from '../shared/institutions.ts';
 import { ChecksTable } from './checks-table.tsx';
 import { readFileAsCredential } from './read-file.ts';
 import { readReport, str, verifyText, type ReportView } from './report.ts';
+import { Registration } from './registration.tsx';
+import { SharedItems, type SharedItem } from './shared-items.tsx';
+import { StatusNotice } from './status-notice.tsx';
+import { Verdict } from './verdict.tsx';
 
 const VIEWER_KEY = 'creditbank.viewer';
 
 interface SharedInfo {
   audience: string;
   expiresAt: string;
-}
-
-function Registration({
-  issuerId,
-  institutions,
-}: {
-  issuerId: string | undefined;
-  institutions: InstitutionInfo[];
-}) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  if (!issuerId) return null;
-  const inst = institutions.find((i) => issuerId.endsWith(`:institutions:${i.slug}`));
-  if (!inst) return <p data-testid="registration">{t('verify.notRegistered', { id: issuerId })}</p>;
-  return (
-    <div data-testid="registration">
-      <p>
-        {t('verify.registered', { name: f.text(inst.name), region: inst.region })}{' '}
-        {inst.status === 'ACTIVE' ? t('verify.active') : t('verify.suspended')}
-      </p>
-      {inst.accreditation.length > 0 && (
-        <p className="muted">
-          {t('verify.accreditedFor', {
-            list: inst.accreditation
-              .map(
-                (a) =>
-                  `${t(`qualification.${a.qualificationType}`, { defaultValue: a.qualificationType })}${a.levels.length ? ` (${a.levels.join(', ')})` : ''}`,
-              )
-              .join('、'),
-          })}
-        </p>
-      )}
-    </div>
-  );
 }
 
 export default function VerifyPage() {
@@ -69,6 +39,8 @@ export default function VerifyPage() {
   );
   const [report, setReport] = useState<ReportView | null>(null);
   const [shared, setShared] = useState<SharedInfo | null>(null);
+  const [items, setItems] = useState<SharedItem[]>([]);
+  const [recorded, setRecorded] = useState(false);
   const [gone, setGone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [inputError, setInputError] = useState<string | null>(null);
@@ -90,8 +62,22 @@ export default function VerifyPage() {
           setShared({ audience: str(body['audience']), expiresAt: str(body['expiresAt']) });
           setGone(null);
           setReport(readReport(body['verification']));
+          const list = Array.isArray(body['credentials']) ? (body['credentials'] as unknown[]) : [];
+          setItems(
+            list.map((raw) => {
+              const c = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+              const vc = c['verifiableCredential'];
+              return {
+                id: str(c['id']),
+                text: typeof vc === 'string' ? vc : JSON.stringify(vc ?? null),
+                report: readReport(c['verification']),
+              };
+            }),
+          );
+          if (name.trim()) setRecorded(true);
         } else {
           setShared(null);
+          setItems([]);
           setGone(str(body['detail']) || str(body['title']) || String(res.status));
           setReport({
             ...readReport({ verified: false }),
@@ -173,13 +159,13 @@ export default function VerifyPage() {
           )}
         </div>
       )}
-      {report && (
+      {items.length > 1 && <SharedItems items={items} institutions={institutions.list} />}
+      {report && items.length <= 1 && (
         <section id="result" aria-live="polite">
-          <p id="verdict" className={report.verified ? 'verdict ok' : 'verdict bad'}>
-            {report.verified ? t('verify.verified') : t('verify.notVerified')}
-          </p>
+          <Verdict id="verdict" report={report} />
           {readable && (
             <Card title={t('verify.credential')}>
+              <StatusNotice credentialId={readable.id} />
               <CredentialDetails c={readable} claimedOnly={!report.verified} />
               {readable.inner.map((c, i) => (
                 <CredentialDetails key={i} c={c} claimedOnly={!report.credentials[i]?.verified} />
@@ -201,6 +187,7 @@ export default function VerifyPage() {
       )}
       {token && shared && (
         <Card title={t('verify.whoAreYou')}>
+          {recorded && <Alert tone="success" title={t('portal.verifyMore.recorded')} />}
           <form
             className="form narrow"
             onSubmit={(e) => {

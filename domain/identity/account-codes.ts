@@ -1,0 +1,220 @@
+// One-time codes that bind a learner's sign-in to the registered learner: activation and password reset.
+import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { actorRef, requireNotSuspended, requireSignedIn, type Actor } from './access.ts';
+import { Conflict, Forbidden, InputValidationError, NotFound } from '../shared/index.ts';
+import type { Accounts } from './identity.ts';
+import { validEmail, validPassword } from './identity.ts';
+import type { ActorRef, Learner, UserAccount } from '../shared/index.ts';
+
+export type AccountCodePurpose = 'activation' | 'reset';
+
+/** A code as stored: only its hash; the code itself is shown once, to the staff member who made it. */
+export interface AccountCode {
+  id: string;
+  purpose: AccountCodePurpose;
+  /** Activation: the learner the new sign-in is bound to. Reset: the learner whose sign-in it resets. */
+  learnerId: string;
+  codeHash: string;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: ActorRef;
+}
+
+export interface AccountCodeRepository {
+  insert(code: AccountCode): Promise<void>;
+  /** Every code made for this learner and purpose (a handful). */
+  listFor(learnerId: string, purpose: AccountCodePurpose): Promise<AccountCode[]>;
+  /**
+   * Claims a one-off mark on a code (`used`, or `fail:<n>`): true for the first claimant, false when
+   * it is claimed already. A unique key, so it holds across processes without transactions.
+   */
+  claim(codeId: string, mark: string): Promise<boolean>;
+  /** Gives a `used` mark back (the account could not be written after all). */
+  unclaim(codeId: string, mark: string): Promise<void>;
+  /** The marks claimed on a code. */
+  marks(codeId: string): Promise<string[]>;
+}
+
+export const CODE_HOURS: Record<AccountCodePurpose, number> = { activation: 14 * 24, reset: 24 };
+/** Wrong tries allowed on one code; after that it is locked and a new code is needed. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+// No 0/O, 1/I/L: a code is read aloud or copied from paper.
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 12;
+
+export const normaliseCode = (raw: string): string =>
+  String(raw ?? '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
+
+const hashCode = (id: string, code: string) =>
+  createHash('sha256')
+    .update(`${id}:${normaliseCode(code)}`)
+    .digest('hex');
+
+function newCode(): string {
+  let c = '';
+  for (let i = 0; i < CODE_LENGTH; i++) c += ALPHABET[randomInt(ALPHABET.length)];
+  return `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`;
+}
+
+export interface AccountCodeDeps {
+  codes: AccountCodeRepository;
+  accounts: Accounts;
+  findLearner(id: string): Promise<Learner | null>;
+  /** The learner with this national ID number (normalised and hashed by the learner registry). */
+  findLearnerByNationalId(nationalId: string): Promise<Learner | null>;
+  /** Whether the institution knows this learner: registered them or recorded something for them. */
+  institutionKnowsLearner(institutionId: string, learnerId: string): Promise<boolean>;
+  now: () => Date;
+}
+
+export interface ActivationInput {
+  nationalId: string;
+  code: string;
+  email: string;
+  password: string;
+}
+
+export interface ResetInput {
+  email: string;
+  code: string;
+  password: string;
+}
+
+const wrongCode = (field = 'code') =>
+  new InputValidationError('The code does not match: check it, or ask for a new one', { field });
+
+export class AccountCodes {
+  constructor(private readonly d: AccountCodeDeps) {}
+
+  /**
+   * Staff of an institution that knows the learner, or the operator, makes a code for the learner
+   * in front of them (real-name: the code binds the sign-in to this registered learner). A newer
+   * code replaces every earlier one of the same purpose.
+   */
+  async create(
+    actor: Actor,
+    learnerId: string,
+    purpose: AccountCodePurpose,
+  ): Promise<{ code: string; record: AccountCode }> {
+    requireSignedIn(actor);
+    if (actor.kind !== 'operator' && actor.kind !== 'system' && actor.kind !== 'staff')
+      throw new Forbidden('Only institution staff or the operator hand out account codes');
+    requireNotSuspended(actor);
+    const learner = await this.d.findLearner(String(learnerId));
+    if (!learner) throw new NotFound('Learner', learnerId);
+    if (
+      actor.kind === 'staff' &&
+      !(await this.d.institutionKnowsLearner(actor.institutionId, learner.id))
+    ) {
+      throw new Forbidden(
+        'Your institution has neither registered this learner nor recorded anything for them',
+      );
+    }
+    const existing = await this.d.accounts.findUserByLearner(learner.id);
+    if (purpose === 'activation' && existing)
+      throw new Conflict('This learner has activated a sign-in already: give a reset code instead');
+    if (purpose === 'reset' && !existing)
+      throw new Conflict('This learner has no sign-in yet: give an activation code instead');
+    // Strictly after every earlier code of the learner, so "the newest" is always one code.
+    const earlier = await this.d.codes.listFor(learner.id, purpose);
+    const last = Math.max(0, ...earlier.map((c) => Date.parse(c.createdAt)));
+    const now = new Date(Math.max(this.d.now().getTime(), last + 1));
+    const id = randomUUID();
+    const code = newCode();
+    const record: AccountCode = {
+      id,
+      purpose,
+      learnerId: learner.id,
+      codeHash: hashCode(id, code),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + CODE_HOURS[purpose] * 3_600_000).toISOString(),
+      createdBy: actorRef(actor),
+    };
+    await this.d.codes.insert(record);
+    return { code, record };
+  }
+
+  /** Anyone holding a code activates the sign-in of the learner it was made for. */
+  async activate(input: ActivationInput): Promise<UserAccount> {
+    const email = validEmail(input.email);
+    validPassword(input.password);
+    if (!normaliseCode(input.code)) throw wrongCode();
+    const learner = await this.d.findLearnerByNationalId(input.nationalId);
+    // The same answer for an unknown ID number as for a wrong code: nobody learns who is registered.
+    if (!learner) throw wrongCode();
+    if (await this.d.accounts.findUserByLearner(learner.id))
+      throw new Conflict(
+        'This learner has activated a sign-in already: sign in, or reset the password',
+        {
+          field: 'nationalId',
+        },
+      );
+    if (await this.d.accounts.findUserByEmail(email))
+      throw new Conflict(`An account for ${email} exists already`, { field: 'email' });
+    const code = await this.#redeem(learner.id, 'activation', input.code);
+    try {
+      return await this.d.accounts.createLearnerAccount({ kind: 'system' }, learner.id, {
+        email,
+        name: learner.name,
+        password: input.password,
+      });
+    } catch (err) {
+      // Nothing half-done: the code works again for the next try.
+      await this.d.codes.unclaim(code.id, 'used');
+      throw err;
+    }
+  }
+
+  /** A learner with a reset code sets a new password; every earlier token stops working. */
+  async reset(input: ResetInput): Promise<UserAccount> {
+    validPassword(input.password);
+    const user = await this.d.accounts.findUserByEmail(String(input.email ?? ''));
+    if (!user?.learnerId) throw wrongCode();
+    await this.#redeem(user.learnerId, 'reset', input.code);
+    return this.d.accounts.replacePassword(user, input.password);
+  }
+
+  /** Checks a code against the newest one of its purpose, counts a wrong try, and uses it up. */
+  async #redeem(
+    learnerId: string,
+    purpose: AccountCodePurpose,
+    given: string,
+  ): Promise<AccountCode> {
+    const codes = await this.d.codes.listFor(learnerId, purpose);
+    const latest = codes.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    if (!latest) throw wrongCode();
+    const marks = await this.d.codes.marks(latest.id);
+    const failures = marks.filter((m) => m.startsWith('fail:')).length;
+    if (failures >= MAX_CODE_ATTEMPTS) {
+      throw new InputValidationError(
+        `This code was entered wrongly ${MAX_CODE_ATTEMPTS} times and is locked: ask for a new one`,
+        { field: 'code' },
+      );
+    }
+    const expected = Buffer.from(latest.codeHash, 'hex');
+    const actual = Buffer.from(hashCode(latest.id, given), 'hex');
+    if (!timingSafeEqual(expected, actual)) {
+      // The first free failure slot: at most MAX_CODE_ATTEMPTS ever, however many processes try.
+      for (let n = failures + 1; n <= MAX_CODE_ATTEMPTS; n++) {
+        if (await this.d.codes.claim(latest.id, `fail:${n}`)) break;
+      }
+      throw wrongCode();
+    }
+    if (marks.includes('used'))
+      throw new InputValidationError('This code has been used already', { field: 'code' });
+    if (Date.parse(latest.expiresAt) <= this.d.now().getTime()) {
+      throw new InputValidationError(
+        `This code expired on ${latest.expiresAt}: ask for a new one`,
+        {
+          field: 'code',
+        },
+      );
+    }
+    if (!(await this.d.codes.claim(latest.id, 'used')))
+      throw new InputValidationError('This code has been used already', { field: 'code' });
+    return latest;
+  }
+}

@@ -1,0 +1,88 @@
+// A learner sets a new password with the one-time reset code their institution or the operator gave them.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { Alert } from '../../components/base/alert/alert.tsx';
+import { Button } from '../../components/base/button/button.tsx';
+import { TextField } from '../../components/base/field/field.tsx';
+import { Page } from '../../components/base/page/page.tsx';
+import { useDraft } from '../../lib/draft.ts';
+import { execute, isResultError } from '../../lib/graphql.ts';
+import { useSession } from '../../lib/session.tsx';
+import { ResetMutation, sessionOf } from './documents.ts';
+
+const FIELDS = ['email', 'code', 'password'] as const;
+
+export default function ResetPage() {
+  const { t } = useTranslation();
+  const { session, signIn } = useSession();
+  const [draft, update, clear] = useDraft('reset', { email: '', code: '' });
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  if (session) return <Navigate to={session.role === 'LEARNER' ? '/record' : '/'} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      const { resetPassword: r } = await execute(ResetMutation, {
+        input: { email: draft.email.trim(), code: draft.code, password },
+      });
+      if (isResultError(r)) {
+        const field = FIELDS.find((f) => f === r.field) ?? 'form';
+        setErrors({ [field]: r.message });
+      } else if (r.__typename === 'LoginOk') {
+        clear();
+        signIn(sessionOf(r));
+      }
+    } catch {
+      setErrors({ form: t('common.networkError') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title={t('portal.reset.title')} lead={t('portal.reset.lead')}>
+      <form className="card form narrow" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          label={t('portal.reset.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={draft.email}
+          onChange={(v) => update({ email: v })}
+          error={errors['email']}
+        />
+        <TextField
+          label={t('portal.reset.code')}
+          name="code"
+          autoComplete="one-time-code"
+          required
+          value={draft.code}
+          onChange={(v) => update({ code: v })}
+          error={errors['code']}
+        />
+        <TextField
+          label={t('portal.reset.password')}
+          hint={t('portal.activate.passwordHint')}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={setPassword}
+          error={errors['password']}
+        />
+        {errors['form'] && <Alert tone="error" title={errors['form']} />}
+        <Button type="submit" busy={busy}>
+          {t('portal.reset.submit')}
+        </Button>
+      </form>
+    </Page>
+  );
+}
