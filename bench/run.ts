@@ -2,6 +2,7 @@
 import { benchAudit } from './audit.ts';
 import { benchAuditGraphql } from './audit-graphql.ts';
 import { benchCredentials } from './credentials.ts';
+import { benchIssuing } from './issuing.ts';
 import { benchLedger } from './ledger.ts';
 import { benchVcApi } from './vc-api.ts';
 import { benchWeb } from './web.ts';
@@ -9,6 +10,7 @@ import { benchWeb } from './web.ts';
 const all: [string, () => Promise<void>][] = [
   ['ledger', benchLedger],
   ['credentials', benchCredentials],
+  ['issuing', () => benchIssuing()],
   ['vc-api', benchVcApi],
   ['audit', benchAudit],
   ['audit-graphql', benchAuditGraphql],

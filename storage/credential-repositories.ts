@@ -8,7 +8,7 @@ import type {
   StatusSlotRepository,
 } from '../ledger/credential-ports.ts';
 import type { CredentialShare, ShareRepository, ShareView } from '../ledger/sharing.ts';
-import { isDuplicateKey } from './connection.ts';
+import { isDuplicateKey, writeErrorsOf } from './connection.ts';
 import type { CredentialModels } from './credential-models.ts';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -25,6 +25,23 @@ function fromDoc<T>(d: unknown): T {
   return { id: _id, ...rest } as T;
 }
 const listKey = (institutionId: string, list: number) => `${institutionId}:${list}`;
+
+/** One unordered insertMany: for each document, whether it went in (false: a duplicate key). */
+async function insertAll(
+  collection: { insertMany(docs: never[], o: { ordered: false }): Promise<unknown> },
+  docs: Doc[],
+): Promise<boolean[]> {
+  const ok = docs.map(() => true);
+  if (docs.length === 0) return ok;
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+  } catch (err) {
+    const errors = writeErrorsOf(err);
+    if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw err;
+    for (const e of errors) ok[e.index] = false;
+  }
+  return ok;
+}
 
 export function mongoCredentialRepositories(m: CredentialModels) {
   const keys: SigningKeyRepository = {
@@ -63,6 +80,11 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         throw err;
       }
     },
+    insertMany: (cs) =>
+      insertAll(
+        m.Credential.collection,
+        cs.map((c) => toDoc(c)),
+      ),
     findById: async (id) => {
       const d: unknown = await m.Credential.findById(id).lean();
       return d ? toRecord(d) : null;
@@ -107,6 +129,15 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         throw err;
       }
     },
+    claimMany: (institutionId, slots) =>
+      insertAll(
+        m.StatusSlot.collection,
+        slots.map((s) => ({
+          _id: `${listKey(institutionId, s.list)}:${s.index}`,
+          listKey: listKey(institutionId, s.list),
+          credentialId: s.credentialId,
+        })),
+      ),
     count: (institutionId, list) =>
       m.StatusSlot.countDocuments({ listKey: listKey(institutionId, list) }),
     lastList: async (institutionId) => {

@@ -1,6 +1,5 @@
 // MongoDB implementations of the ledger's ports (ledger/ports.ts): map documents to domain records and back.
 import type { Model } from 'mongoose';
-import type { MongoBulkWriteError } from 'mongodb';
 import type { CreditAccountState } from '../ledger/accounts.ts';
 import type {
   ApiKeyRepository,
@@ -20,7 +19,7 @@ import type {
   LedgerEntry,
   UserAccount,
 } from '../ledger/types.ts';
-import { isDuplicateKey } from './connection.ts';
+import { isDuplicateKey, writeErrorsOf } from './connection.ts';
 import type { Models } from './models.ts';
 
 type WithId = { id: string };
@@ -38,17 +37,18 @@ function fromDoc<T>(doc: unknown): T {
   return { id: _id, ...rest } as T;
 }
 
-interface WriteError {
-  code: number;
-  index: number;
-  errmsg?: string;
-}
-
-/** The per-document errors of an insertMany, or none when the error is of another kind. */
-function writeErrorsOf(err: unknown): WriteError[] {
-  const we = (err as Partial<MongoBulkWriteError>).writeErrors as unknown;
-  const list: unknown[] = Array.isArray(we) ? we : we ? [we] : [];
-  return list.map((e) => e as WriteError);
+/** Runs a lookup per item, 16 at a time: as many as keep the database busy without queueing. */
+async function eachOf<T, U>(items: T[], fn: (t: T) => Promise<U>): Promise<U[]> {
+  const out = new Array<U>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, items.length) }, worker));
+  return out;
 }
 
 const fromDocs = <T>(docs: unknown[]): T[] => docs.map((d) => fromDoc<T>(d));
@@ -124,8 +124,12 @@ export function mongoRepositories(models: Models): Repositories {
       ((await models.Learner.find({}, { _id: 1 }).lean()) as unknown as { _id: string }[]).map(
         (d) => d._id,
       ),
+    // Equality lookups, not `$in`: FerretDB pushes only equality down to PostgreSQL (an index
+    // lookup each), while an `$in` is a scan of every learner.
     findManyByIds: async (ids) =>
-      fromDocs<Learner>(await models.Learner.find({ _id: { $in: ids } }).lean()),
+      (await eachOf([...new Set(ids)], (id) => findById<Learner>(models.Learner, id))).filter(
+        (l): l is Learner => l !== null,
+      ),
   };
 
   const courses: CourseRepository = {
@@ -262,9 +266,11 @@ export function mongoRepositories(models: Models): Repositories {
       latest(await models.Account.find({ learnerId }).lean()).get(learnerId) ?? null,
     getMany: async (learnerIds) => {
       if (learnerIds.length === 0) return [];
-      const filter =
-        learnerIds.length === 1 ? { learnerId: learnerIds[0] } : { learnerId: { $in: learnerIds } };
-      return [...latest(await models.Account.find(filter).lean()).values()];
+      // One indexed equality lookup per learner (see findManyByIds: an `$in` scans on FerretDB).
+      const docs = await eachOf([...new Set(learnerIds)], (learnerId) =>
+        models.Account.find({ learnerId }).lean(),
+      );
+      return [...latest(docs.flat()).values()];
     },
     putMany: async (states) => {
       if (states.length === 0) return;
