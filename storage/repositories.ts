@@ -5,6 +5,7 @@ import type {
   ApiKeyRepository,
   CourseRepository,
   CreditAccountRepository,
+  EntryFilter,
   InstitutionRepository,
   LearnerRepository,
   LedgerRepository,
@@ -20,7 +21,7 @@ import type {
   UserAccount,
 } from '../ledger/types.ts';
 import { isDuplicateKey, writeErrorsOf } from './connection.ts';
-import type { Models } from './models.ts';
+import { SEQ_BLOCK, type Models } from './models.ts';
 
 type WithId = { id: string };
 type Doc = Record<string, unknown> & { _id: string };
@@ -155,8 +156,27 @@ export function mongoRepositories(models: Models): Repositories {
 
   // The stored copy of a correction's or void's target (what listByTarget finds it by) is part of
   // the entry, and of its hash since hash version 2; chains check it against the body.
-  const entryToDoc = (e: LedgerEntry): Doc => toDoc(e);
-  const docToEntry = (d: unknown): LedgerEntry => fromDoc<LedgerEntry>(d);
+  const entryToDoc = (e: LedgerEntry): Doc => ({
+    ...toDoc(e),
+    seqBlock: Math.floor(e.seq / SEQ_BLOCK),
+  });
+  const docToEntry = (d: unknown): LedgerEntry => {
+    const { seqBlock: _block, ...rest } = d as Doc;
+    return fromDoc<LedgerEntry>(rest);
+  };
+
+  const legacyPage = async (
+    learnerId: string,
+    afterSeq: number,
+    limit: number,
+    f: EntryFilter,
+  ): Promise<LedgerEntry[]> => {
+    const filter: Record<string, unknown> = { learnerId, seq: { $gt: afterSeq } };
+    if (f.types?.length) filter['body.type'] = f.types.length === 1 ? f.types[0] : { $in: f.types };
+    if (f.institutionId) filter['institutionId'] = f.institutionId;
+    const docs: unknown[] = await models.Entry.find(filter).sort({ seq: 1 }).limit(limit).lean();
+    return docs.map(docToEntry);
+  };
 
   const ledger: LedgerRepository = {
     findByIdempotencyKey: async (key) => {
@@ -192,13 +212,32 @@ export function mongoRepositories(models: Models): Repositories {
       const docs: unknown[] = await models.Entry.find(filter).lean();
       return docs.map(docToEntry).sort((a, b) => a.seq - b.seq);
     },
+    // Block by block (an equality lookup each: FerretDB pushes neither a range nor a limit down,
+    // so `seq > n` would fetch the learner's whole chain for every page). A learner's seqs run
+    // from 1 without gaps, so an empty block is the end of the chain.
     pageByLearner: async (learnerId, afterSeq, limit, f) => {
-      const filter: Record<string, unknown> = { learnerId, seq: { $gt: afterSeq } };
-      if (f.types?.length)
-        filter['body.type'] = f.types.length === 1 ? f.types[0] : { $in: f.types };
-      if (f.institutionId) filter['institutionId'] = f.institutionId;
-      const docs: unknown[] = await models.Entry.find(filter).sort({ seq: 1 }).limit(limit).lean();
-      return docs.map(docToEntry);
+      const types = f.types?.length ? new Set<string>(f.types) : null;
+      const out: LedgerEntry[] = [];
+      for (let block = Math.floor((afterSeq + 1) / SEQ_BLOCK); out.length < limit; block++) {
+        const docs: unknown[] = await models.Entry.find({ learnerId, seqBlock: block }).lean();
+        if (docs.length === 0) {
+          // Entries stored before blocks existed have none: read them the old way.
+          if (out.length === 0 && block === Math.floor((afterSeq + 1) / SEQ_BLOCK))
+            return legacyPage(learnerId, afterSeq, limit, f);
+          break;
+        }
+        const entries = docs
+          .map(docToEntry)
+          .filter(
+            (e) =>
+              e.seq > afterSeq &&
+              (!types || types.has(e.body.type)) &&
+              (!f.institutionId || e.institutionId === f.institutionId),
+          )
+          .sort((a, b) => a.seq - b.seq);
+        for (const e of entries) if (out.length < limit) out.push(e);
+      }
+      return out;
     },
     // Only entries whose hashed body names the target: a moved lookup field adds nothing elsewhere.
     listByTarget: async (targetEntryId) =>
