@@ -2,8 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { issueCredential } from '../credentials/index.ts';
-import { SYSTEM, type Actor } from '../ledger/access.ts';
-import type { IssueRequest } from '../ledger/credential-service.ts';
+import { SYSTEM, type Actor } from '../domain/identity/index.ts';
+import type { IssueRequest } from '../domain/issuance/index.ts';
 import { benchEnv, fmt, row, type BenchEnv } from './harness.ts';
 
 /** Registers `count` learners straight into the collection (setup, not measured). */

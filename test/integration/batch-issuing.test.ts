@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
 import { mongoCredentialRepositories } from '../../storage/credential-repositories.ts';
 import { createTestApp, testSecrets, type TestApp } from '../setup/app.ts';
 

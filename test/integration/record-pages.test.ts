@@ -1,7 +1,7 @@
 // A learner's record read page by page (blocks of the chain looked up by equality) is the chain, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import type { LedgerEntry } from '../../ledger/types.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import type { LedgerEntry } from '../../domain/shared/types.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;
