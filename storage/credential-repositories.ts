@@ -98,11 +98,18 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         .map(toRecord)
         .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
     setStatus: async (id, s) => void (await m.Credential.updateOne({ _id: id }, { $set: s })),
-    addEvent: async (e) =>
-      void (await m.CredentialEvent.collection.insertOne({
-        ...toDoc(e),
-        statusListKey: listKey(e.institutionId, e.statusList),
-      } as never)),
+    // An event's id is its ledger entry's: written again (a retry, or a second server answering
+    // the same change) it is the same event.
+    addEvent: async (e) => {
+      try {
+        await m.CredentialEvent.collection.insertOne({
+          ...toDoc(e),
+          statusListKey: listKey(e.institutionId, e.statusList),
+        } as never);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    },
     listEvents: async (credentialId) =>
       ((await m.CredentialEvent.find({ credentialId }).lean()) as unknown[])
         .map(toEvent)

@@ -770,13 +770,19 @@ export class CredentialService {
       throw new Conflict('The credential is suspended already');
     if (action === 'reinstated' && !c.suspended)
       throw new Conflict('Only a suspended credential can be reinstated');
-    const at = this.#now().toISOString();
+    // The change is keyed by the status it changes (revocation is final; a suspension or a
+    // reinstatement by how many changes came before it), so the same change sent twice, to this
+    // server or another, is one entry: the second is a replay (or a CONFLICT if its reason differs).
+    const version =
+      action === 'revoked'
+        ? 'final'
+        : `after-${(await this.d.credentials.listEvents(credentialId)).length}`;
     // The chained ledger entry comes first and is what status is derived from; the event row is
     // an index of it (same id and time), so deleting either one un-revokes nothing.
     const { entry } = await this.d.ledger.appendTrusted(actor, {
       learnerId: c.learnerId,
       institutionId: c.institutionId,
-      sourceRecordId: `credential:${credentialId}:${action}:${at}`,
+      sourceRecordId: `credential:${credentialId}:${action}:${version}`,
       body: {
         type: 'credential',
         action,
