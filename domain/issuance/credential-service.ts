@@ -294,10 +294,11 @@ export class CredentialService {
     for (const id of new Set(reqs.map((r) => r.institutionId))) {
       requireInstitution(actor, id, 'credentials:issue');
     }
+    const active = new Map<string, Promise<Institution>>();
     return runIssuePipeline<IssueRequest, Prepared>(
       reqs,
       {
-        prepare: (req) => this.#prepareRow(actor, req),
+        prepare: (req) => this.#prepareRow(actor, req, active),
         sign: (items, onSigned) => this.#sign(items, onSigned),
         store: (signed, earlier) => this.#store(actor, signed, earlier),
       },
@@ -305,7 +306,11 @@ export class CredentialService {
     );
   }
 
-  async #prepareRow(actor: Actor, req: IssueRequest): Promise<PreparedRow<Prepared>> {
+  async #prepareRow(
+    actor: Actor,
+    req: IssueRequest,
+    active: Map<string, Promise<Institution>>,
+  ): Promise<PreparedRow<Prepared>> {
     try {
       const existing = req.requestKey
         ? await this.d.credentials.findByRequestKey(
@@ -321,7 +326,7 @@ export class CredentialService {
         }
         return { row: { credential: existing, created: false } };
       }
-      return { prepared: await this.#prepare(actor, req) };
+      return { prepared: await this.#prepare(actor, req, active) };
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       return { row: { error: err } };
@@ -412,10 +417,23 @@ export class CredentialService {
     return requireOneOf(format ?? 'eddsa-rdfc-2022', CREDENTIAL_FORMATS, 'format');
   }
 
-  async #prepare(actor: Actor, req: IssueRequest): Promise<Prepared> {
+  async #prepare(
+    actor: Actor,
+    req: IssueRequest,
+    active: Map<string, Promise<Institution>> = new Map(),
+  ): Promise<Prepared> {
     requireInstitution(actor, req.institutionId, 'credentials:issue');
-    const institution = await this.d.institutions.requireActive(req.institutionId);
-    const learner = await this.d.learners.require(req.learnerId);
+    // Looked up once per batch, not once per credential of a class.
+    let pending = active.get(req.institutionId);
+    if (!pending) {
+      pending = this.d.institutions.requireActive(req.institutionId);
+      pending.catch(() => {});
+      active.set(req.institutionId, pending);
+    }
+    const [institution, learner] = await Promise.all([
+      pending,
+      this.d.learners.require(req.learnerId),
+    ]);
     // Nothing is signed from a chain that does not verify (hashes, links, latest checkpoint); what
     // stands is read from its hashed bodies, in chain order.
     const current = currentOf((await this.d.ledger.verifiedChain(learner.id)).chain);
