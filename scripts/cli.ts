@@ -234,20 +234,19 @@ async function main(argv: string[]): Promise<number> {
         bar?.start(requests.length, 0);
         const counts = { issued: 0, existing: 0, failed: 0 };
         const failures: string[] = [];
-        // Chunks keep memory flat and make progress durable: a re-run skips what is issued.
-        for (let i = 0; i < requests.length; i += 200) {
-          const chunk = requests.slice(i, i + 200);
-          const rows = await s.credentials.issueMany(SYSTEM, chunk, (done) =>
-            bar?.update(i + Math.min(done, chunk.length)),
-          );
-          rows.forEach((r, k) => {
-            if ('error' in r) {
-              counts.failed++;
-              failures.push(`line ${i + k + 1}: ${r.error.code} ${r.error.message}`);
-            } else if (r.created) counts.issued++;
-            else counts.existing++;
-          });
-        }
+        // Streamed in chunks: memory stays flat and progress is durable (a re-run skips what is issued).
+        await s.credentials.issueStream(SYSTEM, requests, {
+          collect: false,
+          onProgress: (done) => bar?.update(done),
+          onRows: (rows, offset) =>
+            rows.forEach((r, k) => {
+              if ('error' in r) {
+                counts.failed++;
+                failures.push(`line ${offset + k + 1}: ${r.error.code} ${r.error.message}`);
+              } else if (r.created) counts.issued++;
+              else counts.existing++;
+            }),
+        });
         bar?.stop();
         console.log(JSON.stringify({ ...counts, failures: failures.slice(0, 50) }, null, 2));
         return counts.failed ? 1 : 0;

@@ -1,4 +1,5 @@
 // Opens the MongoDB (or FerretDB) connection and makes sure every index exists.
+import type { MongoBulkWriteError } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
@@ -81,3 +82,16 @@ export async function ping(db: Database): Promise<boolean> {
 
 export const isDuplicateKey = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && 'code' in err && err.code === 11000;
+
+export interface WriteError {
+  code: number;
+  index: number;
+  errmsg?: string;
+}
+
+/** The per-document errors of an insertMany, or none when the error is of another kind. */
+export function writeErrorsOf(err: unknown): WriteError[] {
+  const we = (err as Partial<MongoBulkWriteError>).writeErrors as unknown;
+  const list: unknown[] = Array.isArray(we) ? we : we ? [we] : [];
+  return list.map((e) => e as WriteError);
+}

@@ -8,7 +8,7 @@ import type {
   StatusSlotRepository,
 } from '../domain/issuance/index.ts';
 import type { CredentialShare, ShareRepository, ShareView } from '../domain/sharing/index.ts';
-import { isDuplicateKey } from './connection.ts';
+import { isDuplicateKey, writeErrorsOf } from './connection.ts';
 import type { CredentialModels } from './credential-models.ts';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -25,6 +25,23 @@ function fromDoc<T>(d: unknown): T {
   return { id: _id, ...rest } as T;
 }
 const listKey = (institutionId: string, list: number) => `${institutionId}:${list}`;
+
+/** One unordered insertMany: for each document, whether it went in (false: a duplicate key). */
+async function insertAll(
+  collection: { insertMany(docs: never[], o: { ordered: false }): Promise<unknown> },
+  docs: Doc[],
+): Promise<boolean[]> {
+  const ok = docs.map(() => true);
+  if (docs.length === 0) return ok;
+  try {
+    await collection.insertMany(docs as never[], { ordered: false });
+  } catch (err) {
+    const errors = writeErrorsOf(err);
+    if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw err;
+    for (const e of errors) ok[e.index] = false;
+  }
+  return ok;
+}
 
 export function mongoCredentialRepositories(m: CredentialModels) {
   const keys: SigningKeyRepository = {
@@ -63,6 +80,11 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         throw err;
       }
     },
+    insertMany: (cs) =>
+      insertAll(
+        m.Credential.collection,
+        cs.map((c) => toDoc(c)),
+      ),
     findById: async (id) => {
       const d: unknown = await m.Credential.findById(id).lean();
       return d ? toRecord(d) : null;
@@ -76,11 +98,18 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         .map(toRecord)
         .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
     setStatus: async (id, s) => void (await m.Credential.updateOne({ _id: id }, { $set: s })),
-    addEvent: async (e) =>
-      void (await m.CredentialEvent.collection.insertOne({
-        ...toDoc(e),
-        statusListKey: listKey(e.institutionId, e.statusList),
-      } as never)),
+    // An event's id is its ledger entry's: written again (a retry, or a second server answering
+    // the same change) it is the same event.
+    addEvent: async (e) => {
+      try {
+        await m.CredentialEvent.collection.insertOne({
+          ...toDoc(e),
+          statusListKey: listKey(e.institutionId, e.statusList),
+        } as never);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    },
     listEvents: async (credentialId) =>
       ((await m.CredentialEvent.find({ credentialId }).lean()) as unknown[])
         .map(toEvent)
@@ -107,6 +136,15 @@ export function mongoCredentialRepositories(m: CredentialModels) {
         throw err;
       }
     },
+    claimMany: (institutionId, slots) =>
+      insertAll(
+        m.StatusSlot.collection,
+        slots.map((s) => ({
+          _id: `${listKey(institutionId, s.list)}:${s.index}`,
+          listKey: listKey(institutionId, s.list),
+          credentialId: s.credentialId,
+        })),
+      ),
     count: (institutionId, list) =>
       m.StatusSlot.countDocuments({ listKey: listKey(institutionId, list) }),
     lastList: async (institutionId) => {

@@ -90,12 +90,18 @@ const course = new Schema(
 course.index({ institutionId: 1, code: 1, version: 1 }, { unique: true });
 course.index({ institutionId: 1 });
 
+/** Entries per block of a learner's chain (see seqBlock). */
+export const SEQ_BLOCK = 64;
+
 const entry = new Schema(
   {
     _id: str,
     hashVersion: Number,
     learnerId: str,
     seq: { type: Number, required: true },
+    // Storage only (never hashed): which block of SEQ_BLOCK entries the entry falls in, so that a
+    // page of a learner's record is an equality lookup, which FerretDB pushes down to PostgreSQL.
+    seqBlock: Number,
     prevHash: str,
     hash: str,
     institutionId: str,
@@ -109,6 +115,7 @@ const entry = new Schema(
 );
 // _id is the idempotency key (institution + its record id): a replay is a duplicate _id.
 entry.index({ learnerId: 1, seq: 1 }, { unique: true });
+entry.index({ learnerId: 1, seqBlock: 1 });
 entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
 // A status list's chained status changes.

@@ -1,12 +1,12 @@
 // MongoDB implementations of the ledger's ports (domain/shared/ports.ts): map documents to domain records and back.
 import type { Model } from 'mongoose';
-import type { MongoBulkWriteError } from 'mongodb';
 import type { CreditAccountState } from '../domain/accounts/index.ts';
 import type { CreditAccountRepository } from '../domain/accounts/index.ts';
 import type { Repositories } from '../domain/ledger/index.ts';
 import type {
   ApiKeyRepository,
   CourseRepository,
+  EntryFilter,
   InstitutionRepository,
   LearnerRepository,
   LedgerRepository,
@@ -20,8 +20,8 @@ import type {
   LedgerEntry,
   UserAccount,
 } from '../domain/shared/index.ts';
-import { isDuplicateKey } from './connection.ts';
-import type { Models } from './models.ts';
+import { isDuplicateKey, writeErrorsOf } from './connection.ts';
+import { SEQ_BLOCK, type Models } from './models.ts';
 
 type WithId = { id: string };
 type Doc = Record<string, unknown> & { _id: string };
@@ -38,17 +38,18 @@ function fromDoc<T>(doc: unknown): T {
   return { id: _id, ...rest } as T;
 }
 
-interface WriteError {
-  code: number;
-  index: number;
-  errmsg?: string;
-}
-
-/** The per-document errors of an insertMany, or none when the error is of another kind. */
-function writeErrorsOf(err: unknown): WriteError[] {
-  const we = (err as Partial<MongoBulkWriteError>).writeErrors as unknown;
-  const list: unknown[] = Array.isArray(we) ? we : we ? [we] : [];
-  return list.map((e) => e as WriteError);
+/** Runs a lookup per item, 16 at a time: as many as keep the database busy without queueing. */
+async function eachOf<T, U>(items: T[], fn: (t: T) => Promise<U>): Promise<U[]> {
+  const out = new Array<U>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, items.length) }, worker));
+  return out;
 }
 
 const fromDocs = <T>(docs: unknown[]): T[] => docs.map((d) => fromDoc<T>(d));
@@ -126,8 +127,12 @@ export function mongoRepositories(models: Models): Repositories {
       ((await models.Learner.find({}, { _id: 1 }).lean()) as unknown as { _id: string }[]).map(
         (d) => d._id,
       ),
+    // Equality lookups, not `$in`: FerretDB pushes only equality down to PostgreSQL (an index
+    // lookup each), while an `$in` is a scan of every learner.
     findManyByIds: async (ids) =>
-      fromDocs<Learner>(await models.Learner.find({ _id: { $in: ids } }).lean()),
+      (await eachOf([...new Set(ids)], (id) => findById<Learner>(models.Learner, id))).filter(
+        (l): l is Learner => l !== null,
+      ),
   };
 
   const courses: CourseRepository = {
@@ -153,8 +158,27 @@ export function mongoRepositories(models: Models): Repositories {
 
   // The stored copy of a correction's or void's target (what listByTarget finds it by) is part of
   // the entry, and of its hash since hash version 2; chains check it against the body.
-  const entryToDoc = (e: LedgerEntry): Doc => toDoc(e);
-  const docToEntry = (d: unknown): LedgerEntry => fromDoc<LedgerEntry>(d);
+  const entryToDoc = (e: LedgerEntry): Doc => ({
+    ...toDoc(e),
+    seqBlock: Math.floor(e.seq / SEQ_BLOCK),
+  });
+  const docToEntry = (d: unknown): LedgerEntry => {
+    const { seqBlock: _block, ...rest } = d as Doc;
+    return fromDoc<LedgerEntry>(rest);
+  };
+
+  const legacyPage = async (
+    learnerId: string,
+    afterSeq: number,
+    limit: number,
+    f: EntryFilter,
+  ): Promise<LedgerEntry[]> => {
+    const filter: Record<string, unknown> = { learnerId, seq: { $gt: afterSeq } };
+    if (f.types?.length) filter['body.type'] = f.types.length === 1 ? f.types[0] : { $in: f.types };
+    if (f.institutionId) filter['institutionId'] = f.institutionId;
+    const docs: unknown[] = await models.Entry.find(filter).sort({ seq: 1 }).limit(limit).lean();
+    return docs.map(docToEntry);
+  };
 
   const ledger: LedgerRepository = {
     findByIdempotencyKey: async (key) => {
@@ -190,13 +214,32 @@ export function mongoRepositories(models: Models): Repositories {
       const docs: unknown[] = await models.Entry.find(filter).lean();
       return docs.map(docToEntry).sort((a, b) => a.seq - b.seq);
     },
+    // Block by block (an equality lookup each: FerretDB pushes neither a range nor a limit down,
+    // so `seq > n` would fetch the learner's whole chain for every page). A learner's seqs run
+    // from 1 without gaps, so an empty block is the end of the chain.
     pageByLearner: async (learnerId, afterSeq, limit, f) => {
-      const filter: Record<string, unknown> = { learnerId, seq: { $gt: afterSeq } };
-      if (f.types?.length)
-        filter['body.type'] = f.types.length === 1 ? f.types[0] : { $in: f.types };
-      if (f.institutionId) filter['institutionId'] = f.institutionId;
-      const docs: unknown[] = await models.Entry.find(filter).sort({ seq: 1 }).limit(limit).lean();
-      return docs.map(docToEntry);
+      const types = f.types?.length ? new Set<string>(f.types) : null;
+      const out: LedgerEntry[] = [];
+      for (let block = Math.floor((afterSeq + 1) / SEQ_BLOCK); out.length < limit; block++) {
+        const docs: unknown[] = await models.Entry.find({ learnerId, seqBlock: block }).lean();
+        if (docs.length === 0) {
+          // Entries stored before blocks existed have none: read them the old way.
+          if (out.length === 0 && block === Math.floor((afterSeq + 1) / SEQ_BLOCK))
+            return legacyPage(learnerId, afterSeq, limit, f);
+          break;
+        }
+        const entries = docs
+          .map(docToEntry)
+          .filter(
+            (e) =>
+              e.seq > afterSeq &&
+              (!types || types.has(e.body.type)) &&
+              (!f.institutionId || e.institutionId === f.institutionId),
+          )
+          .sort((a, b) => a.seq - b.seq);
+        for (const e of entries) if (out.length < limit) out.push(e);
+      }
+      return out;
     },
     // Only entries whose hashed body names the target: a moved lookup field adds nothing elsewhere.
     listByTarget: async (targetEntryId) =>
@@ -264,9 +307,11 @@ export function mongoRepositories(models: Models): Repositories {
       latest(await models.Account.find({ learnerId }).lean()).get(learnerId) ?? null,
     getMany: async (learnerIds) => {
       if (learnerIds.length === 0) return [];
-      const filter =
-        learnerIds.length === 1 ? { learnerId: learnerIds[0] } : { learnerId: { $in: learnerIds } };
-      return [...latest(await models.Account.find(filter).lean()).values()];
+      // One indexed equality lookup per learner (see findManyByIds: an `$in` scans on FerretDB).
+      const docs = await eachOf([...new Set(learnerIds)], (learnerId) =>
+        models.Account.find({ learnerId }).lean(),
+      );
+      return [...latest(docs.flat()).values()];
     },
     putMany: async (states) => {
       if (states.length === 0) return;

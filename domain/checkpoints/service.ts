@@ -172,8 +172,33 @@ export class CheckpointService {
     }
   }
 
+  #syncing: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
+
+  /**
+   * Reads the checkpoints published since the last read. Callers coalesce: one read in flight, and
+   * everyone who asks meanwhile shares the one read that starts after it (which sees whatever was
+   * published before they asked), so a thousand chain checks at once cost two reads, not a
+   * thousand in a row.
+   */
   #sync1(): Promise<void> {
-    return this.#mutex.run(['log'], () => this.#sync());
+    const start = () => {
+      const run = this.#mutex
+        .run(['log'], () => this.#sync())
+        .finally(() => {
+          if (this.#syncing === run) this.#syncing = null;
+        });
+      this.#syncing = run;
+      return run;
+    };
+    if (!this.#syncing) return start();
+    this.#queued ??= this.#syncing
+      .catch(() => {})
+      .then(() => {
+        this.#queued = null;
+        return start();
+      });
+    return this.#queued;
   }
 
   async latest(): Promise<CheckpointView | null> {

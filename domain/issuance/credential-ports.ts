@@ -60,6 +60,8 @@ export interface CredentialEvent {
 export interface CredentialRepository {
   /** false when the requestKey (or id) exists already. */
   insert(c: IssuedCredentialRecord): Promise<boolean>;
+  /** Bulk insert, in no particular order: for each record, false when its requestKey (or id) exists already. */
+  insertMany(cs: IssuedCredentialRecord[]): Promise<boolean[]>;
   findById(id: string): Promise<IssuedCredentialRecord | null>;
   findByRequestKey(requestKey: string): Promise<IssuedCredentialRecord | null>;
   listByLearner(learnerId: string): Promise<IssuedCredentialRecord[]>;
@@ -77,6 +79,11 @@ export interface CredentialRepository {
 export interface StatusSlotRepository {
   /** Claims (list, index) for a credential; false when another credential holds it. */
   claim(institutionId: string, list: number, index: number, credentialId: string): Promise<boolean>;
+  /** Claims many slots in one write; for each, false when another credential holds it. */
+  claimMany(
+    institutionId: string,
+    slots: { list: number; index: number; credentialId: string }[],
+  ): Promise<boolean[]>;
   /** How many slots of that list are claimed (to resume allocation after a restart). */
   count(institutionId: string, list: number): Promise<number>;
   /** The highest list number used by an institution, or 0. */

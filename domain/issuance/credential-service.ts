@@ -57,7 +57,13 @@ import {
 } from '../shared/index.ts';
 import type { InstitutionKeys } from './institution-keys.ts';
 import type { InstitutionRegistry } from '../institutions/index.ts';
-import { KeyedMutex } from '../shared/index.ts';
+import {
+  runIssuePipeline,
+  type IssueRow,
+  type PipelineOptions,
+  type PreparedRow,
+} from './batch-issuance.ts';
+import { SlotAllocator } from './slot-allocator.ts';
 import { MAX_JSON_DEPTH, canonicalJson, jsonDepth, sha256Hex } from '../shared/index.ts';
 import type { LearnerRegistry } from '../identity/index.ts';
 import { currentOf, type LedgerService } from '../ledger/index.ts';
@@ -204,8 +210,7 @@ export function flaggedIndexes(
 }
 
 export class CredentialService {
-  readonly #slotMutex = new KeyedMutex();
-  readonly #nextSlot = new Map<string, { list: number; index: number }>();
+  readonly #slots: SlotAllocator;
   // Signed status lists by `${institutionId}:${purpose}:${list}`, with the bits they were signed
   // for and the key that signed them.
   readonly #statusLists = new RefreshingCache<
@@ -219,6 +224,7 @@ export class CredentialService {
   constructor(private readonly d: CredentialServiceDeps) {
     this.#now = d.now ?? (() => new Date());
     this.#listLength = d.statusListLength ?? STATUS_LIST_LENGTH;
+    this.#slots = new SlotAllocator(d.slots, this.#listLength);
     // A list signed with a key since rotated or revoked is signed again with the current one.
     d.keys.onChange(() => this.#statusLists.clear());
     this.verifier = createVerifier({
@@ -263,78 +269,100 @@ export class CredentialService {
 
   /**
    * Issues many credentials (a graduating class): prepares each, signs them on worker threads when
-   * there are enough to pay for it, stores them and records each in the learner's ledger. Requests
-   * whose requestKey was issued before return that credential, so a re-run issues nothing new.
+   * there are enough to pay for it, stores them and records each in the learner's ledger, in
+   * overlapping chunks (ledger/batch-issuance.ts). Requests whose requestKey was issued before
+   * return that credential, so a re-run (after a crash, say) issues nothing new.
    */
   async issueMany(
     actor: Actor,
     reqs: IssueRequest[],
     onProgress?: (done: number, total: number) => void,
-  ): Promise<
-    ({ credential: IssuedCredentialRecord; created: boolean } | { error: DomainError })[]
-  > {
+  ): Promise<IssueRow[]> {
+    return this.issueStream(actor, reqs, { ...(onProgress ? { onProgress } : {}) });
+  }
+
+  /**
+   * issueMany for a class too large to hold its credentials in memory: with `collect: false`,
+   * each chunk's rows go to `onRows` as they are stored and nothing is kept.
+   */
+  async issueStream(
+    actor: Actor,
+    reqs: IssueRequest[],
+    opts: PipelineOptions = {},
+  ): Promise<IssueRow[]> {
     // Whoever may not issue for an institution is refused outright, not row by row.
     for (const id of new Set(reqs.map((r) => r.institutionId))) {
       requireInstitution(actor, id, 'credentials:issue');
     }
-    const out: (
-      { credential: IssuedCredentialRecord; created: boolean } | { error: DomainError }
-    )[] = [];
-    const prepared: { i: number; p: Prepared }[] = [];
-    for (const [i, req] of reqs.entries()) {
-      try {
-        const existing = req.requestKey
-          ? await this.d.credentials.findByRequestKey(
-              this.#requestKey(req.institutionId, req.requestKey),
-            )
-          : null;
-        if (existing) {
-          requireInstitution(actor, existing.institutionId, 'credentials:issue');
-          if (existing.requestHash && existing.requestHash !== requestHash(req)) {
-            throw new Conflict(
-              `requestKey ${req.requestKey} was used before for another credential (${existing.id})`,
-            );
-          }
-          out[i] = { credential: existing, created: false };
-          continue;
-        }
-        prepared.push({ i, p: await this.#prepare(actor, req) });
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        out[i] = { error: err };
-      }
-    }
-    const signed = await this.#sign(
-      prepared.map((x) => x.p),
-      (done) => onProgress?.(done, reqs.length),
+    const active = new Map<string, Promise<Institution>>();
+    return runIssuePipeline<IssueRequest, Prepared>(
+      reqs,
+      {
+        prepare: (req) => this.#prepareRow(actor, req, active),
+        sign: (items, onSigned) => this.#sign(items, onSigned),
+        store: (signed, earlier) => this.#store(actor, signed, earlier),
+      },
+      opts,
     );
-    const ledgerRequests: AppendRequest[] = [];
-    for (const [k, { i, p }] of prepared.entries()) {
-      const s = signed[k]!;
-      const record: IssuedCredentialRecord = {
-        ...p.record,
-        format: p.format,
-        serialized: s,
-        hash: hashCredential(s),
-      };
-      if (!(await this.d.credentials.insert(record))) {
+  }
+
+  async #prepareRow(
+    actor: Actor,
+    req: IssueRequest,
+    active: Map<string, Promise<Institution>>,
+  ): Promise<PreparedRow<Prepared>> {
+    try {
+      const existing = req.requestKey
+        ? await this.d.credentials.findByRequestKey(
+            this.#requestKey(req.institutionId, req.requestKey),
+          )
+        : null;
+      if (existing) {
+        requireInstitution(actor, existing.institutionId, 'credentials:issue');
+        if (existing.requestHash && existing.requestHash !== requestHash(req)) {
+          throw new Conflict(
+            `requestKey ${req.requestKey} was used before for another credential (${existing.id})`,
+          );
+        }
+        return { row: { credential: existing, created: false } };
+      }
+      return { prepared: await this.#prepare(actor, req, active) };
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return { row: { error: err } };
+    }
+  }
+
+  async #store(
+    actor: Actor,
+    signed: { prepared: Prepared; serialized: string }[],
+    earlier: IssuedCredentialRecord[],
+  ): Promise<IssueRow[]> {
+    const records: IssuedCredentialRecord[] = signed.map(({ prepared: p, serialized }) => ({
+      ...p.record,
+      format: p.format,
+      serialized,
+      hash: hashCredential(serialized),
+    }));
+    const stored = await this.d.credentials.insertMany(records);
+    const rows = await Promise.all(
+      records.map(async (record, i): Promise<IssueRow> => {
+        if (stored[i]) return { credential: record, created: true };
         // Issued concurrently under the same requestKey: that one stands.
         const winner = await this.d.credentials.findByRequestKey(record.requestKey);
-        if (winner) out[i] = { credential: winner, created: false };
-        else out[i] = { error: new Conflict('Could not store the credential; try again') };
-        continue;
-      }
-      out[i] = { credential: record, created: true };
-      ledgerRequests.push(issuedEntry(record));
-    }
+        return winner
+          ? { credential: winner, created: false }
+          : { error: new Conflict('Could not store the credential; try again') };
+      }),
+    );
     // Each issuance is in the learner's ledger under a key derived from the credential id; a
     // credential returned again (a retry after a crash, say) gets its entry if it is missing.
-    for (const r of out) {
-      if (r && 'credential' in r && !r.created) ledgerRequests.push(issuedEntry(r.credential));
-    }
+    const ledgerRequests = [
+      ...rows.flatMap((r) => ('credential' in r ? [issuedEntry(r.credential)] : [])),
+      ...earlier.map(issuedEntry),
+    ];
     await this.d.ledger.append(actor, ledgerRequests);
-    onProgress?.(reqs.length, reqs.length);
-    return out;
+    return rows;
   }
 
   async #sign(items: Prepared[], onProgress: (done: number) => void): Promise<string[]> {
@@ -389,10 +417,23 @@ export class CredentialService {
     return requireOneOf(format ?? 'eddsa-rdfc-2022', CREDENTIAL_FORMATS, 'format');
   }
 
-  async #prepare(actor: Actor, req: IssueRequest): Promise<Prepared> {
+  async #prepare(
+    actor: Actor,
+    req: IssueRequest,
+    active: Map<string, Promise<Institution>> = new Map(),
+  ): Promise<Prepared> {
     requireInstitution(actor, req.institutionId, 'credentials:issue');
-    const institution = await this.d.institutions.requireActive(req.institutionId);
-    const learner = await this.d.learners.require(req.learnerId);
+    // Looked up once per batch, not once per credential of a class.
+    let pending = active.get(req.institutionId);
+    if (!pending) {
+      pending = this.d.institutions.requireActive(req.institutionId);
+      pending.catch(() => {});
+      active.set(req.institutionId, pending);
+    }
+    const [institution, learner] = await Promise.all([
+      pending,
+      this.d.learners.require(req.learnerId),
+    ]);
     // Nothing is signed from a chain that does not verify (hashes, links, latest checkpoint); what
     // stands is read from its hashed bodies, in chain order.
     const current = currentOf((await this.d.ledger.verifiedChain(learner.id)).chain);
@@ -403,7 +444,7 @@ export class CredentialService {
     const now = this.#now();
     const issuer = { id: this.d.keys.didOf(institution), name: institution.name };
     const subject = { ...(learner.did ? { id: learner.did } : {}), name: learner.name };
-    const { list, index } = await this.#allocateSlot(institution.id, id);
+    const { list, index } = await this.#slots.allocate(institution.id, id);
     const status = (['revocation', 'suspension'] as const).map((purpose) =>
       statusEntry({ listUrl: this.statusListUrl(institution, purpose, list), index, purpose }),
     );
@@ -653,33 +694,6 @@ export class CredentialService {
     return found;
   }
 
-  /**
-   * Claims a (list, index) slot without collision: a unique key per slot is the guard across
-   * processes; within one, allocation is serialised per institution and remembers where it was.
-   */
-  async #allocateSlot(
-    institutionId: string,
-    credentialId: string,
-  ): Promise<{ list: number; index: number }> {
-    return this.#slotMutex.run([institutionId], async () => {
-      let next = this.#nextSlot.get(institutionId);
-      if (!next) {
-        const list = Math.max(1, await this.d.slots.lastList(institutionId));
-        next = { list, index: await this.d.slots.count(institutionId, list) };
-      }
-      for (let attempt = 0; attempt < 10_000; attempt++) {
-        if (next.index >= this.#listLength) next = { list: next.list + 1, index: 0 };
-        const slot = { ...next };
-        next = { list: next.list, index: next.index + 1 };
-        if (await this.d.slots.claim(institutionId, slot.list, slot.index, credentialId)) {
-          this.#nextSlot.set(institutionId, next);
-          return slot;
-        }
-      }
-      throw new Error('could not allocate a status list slot');
-    });
-  }
-
   statusListUrl(
     institution: Pick<Institution, 'slug'>,
     purpose: StatusPurpose,
@@ -774,13 +788,19 @@ export class CredentialService {
       throw new Conflict('The credential is suspended already');
     if (action === 'reinstated' && !c.suspended)
       throw new Conflict('Only a suspended credential can be reinstated');
-    const at = this.#now().toISOString();
+    // The change is keyed by the status it changes (revocation is final; a suspension or a
+    // reinstatement by how many changes came before it), so the same change sent twice, to this
+    // server or another, is one entry: the second is a replay (or a CONFLICT if its reason differs).
+    const version =
+      action === 'revoked'
+        ? 'final'
+        : `after-${(await this.d.credentials.listEvents(credentialId)).length}`;
     // The chained ledger entry comes first and is what status is derived from; the event row is
     // an index of it (same id and time), so deleting either one un-revokes nothing.
     const { entry } = await this.d.ledger.appendTrusted(actor, {
       learnerId: c.learnerId,
       institutionId: c.institutionId,
-      sourceRecordId: `credential:${credentialId}:${action}:${at}`,
+      sourceRecordId: `credential:${credentialId}:${action}:${version}`,
       body: {
         type: 'credential',
         action,

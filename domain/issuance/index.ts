@@ -4,3 +4,4 @@ export * from './credential-service.ts';
 export * from './institution-keys.ts';
 export * from './printable-credentials.ts';
 export * from './credential-status-notice.ts';
+export type { IssueRow, PipelineOptions } from './batch-issuance.ts';
