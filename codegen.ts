@@ -54,6 +54,7 @@ const config: CodegenConfig = {
           ShareView: '../../ledger/sharing.ts#ShareView',
           VerificationReport: '../../credentials/index.ts#PresentationReport',
           VerificationCheck: '../../credentials/index.ts#Check',
+          ImportJob: '../../ledger/import-jobs.ts#ImportJobView',
         },
         maybeValue: 'T | null | undefined',
         resolverTypeWrapperSignature: 'Promise<T> | T',

@@ -6,6 +6,8 @@ import { InstitutionRegistry } from '../ledger/institutions.ts';
 import { LearnerRegistry } from '../ledger/learners.ts';
 import { LedgerService } from '../ledger/ledger-service.ts';
 import { BulkImporter } from '../ledger/importer.ts';
+import { ImportJobs } from '../ledger/import-jobs.ts';
+import { importRepository } from '../storage/import-repositories.ts';
 import { PUBLIC, type Actor } from '../ledger/access.ts';
 import { Unauthenticated } from '../ledger/errors.ts';
 import { mongoRepositories } from '../storage/repositories.ts';
@@ -17,6 +19,7 @@ import { AuditService } from '../ledger/audit/service.ts';
 import { AwardService, type AwardCredentialIssuer } from '../ledger/awards.ts';
 import type { Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { TokenService } from './tokens.ts';
 import {
   createBatchIssuer,
@@ -40,7 +43,7 @@ export function createServices(
   db: Database,
   config: Config,
   now: () => Date = () => new Date(),
-  opts: { awardIssuer?: AwardCredentialIssuer } = {},
+  opts: { awardIssuer?: AwardCredentialIssuer; log?: Logger } = {},
 ) {
   const repos = mongoRepositories(db.models);
   const recognitionRepos = recognitionRepositories(db.models);
@@ -90,6 +93,16 @@ export function createServices(
   );
   const tokens = new TokenService(config.auth);
   const importer = new BulkImporter(ledger, learners);
+  const importJobs = new ImportJobs(
+    importRepository(db.models),
+    importer,
+    {
+      maxBytes: config.importMaxBytes,
+      onUnexpected: (err, jobId) =>
+        (opts.log ?? createLogger('error')).error({ err, jobId }, 'an import job failed'),
+    },
+    now,
+  );
   const rules = new RuleRegistry(recognitionRepos.rules, now);
   const programmes = new ProgrammeRegistry(recognitionRepos.programmes, institutions, now);
   const recognition = new RecognitionService(
@@ -223,6 +236,7 @@ export function createServices(
     catalogue,
     ledger,
     importer,
+    importJobs,
     rules,
     programmes,
     recognition,
@@ -237,7 +251,7 @@ export function createServices(
     startWorkers: () => verifyWorkers()?.start(),
     /** Releases what the services hold beyond the database (worker threads). */
     close: async () => {
-      await Promise.all([batchIssuer?.close(), verifyPool?.close()]);
+      await Promise.all([batchIssuer?.close(), verifyPool?.close(), importJobs.settled()]);
       batchIssuer = undefined;
       verifyPool = undefined;
     },

@@ -5,10 +5,11 @@ import { registerCredentialModels, type CredentialModels } from './credential-mo
 import { placeStatusEvents } from './credential-repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
+import { registerImportModels, type ImportModels } from './import-repositories.ts';
 
 export interface Database {
   connection: Connection;
-  models: Models & CredentialModels & RecognitionModels & CheckpointModels;
+  models: Models & CredentialModels & RecognitionModels & CheckpointModels & ImportModels;
   close(): Promise<void>;
   /** Points the same connection (and its models) at another server, e.g. after a failover. */
   reconnect(uri: string): Promise<void>;
@@ -35,6 +36,7 @@ export async function connectDatabase(
     ...registerCredentialModels(connection),
     ...registerRecognitionModels(connection),
     ...registerCheckpointModels(connection),
+    ...registerImportModels(connection),
   };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));

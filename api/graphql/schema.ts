@@ -11,6 +11,7 @@ import { recognitionResolvers } from './recognition.ts';
 import { credentialResolvers } from './credentials.ts';
 import { sharingResolvers } from './sharing.ts';
 import { checkpointResolvers } from './checkpoints.ts';
+import { importResolvers } from './imports.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -41,6 +42,7 @@ export function buildSchema(extra: Resolvers[] = []) {
       sharingResolvers,
       recognitionResolvers,
       checkpointResolvers,
+      importResolvers,
       ...extra,
     ) as never,
   });
