@@ -14,6 +14,7 @@ import { mongoRepositories } from '../storage/repositories.ts';
 import { recognitionRepositories } from '../storage/recognition-repositories.ts';
 import { RuleRegistry } from '../ledger/recognition/registry.ts';
 import { RecognitionService } from '../ledger/recognition/workflow.ts';
+import { RecognitionSources } from '../ledger/recognition/sources.ts';
 import { ProgrammeRegistry } from '../ledger/programmes/registry.ts';
 import { AuditService } from '../ledger/audit/service.ts';
 import { AwardService, type AwardCredentialIssuer } from '../ledger/awards.ts';
@@ -114,6 +115,7 @@ export function createServices(
     repos.ledger,
     now,
   );
+  const recognitionSources = new RecognitionSources(recognition, repos.ledger);
   const audits = new AuditService(
     ledger,
     programmes,
@@ -240,6 +242,7 @@ export function createServices(
     rules,
     programmes,
     recognition,
+    recognitionSources,
     audits,
     awards,
     keys,

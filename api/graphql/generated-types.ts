@@ -1563,6 +1563,8 @@ export type RecognitionRequest = {
   proposals: Array<RecognitionProposal>;
   /** The ledger entries holding the recognised credits. */
   recognizedEntries: Array<LedgerEntry>;
+  /** The learner's entries this request names, with their corrections and voids, oldest first (for whoever may see the request). */
+  sourceEntries: Array<LedgerEntry>;
   status: RecognitionStatus;
   targetInstitutionId: Scalars['ID']['output'];
 };
@@ -1987,7 +1989,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ResultErrorValueModel )
   ;
   RecognitionRequestResult:
-    | ( Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<_RefType['LedgerEntry']> }> )
+    | ( Partial<Omit<RecognitionRequest, 'recognizedEntries' | 'sourceEntries'> & { recognizedEntries: Array<_RefType['LedgerEntry']>, sourceEntries: Array<_RefType['LedgerEntry']> }> )
     | ( ResultErrorValueModel )
   ;
   RecognitionRuleListResult:
@@ -2156,7 +2158,7 @@ export type ResolversTypes = {
   RecognitionEventType: ResolverTypeWrapper<Partial<RecognitionEventType>>;
   RecognitionProposal: ResolverTypeWrapper<Partial<RecognitionProposal>>;
   RecognitionRef: ResolverTypeWrapper<Partial<RecognitionRef>>;
-  RecognitionRequest: ResolverTypeWrapper<Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<ResolversTypes['LedgerEntry']> }>>;
+  RecognitionRequest: ResolverTypeWrapper<Partial<Omit<RecognitionRequest, 'recognizedEntries' | 'sourceEntries'> & { recognizedEntries: Array<ResolversTypes['LedgerEntry']>, sourceEntries: Array<ResolversTypes['LedgerEntry']> }>>;
   RecognitionRequestList: ResolverTypeWrapper<Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<ResolversTypes['RecognitionRequest']> }>>;
   RecognitionRequestListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRequestListResult']>>;
   RecognitionRequestResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRequestResult']>>;
@@ -2302,7 +2304,7 @@ export type ResolversParentTypes = {
   RecognitionEvent: Partial<RecognitionEvent>;
   RecognitionProposal: Partial<RecognitionProposal>;
   RecognitionRef: Partial<RecognitionRef>;
-  RecognitionRequest: Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<ResolversParentTypes['LedgerEntry']> }>;
+  RecognitionRequest: Partial<Omit<RecognitionRequest, 'recognizedEntries' | 'sourceEntries'> & { recognizedEntries: Array<ResolversParentTypes['LedgerEntry']>, sourceEntries: Array<ResolversParentTypes['LedgerEntry']> }>;
   RecognitionRequestList: Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<ResolversParentTypes['RecognitionRequest']> }>;
   RecognitionRequestListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRequestListResult']>;
   RecognitionRequestResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRequestResult']>;
@@ -3099,6 +3101,7 @@ export type RecognitionRequestResolvers<ContextType = GraphQLContext, ParentType
   programmeVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   proposals?: Resolver<Array<ResolversTypes['RecognitionProposal']>, ParentType, ContextType>;
   recognizedEntries?: Resolver<Array<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
+  sourceEntries?: Resolver<Array<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RecognitionStatus'], ParentType, ContextType>;
   targetInstitutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

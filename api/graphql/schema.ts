@@ -12,6 +12,7 @@ import { credentialResolvers } from './credentials.ts';
 import { sharingResolvers } from './sharing.ts';
 import { checkpointResolvers } from './checkpoints.ts';
 import { importResolvers } from './imports.ts';
+import { recognitionReviewResolvers } from './recognition-review.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -43,6 +44,7 @@ export function buildSchema(extra: Resolvers[] = []) {
       recognitionResolvers,
       checkpointResolvers,
       importResolvers,
+      recognitionReviewResolvers,
       ...extra,
     ) as never,
   });
