@@ -13,6 +13,11 @@ const Balances = lazy(() => import('../features/balances/balances-page.tsx'));
 const Programmes = lazy(() => import('../features/programmes/programmes-page.tsx'));
 const Recognition = lazy(() => import('../features/recognition/recognition-page.tsx'));
 const Verify = lazy(() => import('../features/verify/verify-page.tsx'));
+const ConsoleLayout = lazy(() => import('../features/console/console-layout.tsx'));
+const ConsoleHome = lazy(() => import('../features/console/console-home.tsx'));
+const ConsoleRecord = lazy(() => import('../features/console/record-page.tsx'));
+const ConsoleRecords = lazy(() => import('../features/console/records-page.tsx'));
+const ConsoleImport = lazy(() => import('../features/console/import-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -31,6 +36,16 @@ export function App() {
                 <Route path="/balances" element={<Balances />} />
                 <Route path="/programmes" element={<Programmes />} />
                 <Route path="/recognition" element={<Recognition />} />
+              </Route>
+              <Route element={<RequireRole roles={['STAFF', 'OPERATOR']} />}>
+                <Route path="/console" element={<ConsoleLayout />}>
+                  <Route index element={<ConsoleHome />} />
+                  <Route element={<RequireRole roles={['STAFF']} />}>
+                    <Route path="record" element={<ConsoleRecord />} />
+                    <Route path="records" element={<ConsoleRecords />} />
+                    <Route path="import" element={<ConsoleImport />} />
+                  </Route>
+                </Route>
               </Route>
               <Route path="*" element={<NotFound />} />
             </Routes>

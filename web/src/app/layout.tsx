@@ -18,7 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ['/recognition', t('nav.recognition')],
         ]
       : session
-        ? [['/staff', t('nav.staff')]]
+        ? [['/console', t('nav.staff')]]
         : [];
   return (
     <>

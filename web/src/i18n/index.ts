@@ -3,6 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
+import { consoleMessages } from './console.ts';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'creditbank.lang';
@@ -23,7 +24,10 @@ export function applyDocumentLang(lang: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: {
+    zh: { translation: { ...zh, console: consoleMessages.zh } },
+    en: { translation: { ...en, console: consoleMessages.en } },
+  },
   lng: initialLang(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
