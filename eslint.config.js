@@ -1,11 +1,50 @@
 // ESLint flat config: type-checked typescript-eslint, plus the import direction between layers.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import domainModules from './domain/modules.json' with { type: 'json' };
 
 const layer = (files, patterns) => ({
   files,
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
 });
+
+/**
+ * The domain's capability modules (domain/<name>/) and the modules each may import, always through the
+ * other's index.ts: domain/modules.json. Kept acyclic (test/unit/architecture/modules.test.ts checks the
+ * table and the imports).
+ */
+const DOMAIN_MODULES = domainModules;
+
+const HTTP_AND_STORAGE = {
+  group: ['**/api/**', '**/storage/**', 'express', 'mongoose', 'mongodb', 'graphql*'],
+  message:
+    'domain/ declares ports (domain/*/ports.ts) and knows nothing of HTTP or MongoDB: storage/ implements them.',
+};
+
+// Code outside domain/ uses a module through its public entry only (tests may reach inside).
+const throughModuleEntry = {
+  regex: '(^|/)domain/[^/]+/(?!index\\.ts$)',
+  message: 'Import a domain module through its index.ts, not a file inside it.',
+};
+
+// Inside domain/<m>/, another module is reached as ../<other>/index.ts, and only the ones listed above.
+const domainLayers = () =>
+  Object.entries(DOMAIN_MODULES).map(([name, allowed]) =>
+    layer(
+      [`domain/${name}/**/*.ts`],
+      [
+        HTTP_AND_STORAGE,
+        {
+          regex: '^\\.\\./[^./][^/]*/(?!index\\.ts$)',
+          message: 'Import another domain module through its index.ts, not a file inside it.',
+        },
+        {
+          regex: `^\\.\\./(?!(${[name, ...allowed].join('|')})/)[^./][^/]*/index\\.ts$`,
+          message: `domain/${name} may import only ${allowed.join(', ') || 'no other module'} (eslint.config.js DOMAIN_MODULES).`,
+        },
+      ],
+    ),
+  );
 
 export default tseslint.config(
   {
@@ -52,16 +91,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
-  layer(
-    ['ledger/**/*.ts'],
-    [
-      {
-        group: ['**/api/**', '**/storage/**', 'express', 'mongoose', 'mongodb', 'graphql*'],
-        message:
-          'ledger/ is the domain: it declares ports (ledger/ports.ts) and knows nothing of HTTP or MongoDB.',
-      },
-    ],
-  ),
+  ...domainLayers(),
   layer(
     ['credentials/**/*.ts'],
     [
@@ -69,7 +99,7 @@ export default tseslint.config(
         group: [
           '**/api/**',
           '**/storage/**',
-          '**/ledger/**',
+          '**/domain/**',
           'express',
           'mongoose',
           'mongodb',
@@ -84,7 +114,7 @@ export default tseslint.config(
     ['web/src/**/*.{ts,tsx}'],
     [
       {
-        group: ['**/api/**', '**/storage/**', '**/ledger/**', '**/credentials/**', 'node:*'],
+        group: ['**/api/**', '**/storage/**', '**/domain/**', '**/credentials/**', 'node:*'],
         message:
           'web/ is the browser app: it talks to the server through GraphQL and HTTP only (typed by codegen).',
       },
@@ -95,9 +125,14 @@ export default tseslint.config(
     [
       {
         group: ['**/api/**', 'express', 'graphql*'],
-        message: 'storage/ implements the ledger ports; it must not depend on the HTTP edge.',
+        message: 'storage/ implements the domain ports; it must not depend on the HTTP edge.',
       },
+      throughModuleEntry,
     ],
+  ),
+  layer(
+    ['api/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'embedded-db/**/*.ts', '*.ts'],
+    [throughModuleEntry],
   ),
   {
     // Configuration is parsed once (api/config.ts); scripts and tests may read their own variables.

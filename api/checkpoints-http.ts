@@ -1,6 +1,6 @@
 // Signed checkpoints over plain HTTP GET: the notes and the verifier key as text, the proofs as JSON.
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { DomainError, InputValidationError, NotFound } from '../ledger/errors.ts';
+import { DomainError, InputValidationError, NotFound } from '../domain/shared/index.ts';
 import { HTTP_STATUS_FOR } from './http-status.ts';
 import type { Services } from './services.ts';
 

@@ -1,5 +1,5 @@
 // The per-request GraphQL context: who is asking, and the services to ask.
-import type { Actor } from '../ledger/access.ts';
+import type { Actor } from '../domain/identity/index.ts';
 import type { Services } from './services.ts';
 import type { Logger } from './logger.ts';
 

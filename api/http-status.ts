@@ -1,5 +1,5 @@
 // The HTTP status of each domain error code, one table for every REST-style route (VC API, checkpoints).
-import type { DomainError } from '../ledger/errors.ts';
+import type { DomainError } from '../domain/shared/index.ts';
 
 export const HTTP_STATUS_FOR: Record<DomainError['code'], number> = {
   NOT_FOUND: 404,

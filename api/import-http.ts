@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { DomainError, InputValidationError } from '../ledger/errors.ts';
-import type { ImportPhase, StoredRowError } from '../ledger/import-jobs.ts';
+import { DomainError, InputValidationError } from '../domain/shared/index.ts';
+import type { ImportPhase, StoredRowError } from '../domain/ledger/index.ts';
 import { HTTP_STATUS_FOR } from './http-status.ts';
 import type { Services } from './services.ts';
 

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 
 // The limit and the measure live with canonical JSON in the domain, which checks credentials too.
-import { MAX_JSON_DEPTH, jsonDepth } from '../ledger/canonical.ts';
+import { MAX_JSON_DEPTH, jsonDepth } from '../domain/shared/index.ts';
 
 export { MAX_JSON_DEPTH, jsonDepth };
 

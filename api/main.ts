@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { EmbeddedDbUnavailable } from '../embedded-db/launcher.ts';
 import { startServer } from './runtime.ts';
-import { seedIfEmpty } from '../scripts/demo-data.ts';
+import { seedIfEmpty } from '../domain/demo/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();

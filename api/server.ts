@@ -6,7 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
-import { DomainError } from '../ledger/errors.ts';
+import { DomainError } from '../domain/shared/index.ts';
 import { ping } from '../storage/connection.ts';
 import type { GraphQLContext } from './context.ts';
 import { buildSchema } from './graphql/schema.ts';

@@ -1,23 +1,21 @@
 // The composition root: wires storage into the domain services and hands them to the edge.
 import { createHmac, createPrivateKey } from 'node:crypto';
-import { Accounts, isApiKeyToken } from '../ledger/identity.ts';
-import { Catalogue } from '../ledger/catalogue.ts';
-import { InstitutionRegistry } from '../ledger/institutions.ts';
-import { LearnerRegistry } from '../ledger/learners.ts';
-import { LedgerService } from '../ledger/ledger-service.ts';
-import { BulkImporter } from '../ledger/importer.ts';
-import { ImportJobs } from '../ledger/import-jobs.ts';
+import { Accounts, isApiKeyToken } from '../domain/identity/index.ts';
+import { Catalogue } from '../domain/institutions/index.ts';
+import { InstitutionRegistry } from '../domain/institutions/index.ts';
+import { LearnerRegistry } from '../domain/identity/index.ts';
+import { LedgerService } from '../domain/ledger/index.ts';
+import { BulkImporter, ImportJobs } from '../domain/ledger/index.ts';
 import { importRepository } from '../storage/import-repositories.ts';
-import { PUBLIC, type Actor } from '../ledger/access.ts';
-import { Unauthenticated } from '../ledger/errors.ts';
+import { PUBLIC, type Actor } from '../domain/identity/index.ts';
+import { Unauthenticated } from '../domain/shared/index.ts';
 import { mongoRepositories } from '../storage/repositories.ts';
 import { recognitionRepositories } from '../storage/recognition-repositories.ts';
-import { RuleRegistry } from '../ledger/recognition/registry.ts';
-import { RecognitionService } from '../ledger/recognition/workflow.ts';
-import { RecognitionSources } from '../ledger/recognition/sources.ts';
-import { ProgrammeRegistry } from '../ledger/programmes/registry.ts';
-import { AuditService } from '../ledger/audit/service.ts';
-import { AwardService, type AwardCredentialIssuer } from '../ledger/awards.ts';
+import { RuleRegistry } from '../domain/recognition/index.ts';
+import { RecognitionService, RecognitionSources } from '../domain/recognition/index.ts';
+import { ProgrammeRegistry } from '../domain/programmes/index.ts';
+import { AuditService } from '../domain/audit/index.ts';
+import { AwardService, type AwardCredentialIssuer } from '../domain/awards/index.ts';
 import type { Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -30,12 +28,12 @@ import {
   type BatchIssuer,
   type VerifyPool,
 } from '../credentials/index.ts';
-import { CredentialService } from '../ledger/credential-service.ts';
-import { InstitutionKeys } from '../ledger/institution-keys.ts';
-import { SharingService } from '../ledger/sharing.ts';
+import { CredentialService } from '../domain/issuance/index.ts';
+import { InstitutionKeys } from '../domain/issuance/index.ts';
+import { SharingService } from '../domain/sharing/index.ts';
 import { mongoCredentialRepositories } from '../storage/credential-repositories.ts';
 import { fetchDidWeb } from './did-web-client.ts';
-import { CheckpointService } from '../ledger/checkpoints/service.ts';
+import { CheckpointService } from '../domain/checkpoints/index.ts';
 import { checkpointRepositories } from '../storage/checkpoint-repositories.ts';
 
 export type Services = ReturnType<typeof createServices>;

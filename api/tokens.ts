@@ -1,9 +1,9 @@
 // Bearer tokens: EdDSA JWTs signed and checked with jose (algorithm, issuer, audience and expiry pinned).
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import type { Actor } from '../ledger/access.ts';
-import { Unauthenticated } from '../ledger/errors.ts';
-import type { UserAccount } from '../ledger/types.ts';
+import type { Actor } from '../domain/identity/index.ts';
+import { Unauthenticated } from '../domain/shared/index.ts';
+import type { UserAccount } from '../domain/shared/index.ts';
 
 export interface TokenSettings {
   issuer: string;

@@ -7,10 +7,10 @@ import {
   type Check,
   type VerificationReport,
 } from '../credentials/index.ts';
-import { PUBLIC, type Actor } from '../ledger/access.ts';
-import { DomainError, InputValidationError } from '../ledger/errors.ts';
+import { PUBLIC, type Actor } from '../domain/identity/index.ts';
+import { DomainError, InputValidationError } from '../domain/shared/index.ts';
 import { HTTP_STATUS_FOR } from './http-status.ts';
-import type { IssuedCredentialRecord } from '../ledger/credential-ports.ts';
+import type { IssuedCredentialRecord } from '../domain/issuance/index.ts';
 import type { Services } from './services.ts';
 
 const VCDM = 'https://www.w3.org/TR/vc-data-model#';

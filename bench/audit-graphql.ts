@@ -2,12 +2,13 @@
 // and 20,000 ledger entries against the Korean credit-bank bachelor's, next to the pure engine.
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { SYSTEM } from '../ledger/access.ts';
-import type { AchievementInput } from '../ledger/achievement-input.ts';
-import { auditProgramme } from '../ledger/audit/audit.ts';
-import { auditRules, toCreditItems } from '../ledger/audit/service.ts';
-import { bindInstitutionIds } from '../ledger/programmes/registry.ts';
-import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../ledger/programmes/seed.ts';
+import { SYSTEM } from '../domain/identity/index.ts';
+import type { AchievementInput } from '../domain/ledger/index.ts';
+import { auditProgramme } from '../domain/audit/index.ts';
+import { toCreditItems } from '../domain/recognition/index.ts';
+import { auditRules } from '../domain/audit/index.ts';
+import { bindInstitutionIds } from '../domain/programmes/index.ts';
+import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../domain/programmes/index.ts';
 import { benchEnv, percentile, rng } from './harness.ts';
 
 const SLUGS = [

@@ -1,9 +1,9 @@
 // Benchmark: the pure degree audit on synthetic learners of 200, 2,000 and 20,000 items (Korean bachelor's).
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { auditProgramme } from '../ledger/audit/audit.ts';
-import type { CreditItem } from '../ledger/audit/types.ts';
-import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../ledger/programmes/seed.ts';
+import { auditProgramme } from '../domain/audit/index.ts';
+import type { CreditItem } from '../domain/recognition/index.ts';
+import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../domain/programmes/index.ts';
 import { rng } from './harness.ts';
 
 /** Deterministic PRNG (mulberry32): every run audits the same learners. */

@@ -1,12 +1,12 @@
 // Ledger benchmark: hash-chained appends vs a raw insertMany, and the credit account at 1k vs 10k entries.
 import { randomUUID } from 'node:crypto';
-import { SYSTEM } from '../ledger/access.ts';
-import type { AchievementInput } from '../ledger/achievement-input.ts';
+import { SYSTEM } from '../domain/identity/index.ts';
+import type { AchievementInput } from '../domain/ledger/index.ts';
 import { benchEnv, fmt, percentile, row, time } from './harness.ts';
 
 const N = 20_000;
 const LEARNERS = 200;
-const BATCH = 1000; // what the bulk import uses (ledger/importer.ts)
+const BATCH = 1000; // what the bulk import uses (domain/ledger/importer.ts)
 
 function rows(learners: string[], prefix: string, count: number): AchievementInput[] {
   return Array.from({ length: count }, (_, i) => ({

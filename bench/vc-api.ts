@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM, type Actor } from '../ledger/access.ts';
+import { SYSTEM, type Actor } from '../domain/identity/index.ts';
 import { benchEnv, fmt, percentile, row, time } from './harness.ts';
 
 // Distinct credentials, so nothing is verified twice: WARM_UP of them first (the workers' code gets

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { createLogger } from '../api/logger.ts';
 import { buildApp } from '../api/server.ts';
 import { WEB_DIST } from '../api/web/app.ts';
-import { SYSTEM } from '../ledger/access.ts';
+import { SYSTEM } from '../domain/identity/index.ts';
 import { ensureWebBuilt } from '../scripts/build-web.ts';
 import { benchEnv, fmt, row, time } from './harness.ts';
 

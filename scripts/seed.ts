@@ -3,7 +3,7 @@ import { loadConfig } from '../api/config.ts';
 import { createLogger } from '../api/logger.ts';
 import { openDatabase } from '../api/runtime.ts';
 import { createServices } from '../api/services.ts';
-import { seedDemo } from './demo-data.ts';
+import { seedDemo } from '../domain/demo/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config, createLogger('warn'));

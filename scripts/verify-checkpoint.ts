@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { GENESIS_HASH } from '../ledger/chain.ts';
-import { leafHash, verifyConsistency, verifyInclusion } from '../ledger/checkpoints/merkle.ts';
+import { GENESIS_HASH } from '../domain/shared/index.ts';
+import { leafHash, verifyConsistency, verifyInclusion } from '../domain/checkpoints/index.ts';
 import {
   headLeaf,
   parseCheckpoint,
@@ -12,7 +12,7 @@ import {
   verifyNoteSignature,
   type Checkpoint,
   type NoteVerifier,
-} from '../ledger/checkpoints/note.ts';
+} from '../domain/checkpoints/index.ts';
 
 export const VERIFY_USAGE = `usage: verify-checkpoint --key VERIFIER_KEY [--cosigner KEY ...] [--note KEPT.txt]
                          [--inclusion PROOF.json [--chain CHAIN.json]] [--consistency PROOF.json]

@@ -1,11 +1,11 @@
-// Mongoose schemas and repositories of the checkpoint log (ledger/checkpoints/ports.ts): one document per checkpoint.
+// Mongoose schemas and repositories of the checkpoint log (domain/checkpoints/ports.ts): one document per checkpoint.
 import { Schema, type Connection } from 'mongoose';
 import type {
   CheckpointRepository,
   Cosigner,
   CosignerRepository,
   StoredCheckpoint,
-} from '../ledger/checkpoints/ports.ts';
+} from '../domain/checkpoints/index.ts';
 import { isDuplicateKey } from './connection.ts';
 
 const opts = { versionKey: false, _id: false, strict: true } as const;

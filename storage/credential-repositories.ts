@@ -1,4 +1,4 @@
-// MongoDB implementations of ledger/credential-ports.ts.
+// MongoDB implementations of domain/issuance/credential-ports.ts.
 import type {
   CredentialEvent,
   CredentialRepository,
@@ -6,8 +6,8 @@ import type {
   IssuedCredentialRecord,
   SigningKeyRepository,
   StatusSlotRepository,
-} from '../ledger/credential-ports.ts';
-import type { CredentialShare, ShareRepository, ShareView } from '../ledger/sharing.ts';
+} from '../domain/issuance/index.ts';
+import type { CredentialShare, ShareRepository, ShareView } from '../domain/sharing/index.ts';
 import { isDuplicateKey } from './connection.ts';
 import type { CredentialModels } from './credential-models.ts';
 

@@ -1,4 +1,4 @@
-// Mongoose schemas and the repository of import jobs (ledger/import-jobs.ts): the job, its file in chunks, its row errors.
+// Mongoose schemas and the repository of import jobs (domain/ledger/import-jobs.ts): the job, its file in chunks, its row errors.
 import type { Binary } from 'mongodb';
 import { Schema, type Connection } from 'mongoose';
 import type {
@@ -6,7 +6,7 @@ import type {
   ImportJobRepository,
   ImportPhase,
   StoredRowError,
-} from '../ledger/import-jobs.ts';
+} from '../domain/ledger/index.ts';
 
 const opts = { versionKey: false, _id: false, strict: true } as const;
 const str = { type: String, required: true };

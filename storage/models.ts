@@ -1,6 +1,6 @@
 // Mongoose schemas: what is stored and which indexes guard it. Documents never leave storage/.
 import { Schema, type Connection } from 'mongoose';
-import { InputValidationError } from '../ledger/errors.ts';
+import { InputValidationError } from '../domain/shared/index.ts';
 
 const opts = { versionKey: false, _id: false, strict: true } as const;
 const str = { type: String, required: true };

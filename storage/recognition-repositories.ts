@@ -1,19 +1,19 @@
-// MongoDB implementations of the recognition ports (ledger/recognition-ports.ts): each record is kept
+// MongoDB implementations of the recognition ports (domain/recognition/ports.ts): each record is kept
 // whole under `data`, next to the equality-indexed fields it is found by.
 import type { Model } from 'mongoose';
+import type { ApplicationRepository } from '../domain/recognition/index.ts';
+import type { AwardApplication } from '../domain/recognition/index.ts';
+import type { AwardConfirmation } from '../domain/recognition/index.ts';
+import type { ProgrammeRepository } from '../domain/programmes/index.ts';
+import type { RecognitionRepositories } from '../domain/recognition/index.ts';
+import type { StoredProgramme } from '../domain/programmes/index.ts';
 import type {
-  ApplicationRepository,
-  AwardApplication,
-  AwardConfirmation,
-  ProgrammeRepository,
   RecognitionEvent,
-  RecognitionRepositories,
   RecognitionRequestRecord,
   RecognitionRequestRepository,
   RuleRepository,
-  StoredProgramme,
   StoredRule,
-} from '../ledger/recognition-ports.ts';
+} from '../domain/recognition/index.ts';
 import { isDuplicateKey } from './connection.ts';
 import type { RecognitionModels } from './recognition-models.ts';
 

@@ -1,17 +1,17 @@
-// MongoDB implementations of the ledger's ports (ledger/ports.ts): map documents to domain records and back.
+// MongoDB implementations of the ledger's ports (domain/shared/ports.ts): map documents to domain records and back.
 import type { Model } from 'mongoose';
 import type { MongoBulkWriteError } from 'mongodb';
-import type { CreditAccountState } from '../ledger/accounts.ts';
+import type { CreditAccountState } from '../domain/accounts/index.ts';
+import type { CreditAccountRepository } from '../domain/accounts/index.ts';
+import type { Repositories } from '../domain/ledger/index.ts';
 import type {
   ApiKeyRepository,
   CourseRepository,
-  CreditAccountRepository,
   InstitutionRepository,
   LearnerRepository,
   LedgerRepository,
-  Repositories,
   UserRepository,
-} from '../ledger/ports.ts';
+} from '../domain/shared/index.ts';
 import type {
   ApiKey,
   CourseVersion,
@@ -19,7 +19,7 @@ import type {
   Learner,
   LedgerEntry,
   UserAccount,
-} from '../ledger/types.ts';
+} from '../domain/shared/index.ts';
 import { isDuplicateKey } from './connection.ts';
 import type { Models } from './models.ts';
 

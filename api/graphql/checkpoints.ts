@@ -1,7 +1,7 @@
 // Resolvers of signed checkpoints: the notes, the proofs, publishing and co-signing.
-import type { Actor } from '../../ledger/access.ts';
-import type { CheckpointView } from '../../ledger/checkpoints/service.ts';
-import { NotFound } from '../../ledger/errors.ts';
+import type { Actor } from '../../domain/identity/index.ts';
+import type { CheckpointView } from '../../domain/checkpoints/index.ts';
+import { NotFound } from '../../domain/shared/index.ts';
 import type { Resolvers } from './generated-types.ts';
 import { result } from './results.ts';
 

@@ -1,6 +1,6 @@
 // Resolvers of verifiable credentials: keys and DIDs, issuing, status, verifying.
 import type { KeyType as DomainKeyType } from '../../credentials/index.ts';
-import type { IssueRequest } from '../../ledger/credential-service.ts';
+import type { IssueRequest } from '../../domain/issuance/index.ts';
 import type {
   CredentialFormat,
   IssueCredentialInput,

@@ -1,5 +1,5 @@
 // Resolvers of import jobs (the upload itself is POST /imports, api/import-http.ts).
-import type { ImportProgress } from '../../ledger/import-jobs.ts';
+import type { ImportProgress } from '../../domain/ledger/index.ts';
 import type { Resolvers } from './generated-types.ts';
 import { result, upper } from './results.ts';
 

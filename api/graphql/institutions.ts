@@ -1,5 +1,5 @@
 // Resolvers of the institution registry, staff accounts and API keys.
-import { InputValidationError } from '../../ledger/errors.ts';
+import { InputValidationError } from '../../domain/shared/index.ts';
 import type { Resolvers, AccreditationScopeInput, ApiKeyScope } from './generated-types.ts';
 import { lower, result, upper } from './results.ts';
 

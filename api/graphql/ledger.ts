@@ -1,12 +1,12 @@
 // Resolvers of learners, courses, the ledger, credit accounts and bulk import.
 import { Readable } from 'node:stream';
-import type { AchievementInput as DomainAchievementInput } from '../../ledger/achievement-input.ts';
-import type { Balance } from '../../ledger/accounts.ts';
-import { requireInstitution } from '../../ledger/access.ts';
-import { NotFound } from '../../ledger/errors.ts';
-import { hashedContent } from '../../ledger/chain.ts';
+import type { AchievementInput as DomainAchievementInput } from '../../domain/ledger/index.ts';
+import type { Balance } from '../../domain/accounts/index.ts';
+import { requireInstitution } from '../../domain/identity/index.ts';
+import { NotFound } from '../../domain/shared/index.ts';
+import { hashedContent } from '../../domain/shared/index.ts';
 import type { AchievementInput, CorrectAchievementInput, Resolvers } from './generated-types.ts';
-import type { Institution } from '../../ledger/types.ts';
+import type { Institution } from '../../domain/shared/index.ts';
 import type { GraphQLContext } from '../context.ts';
 import { lower, result, resultError, upper } from './results.ts';
 

@@ -1,16 +1,13 @@
 // Resolvers of recognition rules and requests, programmes, the degree audit and awards: thin calls
 // into the domain services, and presenters from domain records (hundredths) to the API (decimals).
-import { parseDefinition } from '../../ledger/recognition/registry.ts';
-import { walkRequirements } from '../../ledger/programmes/validate.ts';
-import type { AuditReport } from '../../ledger/audit/service.ts';
-import { missingSummaryText } from '../../ledger/awards.ts';
-import type { ApplicationView } from '../../ledger/awards.ts';
-import type { RecognitionView } from '../../ledger/recognition/workflow.ts';
-import type {
-  GrantedCredit as DomainGrant,
-  StoredProgramme,
-  StoredRule,
-} from '../../ledger/recognition-ports.ts';
+import { parseDefinition } from '../../domain/recognition/index.ts';
+import { walkRequirements } from '../../domain/programmes/index.ts';
+import type { AuditReport } from '../../domain/audit/index.ts';
+import { missingSummaryText } from '../../domain/awards/index.ts';
+import type { ApplicationView } from '../../domain/awards/index.ts';
+import type { RecognitionView } from '../../domain/recognition/index.ts';
+import type { StoredProgramme } from '../../domain/programmes/index.ts';
+import type { GrantedCredit as DomainGrant, StoredRule } from '../../domain/recognition/index.ts';
 import type {
   DegreeAudit,
   GrantedCredit,

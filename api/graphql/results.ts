@@ -1,5 +1,5 @@
 // Expected failures as data: domain errors become ResultError values of the result unions.
-import { DomainError } from '../../ledger/errors.ts';
+import { DomainError } from '../../domain/shared/index.ts';
 
 export interface ResultErrorValue {
   __typename: 'ResultError';

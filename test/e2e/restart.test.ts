@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, tempDataDir } from '../../embedded-db/launcher.ts';
-import { DEMO_PASSWORD } from '../../scripts/demo-data.ts';
+import { DEMO_PASSWORD } from '../../domain/demo/demo-data.ts';
 
 const children: ChildProcess[] = [];
 let dataDir = '';

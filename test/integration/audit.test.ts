@@ -1,7 +1,7 @@
 // Programmes and the degree audit through GraphQL: versioned programmes, bad definitions, a version
 // change mid-study, what-if audits, and who may audit whom.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, parse } from 'graphql';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import type { ApiKeyScope, LedgerEntry } from '../../ledger/types.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import type { ApiKeyScope, LedgerEntry } from '../../domain/shared/types.ts';
 import { loadTypeDefs } from '../../api/graphql/schema.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 

@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../api/services.ts';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import { GENESIS_HASH, sealEntry } from '../../ledger/chain.ts';
-import type { LedgerEntry } from '../../ledger/types.ts';
-import { verifierKey } from '../../ledger/checkpoints/note.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import { GENESIS_HASH, sealEntry } from '../../domain/shared/chain.ts';
+import type { LedgerEntry } from '../../domain/shared/types.ts';
+import { verifierKey } from '../../domain/checkpoints/note.ts';
 import { verifyCheckpointFiles } from '../../scripts/verify-checkpoint.ts';
 import { createTestApp, createWorld, testConfig, type TestApp } from '../setup/app.ts';
 

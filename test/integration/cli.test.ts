@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import { EmbeddedDbUnavailable, ensureFerretDbBinary } from '../../embedded-db/launcher.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 import { runCli } from '../setup/cli.ts';

@@ -14,14 +14,15 @@ import {
   generateKey,
   loadSigner,
 } from '../../credentials/index.ts';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import { CredentialService } from '../../ledger/credential-service.ts';
-import { InstitutionKeys } from '../../ledger/institution-keys.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import { CredentialService } from '../../domain/issuance/credential-service.ts';
+import { InstitutionKeys } from '../../domain/issuance/institution-keys.ts';
 import {
   mongoCredentialRepositories,
   placeStatusEvents,
 } from '../../storage/credential-repositories.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
+import { freePort } from '../../embedded-db/launcher.ts';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +32,7 @@ import { inject } from 'vitest';
 let t: TestApp;
 let w: Awaited<ReturnType<typeof createWorld>>;
 let server: Server;
+let port: number;
 let base: string;
 let entryId: string;
 let staffA: Actor;
@@ -99,9 +101,10 @@ const failedCodes = (json: Record<string, unknown>) =>
 
 beforeAll(async () => {
   // The public URL must be where this test server listens: status lists are resolved through it.
-  t = await createTestApp({ config: { PUBLIC_URL: 'http://127.0.0.1:45871' } });
+  port = await freePort();
+  t = await createTestApp({ config: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
   w = await createWorld(t);
-  server = t.app.listen(45871, '127.0.0.1');
+  server = t.app.listen(port, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   staffA = { kind: 'staff', userId: 'registrar', institutionId: w.instA.id };
@@ -620,12 +623,12 @@ describe('status lists derived from status events', () => {
 describe('keys and DIDs', () => {
   it('serves did:web documents with Multikey methods, and the platform DID', async () => {
     const doc = await http(`/institutions/${w.instA.slug}/did.json`);
-    expect(doc.json['id']).toBe('did:web:127.0.0.1%3A45871:institutions:uni-a');
+    expect(doc.json['id']).toBe(`did:web:127.0.0.1%3A${port}:institutions:uni-a`);
     expect(
       (doc.json['verificationMethod'] as { type: string }[]).every((m) => m.type === 'Multikey'),
     ).toBe(true);
     expect(JSON.stringify(doc.json)).not.toMatch(/encryptedPrivateKey|privateKey/);
-    expect((await http('/.well-known/did.json')).json['id']).toBe('did:web:127.0.0.1%3A45871');
+    expect((await http('/.well-known/did.json')).json['id']).toBe(`did:web:127.0.0.1%3A${port}`);
     expect((await http('/institutions/nobody/did.json')).status).toBe(404);
   });
 
@@ -1068,7 +1071,7 @@ describe('batch issuance from the command line', () => {
               ...testSecrets,
               MONGODB_URI: inject('mongodbUri'),
               DB_NAME: t.db.connection.name,
-              PUBLIC_URL: 'http://127.0.0.1:45871',
+              PUBLIC_URL: `http://127.0.0.1:${port}`,
               LOG_LEVEL: 'silent',
             },
           },

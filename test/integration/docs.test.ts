@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-data.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../domain/demo/demo-data.ts';
 import { createTestApp, testSecrets, type TestApp } from '../setup/app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 // The sample import files in examples/ import cleanly into the demo data, and a second run records nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../scripts/demo-data.ts';
+import { seedDemo } from '../../domain/demo/demo-data.ts';
 import { createTestApp, type TestApp } from '../setup/app.ts';
 import { runCli } from '../setup/cli.ts';
 

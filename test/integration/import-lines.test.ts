@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 import { runCli } from '../setup/cli.ts';
 

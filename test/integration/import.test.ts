@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

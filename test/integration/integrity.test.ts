@@ -1,7 +1,7 @@
 // What the chain did not cover, changed in the database as an attacker with write access would: each is now caught.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import type { LedgerEntry } from '../../ledger/types.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import type { LedgerEntry } from '../../domain/shared/types.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

@@ -1,11 +1,11 @@
 // The ledger against the real database: idempotency, corrections, voids, accounts, the chain under concurrency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import { LedgerService } from '../../ledger/ledger-service.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import { LedgerService } from '../../domain/ledger/ledger-service.ts';
 import { mongoRepositories } from '../../storage/repositories.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
-import { Conflict, InputValidationError, NotFound } from '../../ledger/errors.ts';
-import type { AchievementInput } from '../../ledger/achievement-input.ts';
+import { Conflict, InputValidationError, NotFound } from '../../domain/shared/errors.ts';
+import type { AchievementInput } from '../../domain/ledger/achievement-input.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof createWorld>>;

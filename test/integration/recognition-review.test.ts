@@ -1,6 +1,6 @@
 // A reviewer sees the source entries of a request made to it (recorded elsewhere), with their corrections; nobody else does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../ledger/access.ts';
+import type { Actor } from '../../domain/identity/index.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

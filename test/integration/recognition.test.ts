@@ -1,7 +1,7 @@
 // Recognition through GraphQL against the real database: versioned rules, requests, reviews, appeals,
 // idempotent ledger writes, and the whole journey from credits at two institutions to an award.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

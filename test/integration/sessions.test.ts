@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/server.ts';
 import { createServices } from '../../api/services.ts';
-import { SYSTEM } from '../../ledger/access.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
 import { createTestApp, createWorld, testConfig, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

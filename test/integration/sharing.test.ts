@@ -2,8 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../ledger/access.ts';
-import type { IssuedCredentialRecord } from '../../ledger/credential-ports.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
+import type { IssuedCredentialRecord } from '../../domain/issuance/credential-ports.ts';
+import { freePort } from '../../embedded-db/launcher.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;
@@ -91,12 +92,13 @@ async function shares(learnerId = w.learner1.id, token = w.tokens.learner1) {
 
 beforeAll(async () => {
   // Status lists are fetched from the public URL: it must be where this test server listens.
+  const port = await freePort();
   t = await createTestApp({
     now: () => clock,
-    config: { PUBLIC_URL: 'http://127.0.0.1:45873' },
+    config: { PUBLIC_URL: `http://127.0.0.1:${port}` },
   });
   w = await createWorld(t);
-  server = t.app.listen(45873, '127.0.0.1');
+  server = t.app.listen(port, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const entry = async (learnerId: string, id: string) => {

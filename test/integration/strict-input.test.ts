@@ -1,11 +1,11 @@
 // Text and dates are checked before hashing: what is hashed is what the real database stores, replays stay replays.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM, type Actor } from '../../ledger/access.ts';
-import type { AchievementInput } from '../../ledger/achievement-input.ts';
-import { isWellFormedText } from '../../ledger/canonical.ts';
-import { entryHash } from '../../ledger/chain.ts';
-import { DomainError } from '../../ledger/errors.ts';
+import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
+import type { AchievementInput } from '../../domain/ledger/achievement-input.ts';
+import { isWellFormedText } from '../../domain/shared/canonical.ts';
+import { entryHash } from '../../domain/shared/chain.ts';
+import { DomainError } from '../../domain/shared/errors.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;

@@ -13,7 +13,7 @@ import {
   VC_V1_CONTEXT,
   VC_V2_CONTEXT,
 } from '../../credentials/index.ts';
-import { SYSTEM } from '../../ledger/access.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
 import { freePort } from '../../embedded-db/launcher.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 import { malformedCredentials } from '../fixtures/malformed-credentials.ts';

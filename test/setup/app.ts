@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../api/config.ts';
 import { createLogger } from '../../api/logger.ts';
 import { buildApp } from '../../api/server.ts';
 import { createServices, type Services } from '../../api/services.ts';
-import { SYSTEM } from '../../ledger/access.ts';
+import { SYSTEM } from '../../domain/identity/access.ts';
 import { connectDatabase, equalityFields, type Database } from '../../storage/connection.ts';
 import { ensureEqualityIndexes } from '../../embedded-db/indexes.ts';
 

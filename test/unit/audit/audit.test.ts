@@ -1,11 +1,11 @@
 // Degree audit: allocation, caps, filters and explanations, against hand-computed expectations.
 import { describe, expect, it } from 'vitest';
-import { auditProgramme } from '../../../ledger/audit/audit.ts';
-import type { AuditResult } from '../../../ledger/audit/audit.ts';
-import type { CreditItem } from '../../../ledger/audit/types.ts';
-import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../../../ledger/programmes/seed.ts';
-import type { Programme } from '../../../ledger/programmes/types.ts';
-import type { ValidityRule } from '../../../ledger/recognition/rules.ts';
+import { auditProgramme } from '../../../domain/audit/audit.ts';
+import type { AuditResult } from '../../../domain/audit/audit.ts';
+import type { CreditItem } from '../../../domain/recognition/credit-items.ts';
+import { KR_CB_BACHELOR, SEED_INSTITUTIONS } from '../../../domain/programmes/seed.ts';
+import type { Programme } from '../../../domain/programmes/types.ts';
+import type { ValidityRule } from '../../../domain/recognition/rules.ts';
 import { item, programme } from './mother.ts';
 
 const req = (r: AuditResult, id: string) => {
@@ -292,6 +292,11 @@ describe('filters', () => {
       ['ects', 'NOT_CONVERTIBLE'],
     ]);
     expect(r.totals.counted).toBe(300);
+    // Said in words a learner reads, not credit-system codes.
+    expect(r.excluded.find((e) => e.entryId === 'ects')?.text).toEqual({
+      en: 'No conversion from ECTS credits to Korean Credit Bank credits was provided.',
+      zh: '缺少从欧洲学分（ECTS）到韩国学分银行学分的转换规则。',
+    });
   });
 
   it('converts other credit systems with the rules given', () => {

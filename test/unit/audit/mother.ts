@@ -1,6 +1,6 @@
 // Object mothers for audit and recognition tests: fresh credit items and small programmes.
-import type { CreditItem } from '../../../ledger/audit/types.ts';
-import type { Programme, RequirementNode } from '../../../ledger/programmes/types.ts';
+import type { CreditItem } from '../../../domain/recognition/credit-items.ts';
+import type { Programme, RequirementNode } from '../../../domain/programmes/types.ts';
 
 let seq = 0;
 

@@ -1,8 +1,8 @@
 // When HiGHS reaches its time limit before proving a FAIL, the audit says NOT_PROVEN, never FAIL.
 import { describe, expect, it } from 'vitest';
-import { auditProgramme } from '../../../ledger/audit/audit.ts';
-import { KR_CB_BACHELOR } from '../../../ledger/programmes/seed.ts';
-import type { Programme } from '../../../ledger/programmes/types.ts';
+import { auditProgramme } from '../../../domain/audit/audit.ts';
+import { KR_CB_BACHELOR } from '../../../domain/programmes/seed.ts';
+import type { Programme } from '../../../domain/programmes/types.ts';
 import { hardLearner } from '../../../bench/audit.ts';
 
 describe('an audit the solver cannot settle in time', () => {

@@ -1,10 +1,10 @@
 // Programme validation and the seed programmes; the solver against brute force on small random sets.
 import { describe, expect, it } from 'vitest';
-import { auditProgramme } from '../../../ledger/audit/audit.ts';
-import type { CreditItem } from '../../../ledger/audit/types.ts';
-import { SEED_PROGRAMMES } from '../../../ledger/programmes/seed.ts';
-import { ProgrammeInvalid, validateProgramme } from '../../../ledger/programmes/validate.ts';
-import type { Programme, Requirement, RequirementNode } from '../../../ledger/programmes/types.ts';
+import { auditProgramme } from '../../../domain/audit/audit.ts';
+import type { CreditItem } from '../../../domain/recognition/credit-items.ts';
+import { SEED_PROGRAMMES } from '../../../domain/programmes/seed.ts';
+import { ProgrammeInvalid, validateProgramme } from '../../../domain/programmes/validate.ts';
+import type { Programme, Requirement, RequirementNode } from '../../../domain/programmes/types.ts';
 import { item, programme } from './mother.ts';
 
 const rejects = (p: Programme, message: RegExp) => {
@@ -22,6 +22,15 @@ const rejects = (p: Programme, message: RegExp) => {
 describe('validateProgramme', () => {
   it('accepts the seed programmes', () => {
     for (const p of SEED_PROGRAMMES) expect(validateProgramme(p)).toEqual(p);
+  });
+
+  it('rejects an effectiveFrom that is not a real date', () => {
+    const p = programme([{ id: 't', kind: 'totalCredits', min: 1 }]);
+    for (const bad of ['2024-13-01', '2023-02-29', '2024-06-31T00:00:00Z', '2024-06-01Tnoon'])
+      rejects({ ...p, effectiveFrom: bad }, /effectiveFrom: must be a real date like 2024-03-01/);
+    expect(validateProgramme({ ...p, effectiveFrom: '2024-02-29' }).effectiveFrom).toBe(
+      '2024-02-29',
+    );
   });
 
   it('rejects a group needing 3 of 2 children', () => {

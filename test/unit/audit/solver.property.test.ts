@@ -9,9 +9,9 @@ import {
   type AllocationProblem,
   type Leaf,
   type Unit,
-} from '../../../ledger/audit/problem.ts';
-import { solveAllocation } from '../../../ledger/audit/solver.ts';
-import type { RequirementNode } from '../../../ledger/programmes/types.ts';
+} from '../../../domain/audit/problem.ts';
+import { solveAllocation } from '../../../domain/audit/solver.ts';
+import type { RequirementNode } from '../../../domain/programmes/types.ts';
 
 const bitsOf = (m: number): number[] => {
   const out: number[] = [];

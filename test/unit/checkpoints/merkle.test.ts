@@ -8,7 +8,7 @@ import {
   verifyConsistency,
   verifyInclusion,
   type Hash,
-} from '../../../ledger/checkpoints/merkle.ts';
+} from '../../../domain/checkpoints/merkle.ts';
 
 // The RFC 6962 test leaves used across Certificate Transparency implementations.
 const LEAVES = [

@@ -1,17 +1,17 @@
 // Pure ledger parts: canonical JSON, the hash chain, the credit account fold, value objects, the keyed mutex.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../ledger/canonical.ts';
-import { GENESIS_HASH, sealEntry, verifyChain } from '../../../ledger/chain.ts';
+import { canonicalJson } from '../../../domain/shared/canonical.ts';
+import { GENESIS_HASH, sealEntry, verifyChain } from '../../../domain/shared/chain.ts';
 import {
   emptyAccount,
   foldEntries,
   rebuildAccount,
   viewAccount,
-} from '../../../ledger/accounts.ts';
-import { KeyedMutex } from '../../../ledger/keyed-mutex.ts';
-import { CreditAmountOutOfRange, InputValidationError } from '../../../ledger/errors.ts';
-import { creditsToHundredths, localizedText, pastDate } from '../../../ledger/values.ts';
-import type { AchievementContent, EntryBody, LedgerEntry } from '../../../ledger/types.ts';
+} from '../../../domain/accounts/accounts.ts';
+import { KeyedMutex } from '../../../domain/shared/keyed-mutex.ts';
+import { CreditAmountOutOfRange, InputValidationError } from '../../../domain/shared/errors.ts';
+import { creditsToHundredths, localizedText, pastDate } from '../../../domain/shared/values.ts';
+import type { AchievementContent, EntryBody, LedgerEntry } from '../../../domain/shared/types.ts';
 
 const achievement = (over: Partial<AchievementContent> = {}): AchievementContent => ({
   kind: 'course',

@@ -1,8 +1,8 @@
 // The ledger hash format versions: old chains still verify, new entries hash every stored field.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../../ledger/canonical.ts';
-import { GENESIS_HASH, entryHash, sealEntry, verifyChain } from '../../../ledger/chain.ts';
-import type { EntryBody, LedgerEntry } from '../../../ledger/types.ts';
+import { canonicalJson, sha256Hex } from '../../../domain/shared/canonical.ts';
+import { GENESIS_HASH, entryHash, sealEntry, verifyChain } from '../../../domain/shared/chain.ts';
+import type { EntryBody, LedgerEntry } from '../../../domain/shared/types.ts';
 
 const course: EntryBody = {
   type: 'achievement',

@@ -1,10 +1,15 @@
 // Strict input before hashing: text (Unicode, NFC, controls), calendar dates, and canonical JSON at any depth.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, isWellFormedText } from '../../../ledger/canonical.ts';
-import { InputValidationError } from '../../../ledger/errors.ts';
-import { validateAchievement } from '../../../ledger/achievement-input.ts';
-import { boundedString, calendarDate, cleanText, localizedText } from '../../../ledger/values.ts';
+import { canonicalJson, isWellFormedText } from '../../../domain/shared/canonical.ts';
+import { InputValidationError } from '../../../domain/shared/errors.ts';
+import { validateAchievement } from '../../../domain/ledger/achievement-input.ts';
+import {
+  boundedString,
+  calendarDate,
+  cleanText,
+  localizedText,
+} from '../../../domain/shared/values.ts';
 
 /** The recursive canonical JSON the ledger used before: every existing hash was made with it. */
 function recursiveCanonical(value: unknown): string {

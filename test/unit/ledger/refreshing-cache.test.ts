@@ -1,7 +1,7 @@
 // The refreshing cache: fresh values answered without loading, refreshed in the background once half
 // as old as allowed, expired ones waited for; loads shared; deletions immediate, even mid-load.
 import { describe, expect, it } from 'vitest';
-import { RefreshingCache } from '../../../ledger/refreshing-cache.ts';
+import { RefreshingCache } from '../../../domain/shared/refreshing-cache.ts';
 
 /** A load whose answers the test releases one at a time. */
 function controlledLoad() {

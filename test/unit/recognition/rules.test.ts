@@ -1,16 +1,16 @@
 // Recognition rules: validation, conversion rounding and the evaluation of requests, with hand-computed numbers.
 import { describe, expect, it } from 'vitest';
-import { applyConversion, roundRatio } from '../../../ledger/recognition/conversion.ts';
-import { resolveEquivalences } from '../../../ledger/recognition/equivalence.ts';
-import { evaluateRecognition } from '../../../ledger/recognition/evaluate.ts';
-import { RecognitionRuleInvalid, validateRuleSet } from '../../../ledger/recognition/rules.ts';
+import { applyConversion, roundRatio } from '../../../domain/recognition/conversion.ts';
+import { resolveEquivalences } from '../../../domain/recognition/equivalence.ts';
+import { evaluateRecognition } from '../../../domain/recognition/evaluate.ts';
+import { RecognitionRuleInvalid, validateRuleSet } from '../../../domain/recognition/rules.ts';
 import type {
   ConversionRule,
   CourseEquivalenceRule,
   RecognitionRule,
   RoundingMode,
-} from '../../../ledger/recognition/rules.ts';
-import { SEED_RECOGNITION_RULES } from '../../../ledger/recognition/seed.ts';
+} from '../../../domain/recognition/rules.ts';
+import { SEED_RECOGNITION_RULES } from '../../../domain/recognition/seed.ts';
 import { item } from '../audit/mother.ts';
 
 const meta = {
@@ -121,6 +121,22 @@ describe('validateRuleSet', () => {
     );
     invalid([{ ...factor(1, 1, 'floor', 1), rounding: 'nearest' }], /\.rounding: Invalid option/);
     invalid([eq('self', 'a:X', 'a:X')], /declared equivalent to itself/);
+  });
+
+  it('rejects dates that do not exist, which would sort wrongly as strings', () => {
+    for (const bad of ['2024-13-01', '2023-02-29', '2024-04-31', '2024-00-10', '2024-1-01']) {
+      invalid(
+        [{ ...factor(1, 1, 'floor', 1), effectiveFrom: bad }],
+        /\.effectiveFrom: must be a real date like 2024-03-01/,
+      );
+      invalid(
+        [{ ...factor(1, 1, 'floor', 1), effectiveUntil: bad }],
+        /\.effectiveUntil: must be a real date like 2024-03-01/,
+      );
+    }
+    expect(
+      validateRuleSet([{ ...factor(1, 1, 'floor', 1), effectiveFrom: '2024-02-29' }]),
+    ).toHaveLength(1);
   });
 });
 
