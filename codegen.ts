@@ -54,6 +54,7 @@ const config: CodegenConfig = {
           ShareView: '../../domain/sharing/index.ts#ShareView',
           VerificationReport: '../../credentials/index.ts#PresentationReport',
           VerificationCheck: '../../credentials/index.ts#Check',
+          ImportJob: '../../domain/ledger/index.ts#ImportJobView',
         },
         maybeValue: 'T | null | undefined',
         resolverTypeWrapperSignature: 'Promise<T> | T',

@@ -47,6 +47,8 @@ const schema = z.object({
   ALLOW_FOREIGN_DID_WEB: bool.default(false),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20_000),
+  /** The largest import file accepted through POST /imports, in megabytes. */
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/)
@@ -87,6 +89,7 @@ export interface Config {
   allowForeignDidWeb: boolean;
   graphql: { maxDepth: number; maxCost: number };
   bodyLimit: string;
+  importMaxBytes: number;
   seedDemo: boolean;
   /** Worker threads that verify credentials (0: verify on the main thread). */
   verifyWorkers: number;
@@ -178,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowForeignDidWeb: e.ALLOW_FOREIGN_DID_WEB,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     bodyLimit: e.BODY_LIMIT,
+    importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     seedDemo: e.SEED_DEMO,
     verifyWorkers: e.VERIFY_WORKERS ?? availableParallelism(),
   };

@@ -92,7 +92,7 @@ export async function startServer(
 ): Promise<Running> {
   const log = createLogger(config.logLevel);
   const database = await openDatabase(config, log);
-  const services = createServices(database.db, config);
+  const services = createServices(database.db, config, undefined, { log });
   await opts.onReady?.(services);
   const { app } = buildApp(services, log);
   const server: Server = await new Promise((resolve, reject) => {

@@ -18,6 +18,7 @@ import { MAX_JSON_DEPTH, graphqlNesting, jsonDepth, limitJsonDepth } from './jso
 /** Far beyond the depth limit (a query's brackets nest about twice as deep as its fields). */
 const MAX_QUERY_NESTING = 200;
 import { checkpointRouter } from './checkpoints-http.ts';
+import { importRouter } from './import-http.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
 
@@ -201,6 +202,8 @@ export function buildApp(services: Services, log: Logger): App {
       page(res, 'no-store');
     });
   }
+  // Before the JSON parser: an upload's body is streamed into the import job, never parsed here.
+  app.use(importRouter(services));
   app.use(
     express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }),
   );

@@ -5,19 +5,21 @@ import { Catalogue } from '../domain/institutions/index.ts';
 import { InstitutionRegistry } from '../domain/institutions/index.ts';
 import { LearnerRegistry } from '../domain/identity/index.ts';
 import { LedgerService } from '../domain/ledger/index.ts';
-import { BulkImporter } from '../domain/ledger/index.ts';
+import { BulkImporter, ImportJobs } from '../domain/ledger/index.ts';
+import { importRepository } from '../storage/import-repositories.ts';
 import { PUBLIC, type Actor } from '../domain/identity/index.ts';
 import { Unauthenticated } from '../domain/shared/index.ts';
 import { mongoRepositories } from '../storage/repositories.ts';
 import { recognitionRepositories } from '../storage/recognition-repositories.ts';
 import { RuleRegistry } from '../domain/recognition/index.ts';
-import { RecognitionService } from '../domain/recognition/index.ts';
+import { RecognitionService, RecognitionSources } from '../domain/recognition/index.ts';
 import { ProgrammeRegistry } from '../domain/programmes/index.ts';
 import { AuditService } from '../domain/audit/index.ts';
 import { createAuditRunner } from './audit-runner.ts';
 import { AwardService, type AwardCredentialIssuer } from '../domain/awards/index.ts';
 import type { Database } from '../storage/connection.ts';
 import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { TokenService } from './tokens.ts';
 import {
   createBatchIssuer,
@@ -46,7 +48,7 @@ export function createServices(
   db: Database,
   config: Config,
   now: () => Date = () => new Date(),
-  opts: { awardIssuer?: AwardCredentialIssuer } = {},
+  opts: { awardIssuer?: AwardCredentialIssuer; log?: Logger } = {},
 ) {
   const repos = mongoRepositories(db.models);
   const recognitionRepos = recognitionRepositories(db.models);
@@ -113,6 +115,16 @@ export function createServices(
     now,
   });
   const importer = new BulkImporter(ledger, learners);
+  const importJobs = new ImportJobs(
+    importRepository(db.models),
+    importer,
+    {
+      maxBytes: config.importMaxBytes,
+      onUnexpected: (err, jobId) =>
+        (opts.log ?? createLogger('error')).error({ err, jobId }, 'an import job failed'),
+    },
+    now,
+  );
   const rules = new RuleRegistry(recognitionRepos.rules, now);
   const programmes = new ProgrammeRegistry(recognitionRepos.programmes, institutions, now);
   const recognition = new RecognitionService(
@@ -125,6 +137,7 @@ export function createServices(
     now,
   );
   const auditRunner = createAuditRunner();
+  const recognitionSources = new RecognitionSources(recognition, repos.ledger);
   const audits = new AuditService(
     ledger,
     programmes,
@@ -267,9 +280,11 @@ export function createServices(
     catalogue,
     ledger,
     importer,
+    importJobs,
     rules,
     programmes,
     recognition,
+    recognitionSources,
     audits,
     awards,
     keys,
@@ -283,7 +298,12 @@ export function createServices(
     startWorkers: () => verifyWorkers()?.start(),
     /** Releases what the services hold beyond the database (worker threads). */
     close: async () => {
-      await Promise.all([batchIssuer?.close(), verifyPool?.close(), auditRunner.close()]);
+      await Promise.all([
+        batchIssuer?.close(),
+        verifyPool?.close(),
+        auditRunner.close(),
+        importJobs.settled(),
+      ]);
       batchIssuer = undefined;
       verifyPool = undefined;
     },

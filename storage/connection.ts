@@ -7,10 +7,16 @@ import { placeStatusEvents } from './credential-repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
 import { registerAccountCodeModels, type AccountCodeModels } from './account-code-repositories.ts';
+import { registerImportModels, type ImportModels } from './import-repositories.ts';
 
 export interface Database {
   connection: Connection;
-  models: Models & CredentialModels & RecognitionModels & CheckpointModels & AccountCodeModels;
+  models: Models &
+    CredentialModels &
+    RecognitionModels &
+    CheckpointModels &
+    AccountCodeModels &
+    ImportModels;
   close(): Promise<void>;
   /** Points the same connection (and its models) at another server, e.g. after a failover. */
   reconnect(uri: string): Promise<void>;
@@ -38,6 +44,7 @@ export async function connectDatabase(
     ...registerRecognitionModels(connection),
     ...registerCheckpointModels(connection),
     ...registerAccountCodeModels(connection),
+    ...registerImportModels(connection),
   };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));

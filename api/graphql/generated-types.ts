@@ -7,6 +7,7 @@ import type { ResultErrorValue as ResultErrorValueModel } from './results.ts';
 import type { IssuedCredentialRecord as IssuedCredentialRecordModel, PublicKeyInfo as PublicKeyInfoModel, CredentialEvent as CredentialEventModel } from '../../domain/issuance/index.ts';
 import type { ShareWithViews as ShareWithViewsModel, ShareView as ShareViewModel } from '../../domain/sharing/index.ts';
 import type { PresentationReport as PresentationReportModel, Check as CheckModel } from '../../credentials/index.ts';
+import type { ImportJobView as ImportJobViewModel } from '../../domain/ledger/index.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -621,6 +622,85 @@ export type ImportFormat =
   | 'CSV'
   | 'JSONL';
 
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  allOrNothing: Scalars['Boolean']['output'];
+  /** The dry run. */
+  check?: Maybe<ImportProgress>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Row errors of a phase in line order; after: the seq of the last one seen. */
+  errors: Array<ImportJobRowError>;
+  failure?: Maybe<Scalars['String']['output']>;
+  fileName: Scalars['String']['output'];
+  format: ImportFormat;
+  id: Scalars['ID']['output'];
+  institutionId: Scalars['ID']['output'];
+  sha256: Scalars['String']['output'];
+  size: Scalars['Float']['output'];
+  status: ImportJobStatus;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The import itself. */
+  write?: Maybe<ImportProgress>;
+};
+
+
+export type ImportJobErrorsArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  phase: ImportPhase;
+};
+
+export type ImportJobList = {
+  __typename?: 'ImportJobList';
+  items: Array<ImportJob>;
+};
+
+export type ImportJobListResult = ImportJobList | ResultError;
+
+export type ImportJobResult = ImportJob | ResultError;
+
+export type ImportJobRowError = {
+  __typename?: 'ImportJobRowError';
+  code: ErrorCode;
+  field?: Maybe<Scalars['String']['output']>;
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  sourceRecordId?: Maybe<Scalars['String']['output']>;
+};
+
+export type ImportJobStatus =
+  /** The dry run is over: see check, then write the file with importFile. */
+  | 'CHECKED'
+  /** The dry run is reading the file. */
+  | 'CHECKING'
+  | 'DONE'
+  | 'FAILED'
+  /** The process running the job stopped (a restart): run it again with importFile; nothing is recorded twice. */
+  | 'INTERRUPTED'
+  | 'UPLOADING'
+  | 'WRITING';
+
+export type ImportPhase =
+  | 'CHECK'
+  | 'WRITE';
+
+/** How far a phase got; counts grow while it runs. */
+export type ImportProgress = {
+  __typename?: 'ImportProgress';
+  bytes: Scalars['Float']['output'];
+  created: Scalars['Int']['output'];
+  duplicates: Scalars['Int']['output'];
+  /** Row errors kept for the report (at most 10,000; failed counts them all). */
+  errorsStored: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  rows: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** Rows that passed every check (in the check: to be recorded, or recorded before with the same content). */
+  valid: Scalars['Int']['output'];
+};
+
 export type ImportReport = {
   __typename?: 'ImportReport';
   created: Scalars['Int']['output'];
@@ -847,6 +927,11 @@ export type Mutation = {
   defineCourse: CourseResult;
   /** Define a programme (JSON) or a new version of one: its institution (within its accreditation) or the operator. */
   defineProgramme: ProgrammeResult;
+  /**
+   * Writes a checked file (or resumes an interrupted one): the good rows, or with allOrNothing
+   * nothing at all when the check found a bad row. Poll importJob for its progress.
+   */
+  importFile: ImportJobResult;
   /** Import CSV or JSON lines from a student information system (up to the request size limit; use the CLI for large files). */
   importRecords: ImportResult;
   issueCredential: IssuedCredentialResult;
@@ -979,6 +1064,12 @@ export type MutationDefineCourseArgs = {
 
 export type MutationDefineProgrammeArgs = {
   definition: Scalars['String']['input'];
+};
+
+
+export type MutationImportFileArgs = {
+  allOrNothing?: InputMaybe<Scalars['Boolean']['input']>;
+  jobId: Scalars['ID']['input'];
 };
 
 
@@ -1250,6 +1341,9 @@ export type Query = {
   degreeAudit: DegreeAuditResult;
   /** Find a learner by national ID number (institutions and the operator). */
   findLearner: LearnerResult;
+  importJob: ImportJobResult;
+  /** An institution's latest import jobs, newest first. */
+  importJobs: ImportJobListResult;
   institution: InstitutionResult;
   /** The did:web DID and DID document of an institution. */
   institutionDid?: Maybe<DidDocumentResult>;
@@ -1360,6 +1454,17 @@ export type QueryDegreeAuditArgs = {
 
 export type QueryFindLearnerArgs = {
   nationalId: Scalars['String']['input'];
+};
+
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -1554,6 +1659,8 @@ export type RecognitionRequest = {
   proposals: Array<RecognitionProposal>;
   /** The ledger entries holding the recognised credits. */
   recognizedEntries: Array<LedgerEntry>;
+  /** The learner's entries this request names, with their corrections and voids, oldest first (for whoever may see the request). */
+  sourceEntries: Array<LedgerEntry>;
   status: RecognitionStatus;
   targetInstitutionId: Scalars['ID']['output'];
 };
@@ -1948,6 +2055,14 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<DegreeAudit> )
     | ( ResultErrorValueModel )
   ;
+  ImportJobListResult:
+    | ( Partial<Omit<ImportJobList, 'items'> & { items: Array<_RefType['ImportJob']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  ImportJobResult:
+    | ( ImportJobViewModel )
+    | ( ResultErrorValueModel )
+  ;
   ImportResult:
     | ( Partial<ImportReport> )
     | ( ResultErrorValueModel )
@@ -2001,7 +2116,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ResultErrorValueModel )
   ;
   RecognitionRequestResult:
-    | ( Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<_RefType['LedgerEntry']> }> )
+    | ( Partial<Omit<RecognitionRequest, 'recognizedEntries' | 'sourceEntries'> & { recognizedEntries: Array<_RefType['LedgerEntry']>, sourceEntries: Array<_RefType['LedgerEntry']> }> )
     | ( ResultErrorValueModel )
   ;
   RecognitionRuleListResult:
@@ -2124,6 +2239,14 @@ export type ResolversTypes = {
   HypotheticalCreditInput: ResolverTypeWrapper<Partial<HypotheticalCreditInput>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   ImportFormat: ResolverTypeWrapper<Partial<ImportFormat>>;
+  ImportJob: ResolverTypeWrapper<ImportJobViewModel>;
+  ImportJobList: ResolverTypeWrapper<Partial<Omit<ImportJobList, 'items'> & { items: Array<ResolversTypes['ImportJob']> }>>;
+  ImportJobListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportJobListResult']>>;
+  ImportJobResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportJobResult']>>;
+  ImportJobRowError: ResolverTypeWrapper<Partial<ImportJobRowError>>;
+  ImportJobStatus: ResolverTypeWrapper<Partial<ImportJobStatus>>;
+  ImportPhase: ResolverTypeWrapper<Partial<ImportPhase>>;
+  ImportProgress: ResolverTypeWrapper<Partial<ImportProgress>>;
   ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
   ImportResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ImportResult']>>;
   ImportRowError: ResolverTypeWrapper<Partial<ImportRowError>>;
@@ -2169,7 +2292,7 @@ export type ResolversTypes = {
   RecognitionEventType: ResolverTypeWrapper<Partial<RecognitionEventType>>;
   RecognitionProposal: ResolverTypeWrapper<Partial<RecognitionProposal>>;
   RecognitionRef: ResolverTypeWrapper<Partial<RecognitionRef>>;
-  RecognitionRequest: ResolverTypeWrapper<Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<ResolversTypes['LedgerEntry']> }>>;
+  RecognitionRequest: ResolverTypeWrapper<Partial<Omit<RecognitionRequest, 'recognizedEntries' | 'sourceEntries'> & { recognizedEntries: Array<ResolversTypes['LedgerEntry']>, sourceEntries: Array<ResolversTypes['LedgerEntry']> }>>;
   RecognitionRequestList: ResolverTypeWrapper<Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<ResolversTypes['RecognitionRequest']> }>>;
   RecognitionRequestListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRequestListResult']>>;
   RecognitionRequestResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecognitionRequestResult']>>;
@@ -2277,6 +2400,12 @@ export type ResolversParentTypes = {
   GrantedCredit: Partial<GrantedCredit>;
   HypotheticalCreditInput: Partial<HypotheticalCreditInput>;
   ID: Partial<Scalars['ID']['output']>;
+  ImportJob: ImportJobViewModel;
+  ImportJobList: Partial<Omit<ImportJobList, 'items'> & { items: Array<ResolversParentTypes['ImportJob']> }>;
+  ImportJobListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ImportJobListResult']>;
+  ImportJobResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ImportJobResult']>;
+  ImportJobRowError: Partial<ImportJobRowError>;
+  ImportProgress: Partial<ImportProgress>;
   ImportReport: Partial<ImportReport>;
   ImportResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ImportResult']>;
   ImportRowError: Partial<ImportRowError>;
@@ -2317,7 +2446,7 @@ export type ResolversParentTypes = {
   RecognitionEvent: Partial<RecognitionEvent>;
   RecognitionProposal: Partial<RecognitionProposal>;
   RecognitionRef: Partial<RecognitionRef>;
-  RecognitionRequest: Partial<Omit<RecognitionRequest, 'recognizedEntries'> & { recognizedEntries: Array<ResolversParentTypes['LedgerEntry']> }>;
+  RecognitionRequest: Partial<Omit<RecognitionRequest, 'recognizedEntries' | 'sourceEntries'> & { recognizedEntries: Array<ResolversParentTypes['LedgerEntry']>, sourceEntries: Array<ResolversParentTypes['LedgerEntry']> }>;
   RecognitionRequestList: Partial<Omit<RecognitionRequestList, 'items'> & { items: Array<ResolversParentTypes['RecognitionRequest']> }>;
   RecognitionRequestListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRequestListResult']>;
   RecognitionRequestResult: Partial<ResolversUnionTypes<ResolversParentTypes>['RecognitionRequestResult']>;
@@ -2756,6 +2885,58 @@ export type GrantedCreditResolvers<ContextType = GraphQLContext, ParentType exte
   sourceEntryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ImportJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  allOrNothing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  check?: Resolver<Maybe<ResolversTypes['ImportProgress']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportJobRowError']>, ParentType, ContextType, RequireFields<ImportJobErrorsArgs, 'phase'>>;
+  failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ImportFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportJobStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  write?: Resolver<Maybe<ResolversTypes['ImportProgress']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportJobListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportJobList'] = ResolversParentTypes['ImportJobList']> = {
+  items?: Resolver<Array<ResolversTypes['ImportJob']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportJobListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportJobListResult'] = ResolversParentTypes['ImportJobListResult']> = {
+  __resolveType: TypeResolveFn<'ImportJobList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type ImportJobResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportJobResult'] = ResolversParentTypes['ImportJobResult']> = {
+  __resolveType: TypeResolveFn<'ImportJob' | 'ResultError', ParentType, ContextType>;
+};
+
+export type ImportJobRowErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportJobRowError'] = ResolversParentTypes['ImportJobRowError']> = {
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceRecordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ImportProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportProgress'] = ResolversParentTypes['ImportProgress']> = {
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorsStored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ImportReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2930,6 +3111,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createStaff?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input' | 'institutionId'>>;
   defineCourse?: Resolver<ResolversTypes['CourseResult'], ParentType, ContextType, RequireFields<MutationDefineCourseArgs, 'input' | 'institutionId'>>;
   defineProgramme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<MutationDefineProgrammeArgs, 'definition'>>;
+  importFile?: Resolver<ResolversTypes['ImportJobResult'], ParentType, ContextType, RequireFields<MutationImportFileArgs, 'jobId'>>;
   importRecords?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'data' | 'format' | 'institutionId'>>;
   issueCredential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<MutationIssueCredentialArgs, 'input' | 'institutionId'>>;
   issueCredentials?: Resolver<ResolversTypes['BatchIssueResult'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'inputs' | 'institutionId'>>;
@@ -3027,6 +3209,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   creditAccount?: Resolver<ResolversTypes['CreditAccountResult'], ParentType, ContextType, Partial<QueryCreditAccountArgs>>;
   degreeAudit?: Resolver<ResolversTypes['DegreeAuditResult'], ParentType, ContextType, RequireFields<QueryDegreeAuditArgs, 'programmeId'>>;
   findLearner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryFindLearnerArgs, 'nationalId'>>;
+  importJob?: Resolver<ResolversTypes['ImportJobResult'], ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
+  importJobs?: Resolver<ResolversTypes['ImportJobListResult'], ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'institutionId'>>;
   institution?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, Partial<QueryInstitutionArgs>>;
   institutionDid?: Resolver<Maybe<ResolversTypes['DidDocumentResult']>, ParentType, ContextType, RequireFields<QueryInstitutionDidArgs, 'institutionId'>>;
   institutionRecords?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionRecordsArgs, 'institutionId'>>;
@@ -3098,6 +3282,7 @@ export type RecognitionRequestResolvers<ContextType = GraphQLContext, ParentType
   programmeVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   proposals?: Resolver<Array<ResolversTypes['RecognitionProposal']>, ParentType, ContextType>;
   recognizedEntries?: Resolver<Array<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
+  sourceEntries?: Resolver<Array<ResolversTypes['LedgerEntry']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RecognitionStatus'], ParentType, ContextType>;
   targetInstitutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3332,6 +3517,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DidDocumentResult?: DidDocumentResultResolvers<ContextType>;
   Grade?: GradeResolvers<ContextType>;
   GrantedCredit?: GrantedCreditResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportJobList?: ImportJobListResolvers<ContextType>;
+  ImportJobListResult?: ImportJobListResultResolvers<ContextType>;
+  ImportJobResult?: ImportJobResultResolvers<ContextType>;
+  ImportJobRowError?: ImportJobRowErrorResolvers<ContextType>;
+  ImportProgress?: ImportProgressResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   ImportRowError?: ImportRowErrorResolvers<ContextType>;

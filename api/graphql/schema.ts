@@ -13,6 +13,8 @@ import { sharingResolvers } from './sharing.ts';
 import { checkpointResolvers } from './checkpoints.ts';
 import { accountResolvers } from './accounts.ts';
 import { credentialStatusResolvers } from './credential-status.ts';
+import { importResolvers } from './imports.ts';
+import { recognitionReviewResolvers } from './recognition-review.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -45,6 +47,8 @@ export function buildSchema(extra: Resolvers[] = []) {
       checkpointResolvers,
       accountResolvers,
       credentialStatusResolvers,
+      importResolvers,
+      recognitionReviewResolvers,
       ...extra,
     ) as never,
   });

@@ -49,6 +49,8 @@ export interface ImportReport {
   created: number;
   duplicates: number;
   failed: number;
+  /** Rows that passed every check without being written (a dry run, or an all-or-nothing refusal). */
+  valid?: number;
   errors: ImportRowError[];
 }
 
@@ -156,6 +158,8 @@ interface TextLine {
   line: number;
   text: string;
   bad: boolean;
+  /** The line was longer than MAX_LINE_BYTES: its bytes were dropped and `text` is empty. */
+  tooLong?: boolean;
 }
 
 const MAX_LINE_BYTES = 1_000_000;
@@ -185,26 +189,42 @@ async function* decodeLines(
       return { line, text: lenient.decode(body), bad: true };
     }
   };
+  // An overlong line is dropped as it streams by (memory stays flat) and reported on its own.
+  let skipping = false;
   for await (const chunk of source) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     counter.bytes += buf.length;
     let nl: number;
     while ((nl = buf.indexOf(0x0a)) >= 0) {
-      pending.push(buf.subarray(0, nl + 1));
-      yield decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      if (skipping) {
+        skipping = false;
+        yield { line: ++line, text: '', bad: false, tooLong: true };
+      } else {
+        pending.push(buf.subarray(0, nl + 1));
+        yield decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      }
       pending = [];
       pendingBytes = 0;
       buf = buf.subarray(nl + 1);
     }
-    if (buf.length > 0) {
+    if (buf.length > 0 && !skipping) {
       pending.push(buf);
       pendingBytes += buf.length;
-      if (pendingBytes > MAX_LINE_BYTES)
-        throw new InputValidationError(`Line ${line + 1} is longer than 1 MB`);
+      if (pendingBytes > MAX_LINE_BYTES) {
+        skipping = true;
+        pending = [];
+        pendingBytes = 0;
+      }
     }
   }
-  if (pendingBytes > 0) yield decode(Buffer.concat(pending));
+  if (skipping) yield { line: ++line, text: '', bad: false, tooLong: true };
+  else if (pendingBytes > 0) yield decode(Buffer.concat(pending));
 }
+
+const tooLong = (line: number) =>
+  new InputValidationError(
+    `Line ${line} is longer than 1 MB; it was skipped (no row is that long: is this the right file?)`,
+  );
 
 const notUtf8 = (line: number) =>
   new InputValidationError(
@@ -258,6 +278,15 @@ async function* csvRows(lines: AsyncIterable<TextLine>): AsyncGenerator<ParsedRo
   });
   async function* text(): AsyncGenerator<string> {
     for await (const l of lines) {
+      if (l.tooLong) {
+        // Reported in line order among the rows the parser skips; the parser sees a blank line.
+        const at = skipped.findIndex((r) => r.line > l.line);
+        const row = { line: l.line, raw: null, error: tooLong(l.line) };
+        if (at < 0) skipped.push(row);
+        else skipped.splice(at, 0, row);
+        yield '\n';
+        continue;
+      }
       if (l.bad) badLines.push(l.line);
       yield l.text;
     }
@@ -294,7 +323,11 @@ async function* csvRows(lines: AsyncIterable<TextLine>): AsyncGenerator<ParsedRo
 }
 
 async function* jsonlRows(lines: AsyncIterable<TextLine>): AsyncGenerator<ParsedRow> {
-  for await (const { line, text, bad } of lines) {
+  for await (const { line, text, bad, tooLong: long } of lines) {
+    if (long) {
+      yield { line, raw: null, error: tooLong(line) };
+      continue;
+    }
     const t = text.trim();
     if (!t) continue;
     if (bad) {
@@ -396,6 +429,7 @@ export class BulkImporter {
           const row = batch[r.index]!;
           if (r.status === 'created') report.created++;
           else if (r.status === 'duplicate') report.duplicates++;
+          else if (r.status === 'valid') report.valid = (report.valid ?? 0) + 1;
           else if (r.status === 'error') failRow(row, r.error);
         }
         batch = [];

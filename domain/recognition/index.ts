@@ -8,4 +8,5 @@ export * from './ports.ts';
 export * from './registry.ts';
 export * from './rules.ts';
 export * from './seed.ts';
+export * from './sources.ts';
 export * from './workflow.ts';

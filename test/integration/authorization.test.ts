@@ -1,5 +1,6 @@
 // Every GraphQL operation against every role, through the real app: a table of expected outcomes.
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, parse } from 'graphql';
 import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
@@ -294,6 +295,20 @@ async function freshRequest(learnerId: string, uid: string) {
 }
 
 const items = (v: Record<string, unknown>) => v['items'] as Record<string, unknown>[];
+
+/** An import job of institution A's staff: a one-row CSV for the target learner, checked. */
+async function freshImportJob(x: Target, uid: string) {
+  const csv =
+    'sourceRecordId,learnerId,kind,titleEn,credits,creditSystem,category,level,earnedAt\n' +
+    `IMP-${uid},${x.learnerId},training,Imported module,1,KR_CB,elective,1,2024-01-15\n`;
+  const job = await t.services.importJobs.upload(
+    staffOf(x.institutionId),
+    { institutionId: x.institutionId, format: 'csv', fileName: `authz-${uid}.csv` },
+    Readable.from([Buffer.from(csv)]),
+  );
+  await t.services.importJobs.settled(job.id);
+  return job;
+}
 
 const OPERATIONS: Operation[] = [
   {
@@ -1144,6 +1159,28 @@ const OPERATIONS: Operation[] = [
     scope: 'credentials:issue',
     query: `mutation($i: ID!) { setCheckpointCosigning(institutionId: $i, enabled: false) { ${RE} ... on CheckpointCosigningOk { enabled } } }`,
     variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: institutionWrites,
+  },
+  {
+    name: 'importJob',
+    scope: 'records:read',
+    query: `query($id: ID!) { importJob(id: $id) { ${RE} ... on ImportJob { status } } }`,
+    variables: async (x, uid) => ({ id: (await freshImportJob(x, uid)).id }),
+    expected: operatorOrInstitution,
+  },
+  {
+    name: 'importJobs',
+    scope: 'records:read',
+    query: `query($i: ID!) { importJobs(institutionId: $i) { ${RE} ... on ImportJobList { items { id } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    expected: operatorOrInstitution,
+  },
+  {
+    name: 'importFile',
+    scope: 'records:write',
+    query: `mutation($id: ID!) { importFile(jobId: $id) { ${RE} ... on ImportJob { status } } }`,
+    // A checked one-row file of A's, its own for each case.
+    variables: async (x, uid) => ({ id: (await freshImportJob(x, uid)).id }),
     expected: institutionWrites,
   },
 ];

@@ -19,6 +19,11 @@ const Activate = lazy(() => import('../features/account/activate-page.tsx'));
 const Reset = lazy(() => import('../features/account/reset-page.tsx'));
 const Account = lazy(() => import('../features/account/account-page.tsx'));
 const Sharing = lazy(() => import('../features/sharing/sharing-page.tsx'));
+const ConsoleLayout = lazy(() => import('../features/console/console-layout.tsx'));
+const ConsoleHome = lazy(() => import('../features/console/console-home.tsx'));
+const ConsoleRecord = lazy(() => import('../features/console/record-page.tsx'));
+const ConsoleRecords = lazy(() => import('../features/console/records-page.tsx'));
+const ConsoleImport = lazy(() => import('../features/console/import-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -45,6 +50,16 @@ export function App() {
               </Route>
               <Route element={<RequireRole roles={['LEARNER', 'STAFF', 'OPERATOR']} />}>
                 <Route path="/account" element={<Account />} />
+              </Route>
+              <Route element={<RequireRole roles={['STAFF', 'OPERATOR']} />}>
+                <Route path="/console" element={<ConsoleLayout />}>
+                  <Route index element={<ConsoleHome />} />
+                  <Route element={<RequireRole roles={['STAFF']} />}>
+                    <Route path="record" element={<ConsoleRecord />} />
+                    <Route path="records" element={<ConsoleRecords />} />
+                    <Route path="import" element={<ConsoleImport />} />
+                  </Route>
+                </Route>
               </Route>
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -20,7 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ['/sharing', t('portal.nav.sharing')],
         ]
       : session
-        ? [['/staff', t('nav.staff')]]
+        ? [['/console', t('nav.staff')]]
         : [];
   return (
     <>

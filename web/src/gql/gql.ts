@@ -19,6 +19,25 @@ type Documents = {
   '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreditAccountDocument;
+  '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n': typeof types.ConsoleEntryFieldsFragmentDoc;
+  '\n  query ConsoleCourses($institutionId: ID!) {\n    courses(institutionId: $institutionId) {\n      id\n      code\n      version\n      title {\n        zh\n        en\n      }\n      credits\n      creditSystem\n      level\n      category\n    }\n  }\n': typeof types.ConsoleCoursesDocument;
+  '\n  query ConsoleFindLearner($nationalId: String!) {\n    findLearner(nationalId: $nationalId) {\n      __typename\n      ... on Learner {\n        id\n        name\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleFindLearnerDocument;
+  '\n  mutation ConsoleRecordAchievement($institutionId: ID!, $input: AchievementInput!) {\n    recordAchievement(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on RecordAchievementOk {\n        created\n        entry {\n          ...ConsoleEntryFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRecordAchievementDocument;
+  '\n  query ConsoleInstitutionRecords($institutionId: ID!, $first: Int, $after: String) {\n    institutionRecords(institutionId: $institutionId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleInstitutionRecordsDocument;
+  '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {\n    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleLearnerRecordsDocument;
+  '\n  query ConsoleEntry($id: ID!) {\n    ledgerEntry(id: $id) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleEntryDocument;
+  '\n  mutation ConsoleCorrect($input: CorrectAchievementInput!) {\n    correctAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCorrectDocument;
+  '\n  mutation ConsoleVoid($input: VoidAchievementInput!) {\n    voidAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleVoidDocument;
+  '\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    format\n    size\n    status\n    allOrNothing\n    failure\n    createdAt\n    check {\n      bytes\n      rows\n      valid\n      failed\n      errorsStored\n      finishedAt\n    }\n    write {\n      bytes\n      rows\n      created\n      duplicates\n      failed\n      errorsStored\n      finishedAt\n    }\n  }\n': typeof types.ImportJobFieldsFragmentDoc;
+  '\n  query ConsoleImportJob($id: ID!, $phase: ImportPhase!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n        errors(phase: $phase, first: 100) {\n          seq\n          line\n          sourceRecordId\n          code\n          message\n          field\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.ConsoleImportJobDocument;
+  '\n  query ConsoleImportJobs($institutionId: ID!) {\n    importJobs(institutionId: $institutionId, first: 10) {\n      __typename\n      ... on ImportJobList {\n        items {\n          ...ImportJobFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.ConsoleImportJobsDocument;
+  '\n  mutation ConsoleImportFile($jobId: ID!, $allOrNothing: Boolean) {\n    importFile(jobId: $jobId, allOrNothing: $allOrNothing) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleImportFileDocument;
+  '\n  fragment QueueRequestFields on RecognitionRequest {\n    id\n    learnerId\n    targetInstitutionId\n    creditSystem\n    entryIds\n    createdAt\n    status\n    proposals {\n      entryId\n      outcome\n      credits\n      creditSystem\n      category\n      level\n      courseRef\n      ruleId\n      ruleVersion\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    granted {\n      sourceEntryId\n      credits\n      creditSystem\n      category\n      ruleId\n      ruleVersion\n    }\n    history {\n      seq\n      type\n      at\n      reason\n      comment\n    }\n  }\n': typeof types.QueueRequestFieldsFragmentDoc;
+  '\n  query ConsoleRecognitionQueue($institutionId: ID!) {\n    recognitionRequests(institutionId: $institutionId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...QueueRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.ConsoleRecognitionQueueDocument;
+  '\n  query ConsoleRecognitionRequest($id: ID!) {\n    recognitionRequest(id: $id) {\n      __typename\n      ... on RecognitionRequest {\n        ...QueueRequestFields\n        sourceEntries {\n          ...ConsoleEntryFields\n          institution {\n            id\n            name {\n              zh\n              en\n            }\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.ConsoleRecognitionRequestDocument;
+  '\n  mutation ConsoleApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]\n    $comment: String\n    $supersede: Boolean\n  ) {\n    approveRecognition(\n      requestId: $requestId\n      items: $items\n      comment: $comment\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleApproveDocument;
+  '\n  mutation ConsolePartlyApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]!\n    $reason: String!\n    $supersede: Boolean\n  ) {\n    partlyApproveRecognition(\n      requestId: $requestId\n      items: $items\n      reason: $reason\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsolePartlyApproveDocument;
+  '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRejectDocument;
   '\n  query LearnerCredentials($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          achievementTypes\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n          history {\n            action\n            reason\n            at\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.LearnerCredentialsDocument;
   '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.ProgrammesDocument;
   '\n  fragment AuditFields on DegreeAudit {\n    passed\n    asOf\n    hypothetical\n    missing {\n      zh\n      en\n    }\n    programme {\n      id\n      version\n      name {\n        zh\n        en\n      }\n    }\n    requirements {\n      id\n      kind\n      parentId\n      label {\n        zh\n        en\n      }\n      met\n      unit\n      required\n      counted\n      missingAmount\n      missing {\n        zh\n        en\n      }\n      entries\n    }\n    excluded {\n      entryId\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    totals {\n      creditSystem\n      counted\n      excluded\n      residency\n      gpa\n    }\n  }\n': typeof types.AuditFieldsFragmentDoc;
@@ -49,6 +68,44 @@ const documents: Documents = {
     types.LoginDocument,
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.CreditAccountDocument,
+  '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n':
+    types.ConsoleEntryFieldsFragmentDoc,
+  '\n  query ConsoleCourses($institutionId: ID!) {\n    courses(institutionId: $institutionId) {\n      id\n      code\n      version\n      title {\n        zh\n        en\n      }\n      credits\n      creditSystem\n      level\n      category\n    }\n  }\n':
+    types.ConsoleCoursesDocument,
+  '\n  query ConsoleFindLearner($nationalId: String!) {\n    findLearner(nationalId: $nationalId) {\n      __typename\n      ... on Learner {\n        id\n        name\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleFindLearnerDocument,
+  '\n  mutation ConsoleRecordAchievement($institutionId: ID!, $input: AchievementInput!) {\n    recordAchievement(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on RecordAchievementOk {\n        created\n        entry {\n          ...ConsoleEntryFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRecordAchievementDocument,
+  '\n  query ConsoleInstitutionRecords($institutionId: ID!, $first: Int, $after: String) {\n    institutionRecords(institutionId: $institutionId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleInstitutionRecordsDocument,
+  '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {\n    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleLearnerRecordsDocument,
+  '\n  query ConsoleEntry($id: ID!) {\n    ledgerEntry(id: $id) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleEntryDocument,
+  '\n  mutation ConsoleCorrect($input: CorrectAchievementInput!) {\n    correctAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleCorrectDocument,
+  '\n  mutation ConsoleVoid($input: VoidAchievementInput!) {\n    voidAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleVoidDocument,
+  '\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    format\n    size\n    status\n    allOrNothing\n    failure\n    createdAt\n    check {\n      bytes\n      rows\n      valid\n      failed\n      errorsStored\n      finishedAt\n    }\n    write {\n      bytes\n      rows\n      created\n      duplicates\n      failed\n      errorsStored\n      finishedAt\n    }\n  }\n':
+    types.ImportJobFieldsFragmentDoc,
+  '\n  query ConsoleImportJob($id: ID!, $phase: ImportPhase!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n        errors(phase: $phase, first: 100) {\n          seq\n          line\n          sourceRecordId\n          code\n          message\n          field\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.ConsoleImportJobDocument,
+  '\n  query ConsoleImportJobs($institutionId: ID!) {\n    importJobs(institutionId: $institutionId, first: 10) {\n      __typename\n      ... on ImportJobList {\n        items {\n          ...ImportJobFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
+    types.ConsoleImportJobsDocument,
+  '\n  mutation ConsoleImportFile($jobId: ID!, $allOrNothing: Boolean) {\n    importFile(jobId: $jobId, allOrNothing: $allOrNothing) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleImportFileDocument,
+  '\n  fragment QueueRequestFields on RecognitionRequest {\n    id\n    learnerId\n    targetInstitutionId\n    creditSystem\n    entryIds\n    createdAt\n    status\n    proposals {\n      entryId\n      outcome\n      credits\n      creditSystem\n      category\n      level\n      courseRef\n      ruleId\n      ruleVersion\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    granted {\n      sourceEntryId\n      credits\n      creditSystem\n      category\n      ruleId\n      ruleVersion\n    }\n    history {\n      seq\n      type\n      at\n      reason\n      comment\n    }\n  }\n':
+    types.QueueRequestFieldsFragmentDoc,
+  '\n  query ConsoleRecognitionQueue($institutionId: ID!) {\n    recognitionRequests(institutionId: $institutionId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...QueueRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
+    types.ConsoleRecognitionQueueDocument,
+  '\n  query ConsoleRecognitionRequest($id: ID!) {\n    recognitionRequest(id: $id) {\n      __typename\n      ... on RecognitionRequest {\n        ...QueueRequestFields\n        sourceEntries {\n          ...ConsoleEntryFields\n          institution {\n            id\n            name {\n              zh\n              en\n            }\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.ConsoleRecognitionRequestDocument,
+  '\n  mutation ConsoleApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]\n    $comment: String\n    $supersede: Boolean\n  ) {\n    approveRecognition(\n      requestId: $requestId\n      items: $items\n      comment: $comment\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleApproveDocument,
+  '\n  mutation ConsolePartlyApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]!\n    $reason: String!\n    $supersede: Boolean\n  ) {\n    partlyApproveRecognition(\n      requestId: $requestId\n      items: $items\n      reason: $reason\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsolePartlyApproveDocument,
+  '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRejectDocument,
   '\n  query LearnerCredentials($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          achievementTypes\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n          history {\n            action\n            reason\n            at\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.LearnerCredentialsDocument,
   '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
@@ -121,6 +178,120 @@ export function graphql(
 export function graphql(
   source: '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
 ): typeof import('./graphql').CreditAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleEntryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleCourses($institutionId: ID!) {\n    courses(institutionId: $institutionId) {\n      id\n      code\n      version\n      title {\n        zh\n        en\n      }\n      credits\n      creditSystem\n      level\n      category\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCoursesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleFindLearner($nationalId: String!) {\n    findLearner(nationalId: $nationalId) {\n      __typename\n      ... on Learner {\n        id\n        name\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleFindLearnerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRecordAchievement($institutionId: ID!, $input: AchievementInput!) {\n    recordAchievement(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on RecordAchievementOk {\n        created\n        entry {\n          ...ConsoleEntryFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRecordAchievementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleInstitutionRecords($institutionId: ID!, $first: Int, $after: String) {\n    institutionRecords(institutionId: $institutionId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleInstitutionRecordsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {\n    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleLearnerRecordsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleEntry($id: ID!) {\n    ledgerEntry(id: $id) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleEntryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCorrect($input: CorrectAchievementInput!) {\n    correctAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCorrectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleVoid($input: VoidAchievementInput!) {\n    voidAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleVoidDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    format\n    size\n    status\n    allOrNothing\n    failure\n    createdAt\n    check {\n      bytes\n      rows\n      valid\n      failed\n      errorsStored\n      finishedAt\n    }\n    write {\n      bytes\n      rows\n      created\n      duplicates\n      failed\n      errorsStored\n      finishedAt\n    }\n  }\n',
+): typeof import('./graphql').ImportJobFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleImportJob($id: ID!, $phase: ImportPhase!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n        errors(phase: $phase, first: 100) {\n          seq\n          line\n          sourceRecordId\n          code\n          message\n          field\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleImportJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleImportJobs($institutionId: ID!) {\n    importJobs(institutionId: $institutionId, first: 10) {\n      __typename\n      ... on ImportJobList {\n        items {\n          ...ImportJobFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleImportJobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleImportFile($jobId: ID!, $allOrNothing: Boolean) {\n    importFile(jobId: $jobId, allOrNothing: $allOrNothing) {\n      __typename\n      ... on ImportJob {\n        ...ImportJobFields\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleImportFileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment QueueRequestFields on RecognitionRequest {\n    id\n    learnerId\n    targetInstitutionId\n    creditSystem\n    entryIds\n    createdAt\n    status\n    proposals {\n      entryId\n      outcome\n      credits\n      creditSystem\n      category\n      level\n      courseRef\n      ruleId\n      ruleVersion\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    granted {\n      sourceEntryId\n      credits\n      creditSystem\n      category\n      ruleId\n      ruleVersion\n    }\n    history {\n      seq\n      type\n      at\n      reason\n      comment\n    }\n  }\n',
+): typeof import('./graphql').QueueRequestFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleRecognitionQueue($institutionId: ID!) {\n    recognitionRequests(institutionId: $institutionId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...QueueRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRecognitionQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleRecognitionRequest($id: ID!) {\n    recognitionRequest(id: $id) {\n      __typename\n      ... on RecognitionRequest {\n        ...QueueRequestFields\n        sourceEntries {\n          ...ConsoleEntryFields\n          institution {\n            id\n            name {\n              zh\n              en\n            }\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRecognitionRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]\n    $comment: String\n    $supersede: Boolean\n  ) {\n    approveRecognition(\n      requestId: $requestId\n      items: $items\n      comment: $comment\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleApproveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsolePartlyApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]!\n    $reason: String!\n    $supersede: Boolean\n  ) {\n    partlyApproveRecognition(\n      requestId: $requestId\n      items: $items\n      reason: $reason\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsolePartlyApproveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRejectDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

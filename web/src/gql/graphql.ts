@@ -5,6 +5,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AchievementInput = {
+  /** Cross-listed: other categories the credits may count under instead of category (never as well). */
+  altCategories?: Array<string> | null | undefined;
+  category?: string | null | undefined;
+  /** A course of your catalogue: title, credits, level and category default to it. */
+  courseCode?: string | null | undefined;
+  creditSystem?: CreditSystem | null | undefined;
+  credits?: number | null | undefined;
+  earnedAt: string;
+  evidenceUrl?: string | null | undefined;
+  expiresAt?: string | null | undefined;
+  grade?: GradeInput | null | undefined;
+  hours?: number | null | undefined;
+  kind: AchievementKind;
+  learnerId: string | number;
+  level?: number | null | undefined;
+  /** Your own record id for this achievement: sending it again never records it twice. */
+  sourceRecordId: string;
+  term?: string | null | undefined;
+  title?: LocalizedTextInput | null | undefined;
+};
+
 export type AchievementKind =
   | 'AWARD'
   | 'COURSE'
@@ -31,6 +53,22 @@ export type AwardApplicationStatus =
   | 'AWARDED'
   /** The audit could not prove a verdict in its time limit: staff review the record (see reviewReason). */
   | 'UNDER_REVIEW';
+
+export type CorrectAchievementInput = {
+  category?: string | null | undefined;
+  creditSystem?: CreditSystem | null | undefined;
+  credits?: number | null | undefined;
+  earnedAt?: string | null | undefined;
+  entryId: string | number;
+  expiresAt?: string | null | undefined;
+  grade?: GradeInput | null | undefined;
+  hours?: number | null | undefined;
+  level?: number | null | undefined;
+  reason: string;
+  sourceRecordId: string;
+  term?: string | null | undefined;
+  title?: LocalizedTextInput | null | undefined;
+};
 
 export type CredentialFormat =
   /** Data Integrity, ecdsa-rdfc-2019 (P-256) */
@@ -70,6 +108,13 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
 
+export type GradeInput = {
+  letter?: string | null | undefined;
+  passed?: boolean | null | undefined;
+  points?: number | null | undefined;
+  score?: number | null | undefined;
+};
+
 /** A course the learner might still take, for a what-if audit. */
 export type HypotheticalCreditInput = {
   category: string;
@@ -84,6 +129,22 @@ export type HypotheticalCreditInput = {
   score?: number | null | undefined;
 };
 
+export type ImportFormat = 'CSV' | 'JSONL';
+
+export type ImportJobStatus =
+  /** The dry run is over: see check, then write the file with importFile. */
+  | 'CHECKED'
+  /** The dry run is reading the file. */
+  | 'CHECKING'
+  | 'DONE'
+  | 'FAILED'
+  /** The process running the job stopped (a restart): run it again with importFile; nothing is recorded twice. */
+  | 'INTERRUPTED'
+  | 'UPLOADING'
+  | 'WRITING';
+
+export type ImportPhase = 'CHECK' | 'WRITE';
+
 export type InstitutionStatus = 'ACTIVE' | 'SUSPENDED';
 
 export type InstitutionType =
@@ -93,6 +154,11 @@ export type InstitutionType =
   | 'TRAINING_PROVIDER'
   | 'UNIVERSITY'
   | 'VOCATIONAL_COLLEGE';
+
+export type LocalizedTextInput = {
+  en?: string | null | undefined;
+  zh?: string | null | undefined;
+};
 
 export type QualificationType =
   | 'ASSOCIATE'
@@ -104,6 +170,13 @@ export type QualificationType =
   | 'TRANSCRIPT'
   | 'VOCATIONAL_CERTIFICATE'
   | 'VOCATIONAL_DIPLOMA';
+
+export type RecognitionDecisionItemInput = {
+  category?: string | null | undefined;
+  credits: number;
+  entryId: string | number;
+  level?: number | null | undefined;
+};
 
 export type RecognitionEventType =
   'APPEALED' | 'APPROVED' | 'AUTO_APPROVED' | 'PARTLY_APPROVED' | 'REJECTED' | 'REQUESTED';
@@ -144,6 +217,12 @@ export type ShareCredentialInput = {
   credentialIds?: Array<string | number> | null | undefined;
   /** How long the link works: 1 to 2,160 hours (90 days); a week when not given. */
   expiresInHours?: number | null | undefined;
+};
+
+export type VoidAchievementInput = {
+  entryId: string | number;
+  reason: string;
+  sourceRecordId: string;
 };
 
 export type ActivateAccountMutationVariables = Exact<{
@@ -258,6 +337,615 @@ export type CreditAccountQuery = {
         recognized: Array<{ creditSystem: CreditSystem; key: string; credits: number }>;
       }
     | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ConsoleEntryFieldsFragment = {
+  id: string;
+  learnerId: string;
+  seq: number;
+  type: EntryType;
+  recordedAt: string;
+  sourceRecordId: string;
+  targetEntryId: string | null;
+  reason: string | null;
+  institutionId: string;
+  achievement: {
+    kind: AchievementKind;
+    courseCode: string | null;
+    credits: number;
+    creditSystem: CreditSystem;
+    category: string;
+    level: number;
+    earnedAt: string;
+    term: string | null;
+    title: { zh: string; en: string };
+    grade: { score: number | null; passed: boolean } | null;
+  } | null;
+};
+
+export type ConsoleCoursesQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleCoursesQuery = {
+  courses: Array<{
+    id: string;
+    code: string;
+    version: number;
+    credits: number;
+    creditSystem: CreditSystem;
+    level: number;
+    category: string;
+    title: { zh: string; en: string };
+  }>;
+};
+
+export type ConsoleFindLearnerQueryVariables = Exact<{
+  nationalId: string;
+}>;
+
+export type ConsoleFindLearnerQuery = {
+  findLearner:
+    | { __typename: 'Learner'; id: string; name: string }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleRecordAchievementMutationVariables = Exact<{
+  institutionId: string | number;
+  input: AchievementInput;
+}>;
+
+export type ConsoleRecordAchievementMutation = {
+  recordAchievement:
+    | {
+        __typename: 'RecordAchievementOk';
+        created: boolean;
+        entry: {
+          id: string;
+          learnerId: string;
+          seq: number;
+          type: EntryType;
+          recordedAt: string;
+          sourceRecordId: string;
+          targetEntryId: string | null;
+          reason: string | null;
+          institutionId: string;
+          achievement: {
+            kind: AchievementKind;
+            courseCode: string | null;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string;
+            level: number;
+            earnedAt: string;
+            term: string | null;
+            title: { zh: string; en: string };
+            grade: { score: number | null; passed: boolean } | null;
+          } | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleInstitutionRecordsQueryVariables = Exact<{
+  institutionId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleInstitutionRecordsQuery = {
+  institutionRecords:
+    | {
+        __typename: 'LedgerPage';
+        items: Array<{
+          id: string;
+          learnerId: string;
+          seq: number;
+          type: EntryType;
+          recordedAt: string;
+          sourceRecordId: string;
+          targetEntryId: string | null;
+          reason: string | null;
+          institutionId: string;
+          achievement: {
+            kind: AchievementKind;
+            courseCode: string | null;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string;
+            level: number;
+            earnedAt: string;
+            term: string | null;
+            title: { zh: string; en: string };
+            grade: { score: number | null; passed: boolean } | null;
+          } | null;
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleLearnerRecordsQueryVariables = Exact<{
+  learnerId: string | number;
+  institutionId: string | number;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleLearnerRecordsQuery = {
+  learnerRecord:
+    | {
+        __typename: 'LedgerPage';
+        items: Array<{
+          id: string;
+          learnerId: string;
+          seq: number;
+          type: EntryType;
+          recordedAt: string;
+          sourceRecordId: string;
+          targetEntryId: string | null;
+          reason: string | null;
+          institutionId: string;
+          achievement: {
+            kind: AchievementKind;
+            courseCode: string | null;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string;
+            level: number;
+            earnedAt: string;
+            term: string | null;
+            title: { zh: string; en: string };
+            grade: { score: number | null; passed: boolean } | null;
+          } | null;
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleEntryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConsoleEntryQuery = {
+  ledgerEntry:
+    | {
+        __typename: 'LedgerEntry';
+        id: string;
+        learnerId: string;
+        seq: number;
+        type: EntryType;
+        recordedAt: string;
+        sourceRecordId: string;
+        targetEntryId: string | null;
+        reason: string | null;
+        institutionId: string;
+        achievement: {
+          kind: AchievementKind;
+          courseCode: string | null;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string;
+          level: number;
+          earnedAt: string;
+          term: string | null;
+          title: { zh: string; en: string };
+          grade: { score: number | null; passed: boolean } | null;
+        } | null;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleCorrectMutationVariables = Exact<{
+  input: CorrectAchievementInput;
+}>;
+
+export type ConsoleCorrectMutation = {
+  correctAchievement:
+    | {
+        __typename: 'LedgerEntry';
+        id: string;
+        learnerId: string;
+        seq: number;
+        type: EntryType;
+        recordedAt: string;
+        sourceRecordId: string;
+        targetEntryId: string | null;
+        reason: string | null;
+        institutionId: string;
+        achievement: {
+          kind: AchievementKind;
+          courseCode: string | null;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string;
+          level: number;
+          earnedAt: string;
+          term: string | null;
+          title: { zh: string; en: string };
+          grade: { score: number | null; passed: boolean } | null;
+        } | null;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleVoidMutationVariables = Exact<{
+  input: VoidAchievementInput;
+}>;
+
+export type ConsoleVoidMutation = {
+  voidAchievement:
+    | {
+        __typename: 'LedgerEntry';
+        id: string;
+        learnerId: string;
+        seq: number;
+        type: EntryType;
+        recordedAt: string;
+        sourceRecordId: string;
+        targetEntryId: string | null;
+        reason: string | null;
+        institutionId: string;
+        achievement: {
+          kind: AchievementKind;
+          courseCode: string | null;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string;
+          level: number;
+          earnedAt: string;
+          term: string | null;
+          title: { zh: string; en: string };
+          grade: { score: number | null; passed: boolean } | null;
+        } | null;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ImportJobFieldsFragment = {
+  id: string;
+  fileName: string;
+  format: ImportFormat;
+  size: number;
+  status: ImportJobStatus;
+  allOrNothing: boolean;
+  failure: string | null;
+  createdAt: string;
+  check: {
+    bytes: number;
+    rows: number;
+    valid: number;
+    failed: number;
+    errorsStored: number;
+    finishedAt: string | null;
+  } | null;
+  write: {
+    bytes: number;
+    rows: number;
+    created: number;
+    duplicates: number;
+    failed: number;
+    errorsStored: number;
+    finishedAt: string | null;
+  } | null;
+};
+
+export type ConsoleImportJobQueryVariables = Exact<{
+  id: string | number;
+  phase: ImportPhase;
+}>;
+
+export type ConsoleImportJobQuery = {
+  importJob:
+    | {
+        __typename: 'ImportJob';
+        id: string;
+        fileName: string;
+        format: ImportFormat;
+        size: number;
+        status: ImportJobStatus;
+        allOrNothing: boolean;
+        failure: string | null;
+        createdAt: string;
+        errors: Array<{
+          seq: number;
+          line: number;
+          sourceRecordId: string | null;
+          code: ErrorCode;
+          message: string;
+          field: string | null;
+        }>;
+        check: {
+          bytes: number;
+          rows: number;
+          valid: number;
+          failed: number;
+          errorsStored: number;
+          finishedAt: string | null;
+        } | null;
+        write: {
+          bytes: number;
+          rows: number;
+          created: number;
+          duplicates: number;
+          failed: number;
+          errorsStored: number;
+          finishedAt: string | null;
+        } | null;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ConsoleImportJobsQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleImportJobsQuery = {
+  importJobs:
+    | {
+        __typename: 'ImportJobList';
+        items: Array<{
+          id: string;
+          fileName: string;
+          format: ImportFormat;
+          size: number;
+          status: ImportJobStatus;
+          allOrNothing: boolean;
+          failure: string | null;
+          createdAt: string;
+          check: {
+            bytes: number;
+            rows: number;
+            valid: number;
+            failed: number;
+            errorsStored: number;
+            finishedAt: string | null;
+          } | null;
+          write: {
+            bytes: number;
+            rows: number;
+            created: number;
+            duplicates: number;
+            failed: number;
+            errorsStored: number;
+            finishedAt: string | null;
+          } | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; message: string };
+};
+
+export type ConsoleImportFileMutationVariables = Exact<{
+  jobId: string | number;
+  allOrNothing?: boolean | null | undefined;
+}>;
+
+export type ConsoleImportFileMutation = {
+  importFile:
+    | {
+        __typename: 'ImportJob';
+        id: string;
+        fileName: string;
+        format: ImportFormat;
+        size: number;
+        status: ImportJobStatus;
+        allOrNothing: boolean;
+        failure: string | null;
+        createdAt: string;
+        check: {
+          bytes: number;
+          rows: number;
+          valid: number;
+          failed: number;
+          errorsStored: number;
+          finishedAt: string | null;
+        } | null;
+        write: {
+          bytes: number;
+          rows: number;
+          created: number;
+          duplicates: number;
+          failed: number;
+          errorsStored: number;
+          finishedAt: string | null;
+        } | null;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type QueueRequestFieldsFragment = {
+  id: string;
+  learnerId: string;
+  targetInstitutionId: string;
+  creditSystem: CreditSystem;
+  entryIds: Array<string>;
+  createdAt: string;
+  status: RecognitionStatus;
+  proposals: Array<{
+    entryId: string;
+    outcome: string;
+    credits: number;
+    creditSystem: CreditSystem;
+    category: string | null;
+    level: number | null;
+    courseRef: string | null;
+    ruleId: string | null;
+    ruleVersion: number | null;
+    reason: string | null;
+    text: { zh: string; en: string };
+  }>;
+  granted: Array<{
+    sourceEntryId: string;
+    credits: number;
+    creditSystem: CreditSystem;
+    category: string;
+    ruleId: string;
+    ruleVersion: number;
+  }>;
+  history: Array<{
+    seq: number;
+    type: RecognitionEventType;
+    at: string;
+    reason: string | null;
+    comment: string | null;
+  }>;
+};
+
+export type ConsoleRecognitionQueueQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleRecognitionQueueQuery = {
+  recognitionRequests:
+    | {
+        __typename: 'RecognitionRequestList';
+        items: Array<{
+          id: string;
+          learnerId: string;
+          targetInstitutionId: string;
+          creditSystem: CreditSystem;
+          entryIds: Array<string>;
+          createdAt: string;
+          status: RecognitionStatus;
+          proposals: Array<{
+            entryId: string;
+            outcome: string;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string | null;
+            level: number | null;
+            courseRef: string | null;
+            ruleId: string | null;
+            ruleVersion: number | null;
+            reason: string | null;
+            text: { zh: string; en: string };
+          }>;
+          granted: Array<{
+            sourceEntryId: string;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string;
+            ruleId: string;
+            ruleVersion: number;
+          }>;
+          history: Array<{
+            seq: number;
+            type: RecognitionEventType;
+            at: string;
+            reason: string | null;
+            comment: string | null;
+          }>;
+        }>;
+      }
+    | { __typename: 'ResultError'; message: string };
+};
+
+export type ConsoleRecognitionRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConsoleRecognitionRequestQuery = {
+  recognitionRequest:
+    | {
+        __typename: 'RecognitionRequest';
+        id: string;
+        learnerId: string;
+        targetInstitutionId: string;
+        creditSystem: CreditSystem;
+        entryIds: Array<string>;
+        createdAt: string;
+        status: RecognitionStatus;
+        sourceEntries: Array<{
+          id: string;
+          learnerId: string;
+          seq: number;
+          type: EntryType;
+          recordedAt: string;
+          sourceRecordId: string;
+          targetEntryId: string | null;
+          reason: string | null;
+          institutionId: string;
+          institution: { id: string; name: { zh: string; en: string } } | null;
+          achievement: {
+            kind: AchievementKind;
+            courseCode: string | null;
+            credits: number;
+            creditSystem: CreditSystem;
+            category: string;
+            level: number;
+            earnedAt: string;
+            term: string | null;
+            title: { zh: string; en: string };
+            grade: { score: number | null; passed: boolean } | null;
+          } | null;
+        }>;
+        proposals: Array<{
+          entryId: string;
+          outcome: string;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string | null;
+          level: number | null;
+          courseRef: string | null;
+          ruleId: string | null;
+          ruleVersion: number | null;
+          reason: string | null;
+          text: { zh: string; en: string };
+        }>;
+        granted: Array<{
+          sourceEntryId: string;
+          credits: number;
+          creditSystem: CreditSystem;
+          category: string;
+          ruleId: string;
+          ruleVersion: number;
+        }>;
+        history: Array<{
+          seq: number;
+          type: RecognitionEventType;
+          at: string;
+          reason: string | null;
+          comment: string | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ConsoleApproveMutationVariables = Exact<{
+  requestId: string | number;
+  items?: Array<RecognitionDecisionItemInput> | RecognitionDecisionItemInput | null | undefined;
+  comment?: string | null | undefined;
+  supersede?: boolean | null | undefined;
+}>;
+
+export type ConsoleApproveMutation = {
+  approveRecognition:
+    | { __typename: 'RecognitionRequest'; id: string; status: RecognitionStatus }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsolePartlyApproveMutationVariables = Exact<{
+  requestId: string | number;
+  items: Array<RecognitionDecisionItemInput> | RecognitionDecisionItemInput;
+  reason: string;
+  supersede?: boolean | null | undefined;
+}>;
+
+export type ConsolePartlyApproveMutation = {
+  partlyApproveRecognition:
+    | { __typename: 'RecognitionRequest'; id: string; status: RecognitionStatus }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleRejectMutationVariables = Exact<{
+  requestId: string | number;
+  reason: string;
+}>;
+
+export type ConsoleRejectMutation = {
+  rejectRecognition:
+    | { __typename: 'RecognitionRequest'; id: string; status: RecognitionStatus }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
 
 export type LearnerCredentialsQueryVariables = Exact<{
@@ -764,6 +1452,117 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ConsoleEntryFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}
+    `,
+  { fragmentName: 'ConsoleEntryFields' },
+) as unknown as TypedDocumentString<ConsoleEntryFieldsFragment, unknown>;
+export const ImportJobFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ImportJobFields on ImportJob {
+  id
+  fileName
+  format
+  size
+  status
+  allOrNothing
+  failure
+  createdAt
+  check {
+    bytes
+    rows
+    valid
+    failed
+    errorsStored
+    finishedAt
+  }
+  write {
+    bytes
+    rows
+    created
+    duplicates
+    failed
+    errorsStored
+    finishedAt
+  }
+}
+    `,
+  { fragmentName: 'ImportJobFields' },
+) as unknown as TypedDocumentString<ImportJobFieldsFragment, unknown>;
+export const QueueRequestFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment QueueRequestFields on RecognitionRequest {
+  id
+  learnerId
+  targetInstitutionId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    category
+    level
+    courseRef
+    ruleId
+    ruleVersion
+    reason
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}
+    `,
+  { fragmentName: 'QueueRequestFields' },
+) as unknown as TypedDocumentString<QueueRequestFieldsFragment, unknown>;
 export const AuditFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment AuditFields on DegreeAudit {
@@ -1053,6 +1852,666 @@ export const CreditAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditAccountQuery, CreditAccountQueryVariables>;
+export const ConsoleCoursesDocument = new TypedDocumentString(`
+    query ConsoleCourses($institutionId: ID!) {
+  courses(institutionId: $institutionId) {
+    id
+    code
+    version
+    title {
+      zh
+      en
+    }
+    credits
+    creditSystem
+    level
+    category
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCoursesQuery, ConsoleCoursesQueryVariables>;
+export const ConsoleFindLearnerDocument = new TypedDocumentString(`
+    query ConsoleFindLearner($nationalId: String!) {
+  findLearner(nationalId: $nationalId) {
+    __typename
+    ... on Learner {
+      id
+      name
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFindLearnerQuery, ConsoleFindLearnerQueryVariables>;
+export const ConsoleRecordAchievementDocument = new TypedDocumentString(`
+    mutation ConsoleRecordAchievement($institutionId: ID!, $input: AchievementInput!) {
+  recordAchievement(institutionId: $institutionId, input: $input) {
+    __typename
+    ... on RecordAchievementOk {
+      created
+      entry {
+        ...ConsoleEntryFields
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleRecordAchievementMutation,
+  ConsoleRecordAchievementMutationVariables
+>;
+export const ConsoleInstitutionRecordsDocument = new TypedDocumentString(`
+    query ConsoleInstitutionRecords($institutionId: ID!, $first: Int, $after: String) {
+  institutionRecords(institutionId: $institutionId, first: $first, after: $after) {
+    __typename
+    ... on LedgerPage {
+      items {
+        ...ConsoleEntryFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleInstitutionRecordsQuery,
+  ConsoleInstitutionRecordsQueryVariables
+>;
+export const ConsoleLearnerRecordsDocument = new TypedDocumentString(`
+    query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {
+  learnerRecord(
+    learnerId: $learnerId
+    institutionId: $institutionId
+    first: 200
+    after: $after
+  ) {
+    __typename
+    ... on LedgerPage {
+      items {
+        ...ConsoleEntryFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleLearnerRecordsQuery,
+  ConsoleLearnerRecordsQueryVariables
+>;
+export const ConsoleEntryDocument = new TypedDocumentString(`
+    query ConsoleEntry($id: ID!) {
+  ledgerEntry(id: $id) {
+    __typename
+    ...ConsoleEntryFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleEntryQuery, ConsoleEntryQueryVariables>;
+export const ConsoleCorrectDocument = new TypedDocumentString(`
+    mutation ConsoleCorrect($input: CorrectAchievementInput!) {
+  correctAchievement(input: $input) {
+    __typename
+    ...ConsoleEntryFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleCorrectMutation, ConsoleCorrectMutationVariables>;
+export const ConsoleVoidDocument = new TypedDocumentString(`
+    mutation ConsoleVoid($input: VoidAchievementInput!) {
+  voidAchievement(input: $input) {
+    __typename
+    ...ConsoleEntryFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleVoidMutation, ConsoleVoidMutationVariables>;
+export const ConsoleImportJobDocument = new TypedDocumentString(`
+    query ConsoleImportJob($id: ID!, $phase: ImportPhase!) {
+  importJob(id: $id) {
+    __typename
+    ... on ImportJob {
+      ...ImportJobFields
+      errors(phase: $phase, first: 100) {
+        seq
+        line
+        sourceRecordId
+        code
+        message
+        field
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  fileName
+  format
+  size
+  status
+  allOrNothing
+  failure
+  createdAt
+  check {
+    bytes
+    rows
+    valid
+    failed
+    errorsStored
+    finishedAt
+  }
+  write {
+    bytes
+    rows
+    created
+    duplicates
+    failed
+    errorsStored
+    finishedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleImportJobQuery, ConsoleImportJobQueryVariables>;
+export const ConsoleImportJobsDocument = new TypedDocumentString(`
+    query ConsoleImportJobs($institutionId: ID!) {
+  importJobs(institutionId: $institutionId, first: 10) {
+    __typename
+    ... on ImportJobList {
+      items {
+        ...ImportJobFields
+      }
+    }
+    ... on ResultError {
+      message
+    }
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  fileName
+  format
+  size
+  status
+  allOrNothing
+  failure
+  createdAt
+  check {
+    bytes
+    rows
+    valid
+    failed
+    errorsStored
+    finishedAt
+  }
+  write {
+    bytes
+    rows
+    created
+    duplicates
+    failed
+    errorsStored
+    finishedAt
+  }
+}`) as unknown as TypedDocumentString<ConsoleImportJobsQuery, ConsoleImportJobsQueryVariables>;
+export const ConsoleImportFileDocument = new TypedDocumentString(`
+    mutation ConsoleImportFile($jobId: ID!, $allOrNothing: Boolean) {
+  importFile(jobId: $jobId, allOrNothing: $allOrNothing) {
+    __typename
+    ... on ImportJob {
+      ...ImportJobFields
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  fileName
+  format
+  size
+  status
+  allOrNothing
+  failure
+  createdAt
+  check {
+    bytes
+    rows
+    valid
+    failed
+    errorsStored
+    finishedAt
+  }
+  write {
+    bytes
+    rows
+    created
+    duplicates
+    failed
+    errorsStored
+    finishedAt
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleImportFileMutation,
+  ConsoleImportFileMutationVariables
+>;
+export const ConsoleRecognitionQueueDocument = new TypedDocumentString(`
+    query ConsoleRecognitionQueue($institutionId: ID!) {
+  recognitionRequests(institutionId: $institutionId) {
+    __typename
+    ... on RecognitionRequestList {
+      items {
+        ...QueueRequestFields
+      }
+    }
+    ... on ResultError {
+      message
+    }
+  }
+}
+    fragment QueueRequestFields on RecognitionRequest {
+  id
+  learnerId
+  targetInstitutionId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    category
+    level
+    courseRef
+    ruleId
+    ruleVersion
+    reason
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleRecognitionQueueQuery,
+  ConsoleRecognitionQueueQueryVariables
+>;
+export const ConsoleRecognitionRequestDocument = new TypedDocumentString(`
+    query ConsoleRecognitionRequest($id: ID!) {
+  recognitionRequest(id: $id) {
+    __typename
+    ... on RecognitionRequest {
+      ...QueueRequestFields
+      sourceEntries {
+        ...ConsoleEntryFields
+        institution {
+          id
+          name {
+            zh
+            en
+          }
+        }
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    fragment ConsoleEntryFields on LedgerEntry {
+  id
+  learnerId
+  seq
+  type
+  recordedAt
+  sourceRecordId
+  targetEntryId
+  reason
+  institutionId
+  achievement {
+    kind
+    title {
+      zh
+      en
+    }
+    courseCode
+    credits
+    creditSystem
+    category
+    level
+    earnedAt
+    term
+    grade {
+      score
+      passed
+    }
+  }
+}
+fragment QueueRequestFields on RecognitionRequest {
+  id
+  learnerId
+  targetInstitutionId
+  creditSystem
+  entryIds
+  createdAt
+  status
+  proposals {
+    entryId
+    outcome
+    credits
+    creditSystem
+    category
+    level
+    courseRef
+    ruleId
+    ruleVersion
+    reason
+    text {
+      zh
+      en
+    }
+  }
+  granted {
+    sourceEntryId
+    credits
+    creditSystem
+    category
+    ruleId
+    ruleVersion
+  }
+  history {
+    seq
+    type
+    at
+    reason
+    comment
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleRecognitionRequestQuery,
+  ConsoleRecognitionRequestQueryVariables
+>;
+export const ConsoleApproveDocument = new TypedDocumentString(`
+    mutation ConsoleApprove($requestId: ID!, $items: [RecognitionDecisionItemInput!], $comment: String, $supersede: Boolean) {
+  approveRecognition(
+    requestId: $requestId
+    items: $items
+    comment: $comment
+    supersede: $supersede
+  ) {
+    __typename
+    ... on RecognitionRequest {
+      id
+      status
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleApproveMutation, ConsoleApproveMutationVariables>;
+export const ConsolePartlyApproveDocument = new TypedDocumentString(`
+    mutation ConsolePartlyApprove($requestId: ID!, $items: [RecognitionDecisionItemInput!]!, $reason: String!, $supersede: Boolean) {
+  partlyApproveRecognition(
+    requestId: $requestId
+    items: $items
+    reason: $reason
+    supersede: $supersede
+  ) {
+    __typename
+    ... on RecognitionRequest {
+      id
+      status
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsolePartlyApproveMutation,
+  ConsolePartlyApproveMutationVariables
+>;
+export const ConsoleRejectDocument = new TypedDocumentString(`
+    mutation ConsoleReject($requestId: ID!, $reason: String!) {
+  rejectRecognition(requestId: $requestId, reason: $reason) {
+    __typename
+    ... on RecognitionRequest {
+      id
+      status
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRejectMutation, ConsoleRejectMutationVariables>;
 export const LearnerCredentialsDocument = new TypedDocumentString(`
     query LearnerCredentials($learnerId: ID!) {
   learnerCredentials(learnerId: $learnerId) {

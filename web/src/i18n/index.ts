@@ -5,6 +5,7 @@ import { credentials } from './credentials.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { portal } from './portal.ts';
+import { consoleMessages } from './console.ts';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'creditbank.lang';
@@ -26,8 +27,22 @@ export function applyDocumentLang(lang: string): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    zh: { translation: { ...zh, credentials: credentials.zh, portal: portal.zh } },
-    en: { translation: { ...en, credentials: credentials.en, portal: portal.en } },
+    zh: {
+      translation: {
+        ...zh,
+        credentials: credentials.zh,
+        portal: portal.zh,
+        console: consoleMessages.zh,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        credentials: credentials.en,
+        portal: portal.en,
+        console: consoleMessages.en,
+      },
+    },
   },
   lng: initialLang(),
   fallbackLng: 'en',

@@ -29,6 +29,16 @@ export function setToken(token: string | null): void {
   currentToken = token;
 }
 
+/** The Authorization header of the session, for the app's few plain HTTP calls (uploads, downloads). */
+export function authHeaders(): Record<string, string> {
+  return currentToken ? { authorization: `Bearer ${currentToken}` } : {};
+}
+
+/** Tells the session a plain HTTP call was refused as unauthenticated (the GraphQL path does it itself). */
+export function sessionRefused(): void {
+  if (currentToken) onExpired?.();
+}
+
 export function onSessionExpired(handler: (() => void) | null): void {
   onExpired = handler;
 }

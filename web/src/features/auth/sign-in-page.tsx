@@ -38,7 +38,7 @@ const LoginMutation = graphql(`
 /** Only a path of this app, never another site, is followed after sign-in. */
 function safeNext(next: string | null, role: Role): string {
   if (next && next.startsWith('/') && !next.startsWith('//')) return next;
-  return role === 'LEARNER' ? '/record' : '/staff';
+  return role === 'LEARNER' ? '/record' : '/console';
 }
 
 export default function SignInPage() {

@@ -7,7 +7,7 @@ import { useSession } from '../../lib/session.tsx';
 export default function LandingPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const home = session?.role === 'LEARNER' ? '/record' : session ? '/staff' : '/signin';
+  const home = session?.role === 'LEARNER' ? '/record' : session ? '/console' : '/signin';
   return (
     <Page title={t('landing.title')} lead={t('landing.lead')}>
       <div className="landing-grid">
