@@ -47,6 +47,7 @@ type Documents = {
   '\n  query RecognitionRequests($learnerId: ID!) {\n    recognitionRequests(learnerId: $learnerId) {\n      __typename\n      ... on RecognitionRequestList {\n        items {\n          ...RecognitionRequestFields\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.RecognitionRequestsDocument;
   '\n  mutation RequestRecognition($input: RequestRecognitionInput!) {\n    requestRecognition(input: $input) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.RequestRecognitionDocument;
   '\n  mutation AppealRecognition($requestId: ID!, $comment: String!) {\n    appealRecognition(requestId: $requestId, comment: $comment) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.AppealRecognitionDocument;
+  '\n  query RecognitionProgrammes {\n    programmes {\n      id\n      version\n      institutionId\n      creditSystem\n      name {\n        zh\n        en\n      }\n    }\n  }\n': typeof types.RecognitionProgrammesDocument;
   '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.VerifyChainDocument;
   '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n': typeof types.InstitutionsDocument;
   '\n  fragment LedgerEntryFields on LedgerEntry {\n    id\n    seq\n    type\n    institutionId\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    credentialId\n    credentialAction\n    programmeId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      hours\n      earnedAt\n      term\n      expiresAt\n      grade {\n        score\n        letter\n        points\n        passed\n      }\n      recognition {\n        ruleId\n        ruleVersion\n        sourceEntryIds\n      }\n    }\n  }\n': typeof types.LedgerEntryFieldsFragmentDoc;
@@ -124,6 +125,8 @@ const documents: Documents = {
     types.RequestRecognitionDocument,
   '\n  mutation AppealRecognition($requestId: ID!, $comment: String!) {\n    appealRecognition(requestId: $requestId, comment: $comment) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.AppealRecognitionDocument,
+  '\n  query RecognitionProgrammes {\n    programmes {\n      id\n      version\n      institutionId\n      creditSystem\n      name {\n        zh\n        en\n      }\n    }\n  }\n':
+    types.RecognitionProgrammesDocument,
   '\n  query VerifyChain($learnerId: ID!) {\n    verifyChain(learnerId: $learnerId) {\n      __typename\n      ... on ChainVerification {\n        valid\n        entries\n        headHash\n        firstBroken {\n          seq\n          reason\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
     types.VerifyChainDocument,
   '\n  query Institutions {\n    institutions {\n      id\n      slug\n      name {\n        zh\n        en\n      }\n      type\n      region\n      status\n      accreditation {\n        qualificationType\n        levels\n      }\n    }\n  }\n':
@@ -346,6 +349,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation AppealRecognition($requestId: ID!, $comment: String!) {\n    appealRecognition(requestId: $requestId, comment: $comment) {\n      __typename\n      ...RecognitionRequestFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').AppealRecognitionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RecognitionProgrammes {\n    programmes {\n      id\n      version\n      institutionId\n      creditSystem\n      name {\n        zh\n        en\n      }\n    }\n  }\n',
+): typeof import('./graphql').RecognitionProgrammesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

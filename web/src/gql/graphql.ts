@@ -1241,6 +1241,18 @@ export type AppealRecognitionMutation = {
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
 
+export type RecognitionProgrammesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RecognitionProgrammesQuery = {
+  programmes: Array<{
+    id: string;
+    version: number;
+    institutionId: string;
+    creditSystem: CreditSystem;
+    name: { zh: string; en: string };
+  }>;
+};
+
 export type VerifyChainQueryVariables = Exact<{
   learnerId: string | number;
 }>;
@@ -2803,6 +2815,23 @@ export const AppealRecognitionDocument = new TypedDocumentString(`
 }`) as unknown as TypedDocumentString<
   AppealRecognitionMutation,
   AppealRecognitionMutationVariables
+>;
+export const RecognitionProgrammesDocument = new TypedDocumentString(`
+    query RecognitionProgrammes {
+  programmes {
+    id
+    version
+    institutionId
+    creditSystem
+    name {
+      zh
+      en
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  RecognitionProgrammesQuery,
+  RecognitionProgrammesQueryVariables
 >;
 export const VerifyChainDocument = new TypedDocumentString(`
     query VerifyChain($learnerId: ID!) {

@@ -187,6 +187,9 @@ export const en = {
     chooseEntries: 'Choose at least one entry.',
     target: 'Receiving institution',
     chooseTarget: 'Choose an institution',
+    programme: 'Toward a programme (optional)',
+    noProgramme: 'No programme in particular',
+    creditSystem: 'Credit system to receive the credit in',
     comment: 'A note for the reviewer (optional)',
     submit: 'Send the request',
     status: {

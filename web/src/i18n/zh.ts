@@ -178,6 +178,9 @@ export const zh: Messages = {
     chooseEntries: '请至少选择一条记录。',
     target: '接收机构',
     chooseTarget: '请选择机构',
+    programme: '用于哪个学业项目（可选）',
+    noProgramme: '不指定项目',
+    creditSystem: '认定为哪种学分',
     comment: '给审核人员的说明（可选）',
     submit: '提交申请',
     status: {

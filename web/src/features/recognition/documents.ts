@@ -81,3 +81,19 @@ export const AppealRecognitionMutation = graphql(`
     }
   }
 `);
+
+/** The programmes a request may be made toward (its awarding institution receives the credit). */
+export const RecognitionProgrammesQuery = graphql(`
+  query RecognitionProgrammes {
+    programmes {
+      id
+      version
+      institutionId
+      creditSystem
+      name {
+        zh
+        en
+      }
+    }
+  }
+`);

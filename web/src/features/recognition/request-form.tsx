@@ -9,9 +9,15 @@ import { Select } from '../../components/base/select/select.tsx';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useDraft } from '../../lib/draft.ts';
 import { useFormat } from '../../lib/format.ts';
+import { useQuery } from '../../lib/use-query.ts';
 import type { InstitutionInfo } from '../shared/institutions.ts';
 import type { LearnerRecord } from '../shared/learner-record.ts';
-import { RequestRecognitionMutation } from './documents.ts';
+import { RecognitionProgrammesQuery, RequestRecognitionMutation } from './documents.ts';
+
+const CREDIT_SYSTEMS = ['CN', 'ECTS', 'US_SH', 'KR_CB'] as const;
+type CreditSystem = (typeof CREDIT_SYSTEMS)[number];
+/** Where the API's error for a field is shown; any other field's error is shown for the form. */
+const FIELDS = ['entryIds', 'targetInstitutionId', 'programmeId', 'creditSystem', 'comment'];
 
 export function RequestForm({
   record,
@@ -27,8 +33,15 @@ export function RequestForm({
   const [draft, update, clear] = useDraft('recognition', {
     entryIds: [] as string[],
     target: '',
+    programmeId: '',
+    creditSystem: 'CN' as CreditSystem,
     comment: '',
   });
+  const programmes = useQuery(RecognitionProgrammesQuery, {});
+  const offered = (programmes.data?.programmes ?? []).filter(
+    (p) => p.institutionId === draft.target,
+  );
+  const programme = offered.find((p) => p.id === draft.programmeId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const entries = [...record.views.values()].filter(
@@ -54,10 +67,14 @@ export function RequestForm({
         input: {
           entryIds: draft.entryIds,
           targetInstitutionId: draft.target,
+          // Toward a programme, its credit system; otherwise the one the learner chose.
+          programmeId: programme?.id ?? null,
+          creditSystem: programme ? null : draft.creditSystem,
           comment: draft.comment.trim() || null,
         },
       });
-      if (isResultError(r)) setErrors({ [r.field ?? 'form']: r.message });
+      if (isResultError(r))
+        setErrors({ [r.field && FIELDS.includes(r.field) ? r.field : 'form']: r.message });
       else {
         clear();
         onFiled();
@@ -104,7 +121,7 @@ export function RequestForm({
         <Select
           label={t('recognition.target')}
           value={draft.target}
-          onChange={(v) => update({ target: v })}
+          onChange={(v) => update({ target: v, programmeId: '' })}
           options={[
             { value: '', label: t('recognition.chooseTarget') },
             ...institutions.map((i) => ({ value: i.id, label: f.text(i.name) })),
@@ -113,6 +130,35 @@ export function RequestForm({
         {errors['targetInstitutionId'] && (
           <p className="field-error" role="alert">
             {errors['targetInstitutionId']}
+          </p>
+        )}
+        {offered.length > 0 && (
+          <Select
+            label={t('recognition.programme')}
+            value={draft.programmeId}
+            onChange={(v) => update({ programmeId: v })}
+            options={[
+              { value: '', label: t('recognition.noProgramme') },
+              ...offered.map((p) => ({ value: p.id, label: f.text(p.name) })),
+            ]}
+          />
+        )}
+        {errors['programmeId'] && (
+          <p className="field-error" role="alert">
+            {errors['programmeId']}
+          </p>
+        )}
+        {!programme && (
+          <Select
+            label={t('recognition.creditSystem')}
+            value={draft.creditSystem}
+            onChange={(v) => update({ creditSystem: v as CreditSystem })}
+            options={CREDIT_SYSTEMS.map((c) => ({ value: c, label: t(`creditSystem.${c}`) }))}
+          />
+        )}
+        {errors['creditSystem'] && (
+          <p className="field-error" role="alert">
+            {errors['creditSystem']}
           </p>
         )}
         <TextArea

@@ -12,6 +12,9 @@ import { useFormat } from '../../lib/format.ts';
 import { ShareMutation } from './documents.ts';
 import { QrLink } from './qr-link.tsx';
 
+/** Fields whose errors are shown beside them; any other field's error is shown for the form. */
+const SHOWN = ['credentialIds', 'audience', 'expiresInHours'];
+
 export interface ShareableCredential {
   id: string;
   label: string;
@@ -63,7 +66,8 @@ export function ShareForm({
           expiresInHours: Number(draft.hours),
         },
       });
-      if (isResultError(r)) setErrors({ [r.field ?? 'form']: r.message });
+      if (isResultError(r))
+        setErrors({ [r.field && SHOWN.includes(r.field) ? r.field : 'form']: r.message });
       else if (r.__typename === 'CreatedShare') {
         setCreated({ url: r.url, audience: r.share.audience, until: r.share.expiresAt });
         clear();
