@@ -6,6 +6,7 @@ import { Button } from '../../components/base/button/button.tsx';
 import { Card } from '../../components/base/card/card.tsx';
 import { TextArea } from '../../components/base/field/field.tsx';
 import { Select } from '../../components/base/select/select.tsx';
+import type { CreditSystem } from '../../gql/graphql.ts';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useDraft } from '../../lib/draft.ts';
 import { useFormat } from '../../lib/format.ts';
@@ -15,7 +16,6 @@ import type { LearnerRecord } from '../shared/learner-record.ts';
 import { RecognitionProgrammesQuery, RequestRecognitionMutation } from './documents.ts';
 
 const CREDIT_SYSTEMS = ['CN', 'ECTS', 'US_SH', 'KR_CB'] as const;
-type CreditSystem = (typeof CREDIT_SYSTEMS)[number];
 /** Where the API's error for a field is shown; any other field's error is shown for the form. */
 const FIELDS = ['entryIds', 'targetInstitutionId', 'programmeId', 'creditSystem', 'comment'];
 
@@ -34,7 +34,7 @@ export function RequestForm({
     entryIds: [] as string[],
     target: '',
     programmeId: '',
-    creditSystem: 'CN' as CreditSystem,
+    creditSystem: 'CN',
     comment: '',
   });
   const programmes = useQuery(RecognitionProgrammesQuery, {});
@@ -69,7 +69,7 @@ export function RequestForm({
           targetInstitutionId: draft.target,
           // Toward a programme, its credit system; otherwise the one the learner chose.
           programmeId: programme?.id ?? null,
-          creditSystem: programme ? null : draft.creditSystem,
+          creditSystem: programme ? null : (draft.creditSystem as CreditSystem),
           comment: draft.comment.trim() || null,
         },
       });
@@ -152,7 +152,7 @@ export function RequestForm({
           <Select
             label={t('recognition.creditSystem')}
             value={draft.creditSystem}
-            onChange={(v) => update({ creditSystem: v as CreditSystem })}
+            onChange={(v) => update({ creditSystem: v })}
             options={CREDIT_SYSTEMS.map((c) => ({ value: c, label: t(`creditSystem.${c}`) }))}
           />
         )}
