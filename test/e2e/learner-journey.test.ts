@@ -18,7 +18,8 @@ const SHOTS = process.env['SCREENSHOTS_DIR'];
 
 /** Desktop and phone pictures of the page as it is now, when SCREENSHOTS_DIR asks for them. */
 async function photograph(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
+  // The documentation is in English: the English run is the one photographed.
+  if (!SHOTS || (await page.getAttribute('html', 'lang')) !== 'en') return;
   mkdirSync(SHOTS, { recursive: true });
   const size = page.viewportSize() ?? { width: 1280, height: 900 };
   await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true });

@@ -1,5 +1,5 @@
 // The employer verification page in a real browser (Debian's Chromium, driven by playwright-core).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -116,6 +116,32 @@ describe.skipIf(!existsSync(CHROMIUM))(
       const garbage = await verifyOnPage('this is not a credential');
       expect(garbage.verdict).toContain('bad');
       expect(garbage.rows.some(([, status]) => status === 'failed')).toBe(true);
+    });
+
+    it('shows a genuine credential of an issuer outside the registry as authentic, with the warning in words (ISSUER_UNKNOWN)', async () => {
+      // Signed by the published libraries alone, by a did:key issuer the credit bank does not know.
+      const fixture = (name: string) =>
+        JSON.stringify(
+          (
+            JSON.parse(
+              readFileSync(new URL(`../fixtures/conformance/${name}`, import.meta.url), 'utf8'),
+            ) as { credential: unknown }
+          ).credential,
+          null,
+          2,
+        );
+      const genuine = await verifyOnPage(fixture('ob3-vc2-ecdsa-rdfc-2019.json'));
+      expect(genuine.verdict).toBe('verdict ok unregistered');
+      expect(await page.textContent('#verdict')).toContain(
+        '凭证真实，但签发方不在本学分银行的登记册中',
+      );
+      expect(genuine.rows).toContainEqual(['proof', 'passed']);
+      expect(await page.textContent('[data-testid=registration]')).toContain(
+        '不在学分银行的机构名录中',
+      );
+      const tampered = await verifyOnPage(fixture('ob3-vc2-ecdsa-rdfc-2019.tampered-claim.json'));
+      expect(tampered.verdict).toBe('verdict bad');
+      expect(tampered.rows).toContainEqual(['proof', 'failed']);
     });
 
     it('opens a shared link in the browser: the credential, whom it was shared with, every check', async () => {
