@@ -91,6 +91,26 @@ describe('npm run cli', () => {
     expect(await t.db.models.User.countDocuments({ email: 'weak@cli.example' })).toBe(0);
   }, 60_000);
 
+  it('answers a missing file in one line, without a stack trace, whichever command reads it', async () => {
+    const missing = path.join(os.tmpdir(), `creditbank-missing-${process.pid}.jsonl`);
+    const issue = await cli(
+      'issue-batch',
+      '--institution',
+      'uni-a',
+      '--file',
+      missing,
+      '--batch-id',
+      'b1',
+    );
+    expect(issue.code).toBe(2);
+    expect(issue.out.trim()).toBe(`No such file: ${missing}`);
+    const key = await cli('verify-checkpoint', '--key', `@${missing}`, '--note', missing);
+    expect(key.code).toBe(2);
+    expect(key.out.trim().split('\n')).toHaveLength(1);
+    expect(key.out).toContain(missing);
+    expect(key.out).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
   it('explains a bad command in one usage text', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(2);

@@ -163,6 +163,15 @@ describe('what the logs say about client mistakes', () => {
       (await post('/graphql', '{"query": ')).status,
       (await post('/credentials/verify', '{}')).status,
       (await post('/credentials/issue', '{"credential": 1}', w.tokens.learner1)).status,
+      // A credential or a status list that is not there, and a body over BODY_LIMIT.
+      (
+        await fetch(`${base}/credentials/urn:uuid:no-such-credential`, {
+          headers: { authorization: `Bearer ${w.tokens.learner1}` },
+        })
+      ).status,
+      (await fetch(`${base}/status-lists/no-such-institution/revocation/1`)).status,
+      (await post('/credentials/verify', JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) })))
+        .status,
     ];
     server.close();
     await once(server, 'close');

@@ -1,4 +1,4 @@
-// Runs the command line (`npm run cli -- …`) as a child process against one test database.
+// Runs the command line (`npm run cli -- …`, or another script) as a child process against one test database.
 import { spawn } from 'node:child_process';
 import { inject } from 'vitest';
 import { testSecrets } from './app.ts';
@@ -14,14 +14,25 @@ export interface CliRun {
 }
 
 export function runCli(dbName: string, args: string[]): Promise<CliRun> {
+  return runScript(dbName, 'scripts/cli.ts', args);
+}
+
+/** Any of our command-line entry points (`scripts/<name>.ts`), with extra environment variables. */
+export function runScript(
+  dbName: string,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       env: {
         ...process.env,
         ...testSecrets,
         MONGODB_URI: inject('mongodbUri'),
         DB_NAME: dbName,
         LOG_LEVEL: 'silent',
+        ...env,
       },
     });
     const run: CliRun = { code: null, out: '', err: '', output: '' };

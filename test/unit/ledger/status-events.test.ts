@@ -1,7 +1,7 @@
 // A status list's bits, derived from the status changes of its credentials.
 import { describe, expect, it } from 'vitest';
 import type { CredentialEvent } from '../../../domain/issuance/credential-ports.ts';
-import { flaggedIndexes } from '../../../domain/issuance/credential-service.ts';
+import { flaggedIndexes } from '../../../domain/issuance/status-lists.ts';
 
 let n = 0;
 const event = (statusIndex: number, action: CredentialEvent['action'], at: string) =>
