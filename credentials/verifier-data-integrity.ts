@@ -205,7 +205,7 @@ export async function verifyDataIntegrity(
   const neutralNow = (credential['validFrom'] ??
     credential['issuanceDate'] ??
     ctx.now().toISOString()) as string;
-  // Several proofs are a set or a chain (Data Integrity §4.5): each verified on its own (a chained
+  // Several proofs are a set or a chain (Data Integrity): each verified on its own (a chained
   // one over the proofs it names), all of which must pass, one of them the issuer's.
   const several = proofs.length > 1;
   const result = await vc.verifyCredential({

@@ -1,5 +1,5 @@
-// Proof sets and proof chains (VC Data Integrity 1.0 §4.5): every proof must verify, a chained proof
-// over the proofs it names, and at least one proof must be the issuer's; the others are co-signers.
+// Proof sets and chains as VC Data Integrity 1.0 verifies them: every proof must verify, a chained
+// one over the proofs it names, and at least one proof must be the issuer's; the others co-sign.
 import { check, isObject, passed, type Check } from './verifier-report.ts';
 
 type Json = Record<string, unknown>;

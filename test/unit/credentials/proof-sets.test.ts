@@ -1,4 +1,4 @@
-// Several proofs on one credential, as VC Data Integrity 1.0 §4.5 has them: a set (unordered) and a
+// Several proofs on one credential, as VC Data Integrity 1.0 has them: a set (unordered) and a
 // chain (previousProof), signed here with the published libraries. Every proof must verify, a chained
 // one over the proofs it names, and one of them must be the issuer's; the others are co-signers.
 import { describe, expect, it } from 'vitest';
