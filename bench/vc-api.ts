@@ -75,6 +75,7 @@ export async function benchVcApi(): Promise<void> {
           'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
         ],
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: s.keys.didOf(inst),
         name: 'Data security training',
         credentialSubject: {
           type: ['AchievementSubject'],

@@ -155,11 +155,14 @@ export function credentialProblems(credential: Record<string, unknown>): Credent
   if ('id' in credential && !isUrl(credential['id']))
     add('id', 'must be a single URL when present (not null, not a list)');
 
-  if ('issuer' in credential) {
+  // VC Data Model 2.0 §4.7: a credential MUST have an issuer, a URL or an object whose id is one.
+  // Filling it in would sign a claim the caller never made, so it is the caller's to name.
+  if (!('issuer' in credential)) add('issuer', 'is required: the issuer’s DID');
+  else {
     const issuer = credential['issuer'];
     if (isObject(issuer)) {
-      if ('id' in issuer && !isUrl(issuer['id']))
-        add('issuer.id', 'must be a URL (the issuer’s DID)');
+      if (!('id' in issuer)) add('issuer.id', 'is required: the issuer’s DID');
+      else if (!isUrl(issuer['id'])) add('issuer.id', 'must be a URL (the issuer’s DID)');
     } else if (!isUrl(issuer)) add('issuer', 'must be a URL or an object with an id');
   }
 
@@ -266,6 +269,7 @@ export function credentialProblems(credential: Record<string, unknown>): Credent
 export interface IssuerCompletion {
   /** The id to give a credential that has none. */
   id: string;
+  /** The issuing institution; the credential must name it itself (see credentialProblems). */
   issuer: { id: string; name?: unknown };
   issuedAt: Date;
   /** The issuer's own status entries (BitstringStatusListEntry), added to any the caller wrote. */
@@ -275,8 +279,9 @@ export interface IssuerCompletion {
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
- * Checks a caller's credential and completes it for signing: its own id, issuer object and dates
- * are kept; what is missing is filled in (never what is present, null included); the issuer's
+ * Checks a caller's credential and completes it for signing: its own id, issuer and dates are
+ * kept; a missing id or date is filled in (never what is present, null included; never the
+ * issuer, which the caller must name); the issuer's
  * status entries are added after the caller's. A VC 1.1 credential gets issuanceDate and the status
  * list context it needs; a 2.0 one validFrom.
  *
@@ -292,14 +297,7 @@ export function completeCredential(
   const problems = credentialProblems(input);
   if (problems.length > 0) throw new CredentialInputError(problems);
   const version = vcVersionOf(input);
-  const issuer = input['issuer'];
-  const credential: Record<string, unknown> = {
-    ...input,
-    id: input['id'] ?? completion.id,
-    issuer: isObject(issuer)
-      ? { ...issuer, id: issuer['id'] ?? completion.issuer.id }
-      : (issuer ?? completion.issuer.id),
-  };
+  const credential: Record<string, unknown> = { ...input, id: input['id'] ?? completion.id };
   const dateProp = version === '1.1' ? 'issuanceDate' : 'validFrom';
   if (!(dateProp in credential)) credential[dateProp] = isoSeconds(completion.issuedAt);
   // "@context": "…/v2" and ["…/v2"] are the same to JSON-LD; the signing libraries want the list.

@@ -28,6 +28,7 @@ import {
   type VerificationReport,
   type VerifiedFormat,
 } from './verifier-report.ts';
+import { chainAware, proofSetVerdict, type ProofResult } from './verifier-proof-set.ts';
 import { statusCheck } from './verifier-status.ts';
 import { registryChecks } from './verifier-trust.ts';
 
@@ -127,18 +128,29 @@ type AcceptsRevokedLater = (
  */
 export class IssuancePurpose extends vc.CredentialIssuancePurpose {
   readonly #acceptsRevokedLater: AcceptsRevokedLater;
+  readonly #coSigners: boolean;
 
-  constructor(acceptsRevokedLater: AcceptsRevokedLater) {
+  /**
+   * @param acceptsRevokedLater - Whether our records say a key dropped from assertionMethod was
+   *   revoked only after it signed.
+   * @param options.coSigners - For a proof set or chain: a proof by another party's assertion key
+   *   is valid, marked `coSigner` (verifierProofSet then wants one proof to be the issuer's).
+   */
+  constructor(acceptsRevokedLater: AcceptsRevokedLater, options: { coSigners?: boolean } = {}) {
     super();
     this.#acceptsRevokedLater = acceptsRevokedLater;
+    this.#coSigners = options.coSigners ?? false;
   }
 
   async validate(proof: Record<string, unknown>, purposeOptions: Record<string, unknown>) {
     const result = await super.validate(proof, purposeOptions);
     if (result.valid) return result;
     const message = String(result.error?.message ?? '');
-    if (!message.includes('not authorized by controller')) return result;
     const verificationMethod = purposeOptions['verificationMethod'] as Record<string, unknown>;
+    // vc raises this only once the key is its controller's assertion method: another signer's.
+    if (this.#coSigners && /issuer must match the verification method controller/.test(message))
+      return { valid: true, coSigner: String(verificationMethod['controller']) };
+    if (!message.includes('not authorized by controller')) return result;
     const issuer = issuerIdOf(purposeOptions['document'] as Record<string, unknown>);
     const controller = verificationMethod['controller'];
     if (typeof controller !== 'string' || controller !== issuer) return result;
@@ -193,18 +205,35 @@ export async function verifyDataIntegrity(
   const neutralNow = (credential['validFrom'] ??
     credential['issuanceDate'] ??
     ctx.now().toISOString()) as string;
+  // Several proofs are a set or a chain (Data Integrity): each verified on its own (a chained
+  // one over the proofs it names), all of which must pass, one of them the issuer's.
+  const several = proofs.length > 1;
   const result = await vc.verifyCredential({
     credential,
-    suite: verificationSuites(),
+    suite: several
+      ? verificationSuites().map((s) => chainAware(s as object))
+      : verificationSuites(),
     documentLoader: ctx.documentLoader,
-    purpose: new IssuancePurpose((...args) => revokedAfterSigning(ctx, ...args)),
+    purpose: new IssuancePurpose((...args) => revokedAfterSigning(ctx, ...args), {
+      coSigners: several,
+    }),
     now: neutralNow,
     checkStatus: () => Promise.resolve({ verified: true }),
   });
-  if (result.verified) {
-    checks.push(passed('proof'));
+  const perProof = (result.results ?? []) as ProofResult[];
+  let proofCheck: Check | undefined;
+  let failure: unknown;
+  let issuerProof: Record<string, unknown> | undefined;
+  if (several && perProof.length > 0 && perProof.every((r) => 'proof' in r)) {
+    const verdict = proofSetVerdict(proofs, perProof);
+    if ('error' in verdict) failure = verdict.error;
+    else ({ check: proofCheck, issuerProof } = verdict);
+  } else if (result.verified) proofCheck = passed('proof');
+  else failure = result.error ?? result.results?.[0]?.error;
+  if (proofCheck) {
+    checks.push(proofCheck);
   } else {
-    let classified = classifyError(result.error ?? result.results?.[0]?.error);
+    let classified = classifyError(failure);
     if (classified.id !== 'context') {
       // The proof may have failed before the document was expanded (e.g. an unknown key); an
       // undefined term still makes the input malformed, which the caller must be told first.
@@ -223,7 +252,7 @@ export async function verifyDataIntegrity(
     }
     checks.push(check('proof', 'failed', classified.code, classified.detail));
   }
-  const proof = proofs[0] as Record<string, unknown>;
+  const proof = issuerProof ?? (proofs[0] as Record<string, unknown>);
   const verificationMethod = proof['verificationMethod'];
   const vmId =
     typeof verificationMethod === 'string'

@@ -102,6 +102,10 @@ export const MESSAGES: Record<string, { en: string; zh: string }> = {
     zh: '凭证使用了上下文中未定义的术语。',
   },
   PROOF_INVALID: { en: 'The signature does not match the content.', zh: '签名与内容不符。' },
+  PROOF_CHAIN_BROKEN: {
+    en: 'A proof of the chain depends on a proof the credential does not hold.',
+    zh: '证明链中的某个证明所依赖的前一证明不在凭证中。',
+  },
   PROOF_NOT_DERIVED: {
     en: 'A selective-disclosure base proof must be derived by the holder before it is verified.',
     zh: '选择性披露的基础证明须由持有人派生后才能验证。',
@@ -267,6 +271,7 @@ export function classifyError(error: unknown): { id: CheckId; code: string; deta
     const t = text(e);
     if (/No matching proofs found/i.test(t))
       return { id: 'proof', code: 'UNSUPPORTED_FORMAT', detail };
+    if (/"previousProof"/.test(t)) return { id: 'proof', code: 'PROOF_CHAIN_BROKEN', detail };
     if (/derive|base proof|proofValue.*"u2V0B"|isDerived|must be a derived/i.test(t)) {
       return { id: 'proof', code: 'PROOF_NOT_DERIVED', detail };
     }

@@ -751,12 +751,14 @@ describe('keys and DIDs', () => {
 });
 
 describe('the W3C VC API', () => {
-  const credentialBody = () => ({
+  /** An Open Badge as a SIS sends it, naming its institution (A unless told) as the issuer. */
+  const credentialBody = (issuer: string = t.services.keys.didOf(w.instA)) => ({
     '@context': [
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
     ],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer,
     name: 'Calculus',
     credentialSubject: {
       type: ['AchievementSubject'],
@@ -862,7 +864,10 @@ describe('the W3C VC API', () => {
       (
         await http(
           '/credentials/issue',
-          { credential: credentialBody(), options: { learnerId: w.learner1.id } },
+          {
+            credential: credentialBody(t.services.keys.didOf(w.instB)),
+            options: { learnerId: w.learner1.id },
+          },
           keyB,
         )
       ).status,

@@ -55,11 +55,23 @@ async function post(path: string, body: unknown, token?: string) {
   return { status: res.status, text, json: (text ? JSON.parse(text) : {}) as Json };
 }
 
-const issue = (credential: unknown, options: Json = {}) =>
+/** Sends the credential as it is (the issuer included or not). */
+const issueAsIs = (credential: unknown, options: Json = {}) =>
   post(
     '/credentials/issue',
     { credential, options: { learnerId: w.learner1.id, ...options } },
     apiKey,
+  );
+/** As a SIS sends it: naming its institution as the issuer unless the test names one itself. */
+const issue = (credential: unknown, options: Json = {}) =>
+  issueAsIs(
+    credential !== null &&
+      typeof credential === 'object' &&
+      !Array.isArray(credential) &&
+      !('issuer' in credential)
+      ? { ...credential, issuer: t.services.keys.didOf(w.instA) }
+      : credential,
+    options,
   );
 const verify = (verifiableCredential: unknown) =>
   post('/credentials/verify', { verifiableCredential });
@@ -291,6 +303,21 @@ describe('issuing refuses what VC Data Model 2.0 forbids, naming the property', 
       property,
     });
     expect(r.text).not.toMatch(/\.ts:\d|\/work\/|at [A-Za-z]+ \(/);
+  });
+
+  it('refuses a credential that does not name its issuer (VC Data Model 2.0 §4.7), never filling it in', async () => {
+    for (const [credential, property] of [
+      [minimal(), 'credential.issuer'],
+      [minimal({ issuer: { name: 'University A Registry' } }), 'credential.issuer.id'],
+    ] as const) {
+      const r = await issueAsIs(credential);
+      expect(r.status, r.text).toBe(400);
+      expect(r.json).toMatchObject({
+        type: 'https://www.w3.org/TR/vc-data-model#MALFORMED_VALUE_ERROR',
+        status: 400,
+        property,
+      });
+    }
   });
 
   it('accepts what it allows, and fills in only what is missing', async () => {

@@ -12,18 +12,23 @@ import {
   vcVersionOf,
 } from '../../../credentials/index.ts';
 
+const ISSUER = 'did:web:cb.example:institutions:uni-a';
 const v2 = (extra: Record<string, unknown> = {}) => ({
   '@context': [VC_V2_CONTEXT],
   type: ['VerifiableCredential'],
+  issuer: ISSUER,
   credentialSubject: { id: 'did:example:s' },
   ...extra,
 });
+/** v2() without the named properties. */
+const v2Without = (...names: string[]) =>
+  Object.fromEntries(Object.entries(v2()).filter(([k]) => !names.includes(k)));
 const properties = (credential: Record<string, unknown>) =>
   credentialProblems(credential).map((p) => p.property);
 
 const completion = {
   id: 'urn:uuid:0b8e5a36-8a4b-4d0e-9f5c-6f7a2b1c0d9e',
-  issuer: { id: 'did:web:cb.example:institutions:uni-a', name: 'University A' },
+  issuer: { id: ISSUER, name: 'University A' },
   issuedAt: new Date('2026-12-05T08:00:00.123Z'),
   credentialStatus: [{ id: 'https://cb.example/s/1#7', type: 'BitstringStatusListEntry' }],
 };
@@ -52,6 +57,14 @@ describe('what a credential to issue must be', () => {
 
   it('finds nothing wrong with a minimal credential', () => {
     expect(credentialProblems(v2())).toEqual([]);
+  });
+
+  it('wants the issuer named by the caller, as a URL or an object with an id', () => {
+    // VC Data Model 2.0 §4.7: a credential MUST have an issuer; we never sign one we made up.
+    expect(properties(v2Without('issuer'))).toEqual(['issuer']);
+    expect(credentialProblems(v2Without('issuer'))[0]?.message).toMatch(/required/);
+    expect(properties(v2({ issuer: { name: 'Registry' } }))).toEqual(['issuer.id']);
+    expect(properties(v2({ issuer: { id: ISSUER, name: 'Registry' } }))).toEqual([]);
   });
 
   it('checks dates against the calendar and the data model version', () => {
@@ -146,7 +159,7 @@ describe('completing a credential', () => {
     const kept = completeCredential(
       v2({
         id: 'https://a.example/c/1',
-        issuer: { name: 'Registry' },
+        issuer: { id: ISSUER, name: 'Registry' },
         validFrom: '2026-01-01T00:00:00Z',
       }),
       completion,
@@ -163,6 +176,19 @@ describe('completing a credential', () => {
     expect(done['@context']).toEqual([VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT]);
     expect(done['issuanceDate']).toBe('2026-12-05T08:00:00Z');
     expect(done['validFrom']).toBeUndefined();
+  });
+
+  it('never fills in the issuer: left out, the credential is refused', () => {
+    const refusal = (input: Record<string, unknown>) => {
+      try {
+        completeCredential(input, completion);
+      } catch (e) {
+        return e instanceof CredentialInputError ? e.property : String(e);
+      }
+      return 'completed';
+    };
+    expect(refusal(v2Without('issuer'))).toBe('issuer');
+    expect(refusal(v2({ issuer: { name: 'Registry' } }))).toBe('issuer.id');
   });
 
   it('never replaces a null, and leaves the input as it was', () => {
