@@ -346,6 +346,29 @@ describe.skipIf(!hasChromium)("the learner's whole journey", { timeout: 240_000 
     });
   }
 
+  it('resets a forgotten password with a code, the new one typed twice (zh)', async () => {
+    const { code } = await w.t.services.accountCodes.create(SYSTEM, world.learner2.id, 'reset');
+    const { page, context } = await w.newPage({ lang: 'zh' });
+    await page.goto(`${w.base}/reset`);
+    await page.fill('input[name=email]', 'l2@test.example');
+    await page.fill('input[name=code]', code);
+    await page.fill('input[name=password]', 'a new passphrase 2026');
+    await page.fill('input[name=confirm]', 'a new passphrase 2025');
+    await page.click('form button[type=submit]');
+    await expect.poll(() => page.textContent('.field-error')).toBe('两次输入的密码不一致。');
+    await expectAccessible(page, 'reset with a mismatch (zh)');
+    await page.fill('input[name=confirm]', 'a new passphrase 2026');
+    await page.click('form button[type=submit]');
+    await page.waitForURL(/\/record$/);
+    // The code is spent, and the old password no longer signs in.
+    const again = await w.t.gql<{ login: { __typename: string } }>(
+      `mutation { login(email: "l2@test.example", password: "${world.password}") { __typename } }`,
+      {},
+    );
+    expect(again.data?.login.__typename).toBe('ResultError');
+    await context.close();
+  });
+
   it('asked for nothing outside the server', () => {
     expect(w.outside).toEqual([]);
   });

@@ -13,11 +13,12 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-  '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ActivateAccountDocument;
-  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ResetPasswordDocument;
-  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ChangePasswordDocument;
+  '\n  fragment SignedIn on LoginOk {\n    token\n    expiresAt\n    user {\n      id\n      email\n      name\n      role\n      institutionId\n      learnerId\n    }\n  }\n': typeof types.SignedInFragmentDoc;
+  '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ActivateAccountDocument;
+  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ResetPasswordDocument;
+  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ChangePasswordDocument;
   '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': typeof types.SignOutEverywhereDocument;
-  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
+  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreditAccountDocument;
   '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n': typeof types.ConsoleEntryFieldsFragmentDoc;
   '\n  query ConsoleCourses($institutionId: ID!) {\n    courses(institutionId: $institutionId) {\n      id\n      code\n      version\n      title {\n        zh\n        en\n      }\n      credits\n      creditSystem\n      level\n      category\n    }\n  }\n': typeof types.ConsoleCoursesDocument;
@@ -58,14 +59,16 @@ type Documents = {
   '\n  query CredentialStatusNotice($id: ID!) {\n    credentialStatusNotice(id: $id) {\n      __typename\n      ... on CredentialStatusNotice {\n        credentialId\n        revoked\n        suspended\n        changes {\n          action\n          reason\n          at\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CredentialStatusNoticeDocument;
 };
 const documents: Documents = {
-  '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+  '\n  fragment SignedIn on LoginOk {\n    token\n    expiresAt\n    user {\n      id\n      email\n      name\n      role\n      institutionId\n      learnerId\n    }\n  }\n':
+    types.SignedInFragmentDoc,
+  '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ActivateAccountDocument,
-  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ResetPasswordDocument,
-  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+  '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ChangePasswordDocument,
   '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': types.SignOutEverywhereDocument,
-  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+  '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.LoginDocument,
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.CreditAccountDocument,
@@ -149,19 +152,25 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+  source: '\n  fragment SignedIn on LoginOk {\n    token\n    expiresAt\n    user {\n      id\n      email\n      name\n      role\n      institutionId\n      learnerId\n    }\n  }\n',
+): typeof import('./graphql').SignedInFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ActivateAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+  source: '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+  source: '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -173,7 +182,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on LoginOk {\n        token\n        expiresAt\n        user {\n          id\n          email\n          name\n          role\n          institutionId\n          learnerId\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+  source: '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

@@ -225,6 +225,19 @@ export type VoidAchievementInput = {
   sourceRecordId: string;
 };
 
+export type SignedInFragment = {
+  token: string;
+  expiresAt: string;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    institutionId: string | null;
+    learnerId: string | null;
+  };
+};
+
 export type ActivateAccountMutationVariables = Exact<{
   input: ActivateAccountInput;
 }>;
@@ -1464,6 +1477,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SignedInFragmentDoc = new TypedDocumentString(
+  `
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}
+    `,
+  { fragmentName: 'SignedIn' },
+) as unknown as TypedDocumentString<SignedInFragment, unknown>;
 export const ConsoleEntryFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ConsoleEntryFields on LedgerEntry {
@@ -1719,18 +1749,7 @@ export const ActivateAccountDocument = new TypedDocumentString(`
     mutation ActivateAccount($input: ActivateAccountInput!) {
   activateAccount(input: $input) {
     __typename
-    ... on LoginOk {
-      token
-      expiresAt
-      user {
-        id
-        email
-        name
-        role
-        institutionId
-        learnerId
-      }
-    }
+    ...SignedIn
     ... on ResultError {
       code
       message
@@ -1738,23 +1757,23 @@ export const ActivateAccountDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ActivateAccountMutation, ActivateAccountMutationVariables>;
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}`) as unknown as TypedDocumentString<ActivateAccountMutation, ActivateAccountMutationVariables>;
 export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input) {
     __typename
-    ... on LoginOk {
-      token
-      expiresAt
-      user {
-        id
-        email
-        name
-        role
-        institutionId
-        learnerId
-      }
-    }
+    ...SignedIn
     ... on ResultError {
       code
       message
@@ -1762,23 +1781,23 @@ export const ResetPasswordDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
     __typename
-    ... on LoginOk {
-      token
-      expiresAt
-      user {
-        id
-        email
-        name
-        role
-        institutionId
-        learnerId
-      }
-    }
+    ...SignedIn
     ... on ResultError {
       code
       message
@@ -1786,7 +1805,18 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const SignOutEverywhereDocument = new TypedDocumentString(`
     mutation SignOutEverywhere {
   signOutEverywhere
@@ -1799,18 +1829,7 @@ export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
     __typename
-    ... on LoginOk {
-      token
-      expiresAt
-      user {
-        id
-        email
-        name
-        role
-        institutionId
-        learnerId
-      }
-    }
+    ...SignedIn
     ... on ResultError {
       code
       message
@@ -1818,7 +1837,18 @@ export const LoginDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const CreditAccountDocument = new TypedDocumentString(`
     query CreditAccount($learnerId: ID!) {
   creditAccount(learnerId: $learnerId) {

@@ -10,6 +10,7 @@ import { useDraft } from '../../lib/draft.ts';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ActivateMutation, sessionOf } from './documents.ts';
+import { mismatch, NewPasswordFields, type NewPassword } from './new-password-fields.tsx';
 
 const FIELDS = ['nationalId', 'code', 'email', 'password'] as const;
 
@@ -18,8 +19,7 @@ export default function ActivatePage() {
   const { session, signIn } = useSession();
   // What is typed survives a reload; passwords are never kept.
   const [draft, update, clear] = useDraft('activate', { nationalId: '', code: '', email: '' });
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [secret, setSecret] = useState<NewPassword>({ password: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -27,15 +27,16 @@ export default function ActivatePage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (password !== confirm) {
-      setErrors({ confirm: t('portal.activate.mismatch') });
+    const differ = mismatch(secret, t);
+    if (differ) {
+      setErrors({ confirm: differ });
       return;
     }
     setBusy(true);
     setErrors({});
     try {
       const { activateAccount: r } = await execute(ActivateMutation, {
-        input: { ...draft, email: draft.email.trim(), password },
+        input: { ...draft, email: draft.email.trim(), password: secret.password },
       });
       if (isResultError(r)) {
         const field = FIELDS.find((f) => f === r.field) ?? 'form';
@@ -89,26 +90,11 @@ export default function ActivatePage() {
           onChange={(v) => update({ email: v })}
           error={errors['email']}
         />
-        <TextField
+        <NewPasswordFields
           label={t('portal.activate.password')}
-          hint={t('portal.activate.passwordHint')}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={setPassword}
-          error={errors['password']}
-        />
-        <TextField
-          label={t('portal.activate.confirm')}
-          type="password"
-          name="confirm"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
-          error={errors['confirm']}
+          value={secret}
+          onChange={setSecret}
+          errors={errors}
         />
         {errors['form'] && <Alert tone="error" title={errors['form']} />}
         <Button type="submit" busy={busy}>

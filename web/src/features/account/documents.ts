@@ -1,23 +1,29 @@
 // GraphQL documents of the account pages, and the session a successful sign-in result makes.
 import { graphql } from '../../gql/index.ts';
+import type { SignedInFragment } from '../../gql/graphql.ts';
 import type { Session } from '../../lib/session.tsx';
+
+/** What a successful sign-in, activation, reset or password change answers: the new session. */
+export const SignedIn = graphql(`
+  fragment SignedIn on LoginOk {
+    token
+    expiresAt
+    user {
+      id
+      email
+      name
+      role
+      institutionId
+      learnerId
+    }
+  }
+`);
 
 export const ActivateMutation = graphql(`
   mutation ActivateAccount($input: ActivateAccountInput!) {
     activateAccount(input: $input) {
       __typename
-      ... on LoginOk {
-        token
-        expiresAt
-        user {
-          id
-          email
-          name
-          role
-          institutionId
-          learnerId
-        }
-      }
+      ...SignedIn
       ... on ResultError {
         code
         message
@@ -31,18 +37,7 @@ export const ResetMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
       __typename
-      ... on LoginOk {
-        token
-        expiresAt
-        user {
-          id
-          email
-          name
-          role
-          institutionId
-          learnerId
-        }
-      }
+      ...SignedIn
       ... on ResultError {
         code
         message
@@ -56,18 +51,7 @@ export const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       __typename
-      ... on LoginOk {
-        token
-        expiresAt
-        user {
-          id
-          email
-          name
-          role
-          institutionId
-          learnerId
-        }
-      }
+      ...SignedIn
       ... on ResultError {
         code
         message
@@ -83,19 +67,7 @@ export const SignOutEverywhereMutation = graphql(`
   }
 `);
 
-interface LoginOkData {
-  token: string;
-  expiresAt: string;
-  user: {
-    email: string;
-    name: string;
-    role: Session['role'];
-    institutionId?: string | null;
-    learnerId?: string | null;
-  };
-}
-
-export const sessionOf = (ok: LoginOkData): Session => ({
+export const sessionOf = (ok: SignedInFragment): Session => ({
   token: ok.token,
   expiresAt: ok.expiresAt,
   role: ok.user.role,

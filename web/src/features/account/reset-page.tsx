@@ -10,6 +10,7 @@ import { useDraft } from '../../lib/draft.ts';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ResetMutation, sessionOf } from './documents.ts';
+import { mismatch, NewPasswordFields, type NewPassword } from './new-password-fields.tsx';
 
 const FIELDS = ['email', 'code', 'password'] as const;
 
@@ -17,7 +18,7 @@ export default function ResetPage() {
   const { t } = useTranslation();
   const { session, signIn } = useSession();
   const [draft, update, clear] = useDraft('reset', { email: '', code: '' });
-  const [password, setPassword] = useState('');
+  const [secret, setSecret] = useState<NewPassword>({ password: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -25,11 +26,16 @@ export default function ResetPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const differ = mismatch(secret, t);
+    if (differ) {
+      setErrors({ confirm: differ });
+      return;
+    }
     setBusy(true);
     setErrors({});
     try {
       const { resetPassword: r } = await execute(ResetMutation, {
-        input: { email: draft.email.trim(), code: draft.code, password },
+        input: { email: draft.email.trim(), code: draft.code, password: secret.password },
       });
       if (isResultError(r)) {
         const field = FIELDS.find((f) => f === r.field) ?? 'form';
@@ -67,16 +73,11 @@ export default function ResetPage() {
           onChange={(v) => update({ code: v })}
           error={errors['code']}
         />
-        <TextField
+        <NewPasswordFields
           label={t('portal.reset.password')}
-          hint={t('portal.activate.passwordHint')}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={setPassword}
-          error={errors['password']}
+          value={secret}
+          onChange={setSecret}
+          errors={errors}
         />
         {errors['form'] && <Alert tone="error" title={errors['form']} />}
         <Button type="submit" busy={busy}>

@@ -9,23 +9,13 @@ import { Page } from '../../components/base/page/page.tsx';
 import { graphql } from '../../gql/index.ts';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useSession, type Role } from '../../lib/session.tsx';
+import { sessionOf } from '../account/documents.ts';
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       __typename
-      ... on LoginOk {
-        token
-        expiresAt
-        user {
-          id
-          email
-          name
-          role
-          institutionId
-          learnerId
-        }
-      }
+      ...SignedIn
       ... on ResultError {
         code
         message
@@ -61,15 +51,7 @@ export default function SignInPage() {
       if (isResultError(login)) {
         setError(login.code === 'UNAUTHENTICATED' ? t('signIn.wrong') : login.message);
       } else if (login.__typename === 'LoginOk') {
-        signIn({
-          token: login.token,
-          expiresAt: login.expiresAt,
-          role: login.user.role,
-          name: login.user.name,
-          email: login.user.email,
-          learnerId: login.user.learnerId ?? null,
-          institutionId: login.user.institutionId ?? null,
-        });
+        signIn(sessionOf(login));
       }
     } catch {
       setError(t('common.networkError'));
