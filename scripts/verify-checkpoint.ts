@@ -30,10 +30,24 @@ export interface Finding {
 }
 
 const b64 = (s: string) => Buffer.from(s, 'base64');
-const value = (v: string) => (v.startsWith('@') ? readFileSync(v.slice(1), 'utf8').trim() : v);
+
+/** A file's text, or an error of one line that says why it cannot be read. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ENOENT') throw new Error(`No such file: ${file}`);
+    if (code === 'EACCES') throw new Error(`Cannot read ${file}: permission denied`);
+    if (code === 'EISDIR') throw new Error(`${file} is not a file`);
+    throw err;
+  }
+}
+
+const value = (v: string) => (v.startsWith('@') ? readText(v.slice(1)).trim() : v);
 
 function readJson(file: string): Record<string, unknown> {
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const parsed: unknown = JSON.parse(readText(file));
   if (!parsed || typeof parsed !== 'object') throw new Error(`${file} is not a JSON object`);
   // Accept a whole GraphQL answer too: { data: { chainInclusionProof: {…} } }.
   const data = (parsed as { data?: Record<string, unknown> }).data;
@@ -88,7 +102,7 @@ function checkNote(
 
 /** Recomputes a chain exported as [{ hash, hashedContent }] and returns its entries' hashes by seq. */
 function checkChain(file: string, out: Finding[]): Map<number, string> | null {
-  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const raw: unknown = JSON.parse(readText(file));
   const items = Array.isArray(raw) ? raw : readJsonList(raw);
   const bySeq = new Map<number, string>();
   let prev = GENESIS_HASH;
@@ -138,7 +152,7 @@ export function verifyCheckpointFiles(args: string[]): { code: number; findings:
   } catch (err) {
     return { code: 2, findings: [{ ok: false, message: `--key: ${(err as Error).message}` }] };
   }
-  const kept = values.note ? readFileSync(values.note, 'utf8') : null;
+  const kept = values.note ? readText(values.note) : null;
   const keptCp = kept ? checkNote(kept, 'kept note', log, cosigners, out) : null;
 
   if (values.inclusion) {

@@ -107,7 +107,7 @@ describe('npm run cli', () => {
     const key = await cli('verify-checkpoint', '--key', `@${missing}`, '--note', missing);
     expect(key.code).toBe(2);
     expect(key.out.trim().split('\n')).toHaveLength(1);
-    expect(key.out).toContain(missing);
+    expect(key.out).toContain(`No such file: ${missing}`);
     expect(key.out).not.toMatch(/^\s+at /m);
   }, 60_000);
 
