@@ -107,9 +107,12 @@ export async function benchAuditGraphql(): Promise<void> {
           throw new Error(`audit failed: ${JSON.stringify(body)}`);
         return { ms, audit: body.data.degreeAudit };
       };
-      // Cold: the first audit after a new ledger entry reads every entry again.
+      // The learner's first audit in this process: it reads the whole chain.
+      const first = await call();
+      // Cold: the first audit after a new ledger entry (the audit reads the blocks of the chain
+      // after the position it last read, and folds the new entry into the learner's items).
       const coldTimes: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 9; i++) {
         await s.ledger.recordBatch(SYSTEM, ids[SLUGS[0]!]!, [
           {
             learnerId: learner.id,
@@ -126,7 +129,6 @@ export async function benchAuditGraphql(): Promise<void> {
         coldTimes.push((await call()).ms);
       }
       cold.set(n, percentile(coldTimes, 50));
-      const first = await call();
       const times: number[] = [];
       for (let i = 0; i < runs; i++) times.push((await call()).ms);
       server.set(n, percentile(times, 50));
@@ -143,7 +145,7 @@ export async function benchAuditGraphql(): Promise<void> {
       engine.set(n, percentile(pure, 50));
       console.log(
         `audit-graphql ${String(n).padStart(6)} entries: p50 ${server.get(n)!.toFixed(1)} ms through GraphQL ` +
-          `(cold, right after a new entry: ${cold.get(n)!.toFixed(1)} ms), ` +
+          `(cold, right after a new entry: ${cold.get(n)!.toFixed(1)} ms; the learner's first, reading the whole chain: ${first.ms.toFixed(1)} ms), ` +
           `${engine.get(n)!.toFixed(1)} ms pure engine (${runs} runs; recorded in ${(insertMs / 1000).toFixed(1)} s; ` +
           `passed ${String(first.audit['passed'])})`,
       );
@@ -155,8 +157,12 @@ export async function benchAuditGraphql(): Promise<void> {
         `(cold ${ratio(cold, 2_000, 200)}x, ${ratio(cold, 20_000, 2_000)}x; pure engine ${ratio(engine, 2_000, 200)}x, ${ratio(engine, 20_000, 2_000)}x) for 10x entries`,
     );
     const at2k = server.get(2_000)!;
+    const cold2k = cold.get(2_000)!;
+    const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
     console.log(
-      `audit-graphql target: 2,000 entries under 50 ms: ${at2k < 50 ? 'met' : 'MISSED'} (${at2k.toFixed(1)} ms)`,
+      `audit-graphql target: 2,000 entries under 50 ms warm: ${at2k < 50 ? 'met' : 'MISSED'} (${at2k.toFixed(1)} ms, ` +
+        `${x(at2k, engine.get(2_000)!)} the pure engine); under 150 ms cold: ${cold2k < 150 ? 'met' : 'MISSED'} ` +
+        `(${cold2k.toFixed(1)} ms, ${x(cold2k, engine.get(2_000)!)} the pure engine, ${x(cold2k, at2k)} warm)`,
     );
   } finally {
     await env.close();

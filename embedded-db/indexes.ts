@@ -2,8 +2,11 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 
-/** Collection name → the fields its hot queries filter by equality (`a.b` for a nested field). */
-export type EqualityFields = Record<string, readonly string[]>;
+/**
+ * Collection name → the fields its hot queries filter by equality (`a.b` for a nested field); a list
+ * of fields is one multicolumn index, for queries that filter by all of them at once.
+ */
+export type EqualityFields = Record<string, readonly (string | readonly string[])[]>;
 
 /** The SQL expression FerretDB filters on for a field: `_jsonb->'f'`, or `_jsonb#>'{a,b}'` for a path. */
 export function jsonbExpression(field: string): string {
@@ -33,8 +36,10 @@ export async function ferretTables(
 
 /**
  * FerretDB pushes an equality filter down to PostgreSQL as `_jsonb->'field' @> $1`, which the btree
- * indexes it creates cannot serve: without these every lookup is a sequential scan. Idempotent;
- * collections FerretDB has not created yet are skipped (call again once they exist).
+ * indexes it creates cannot serve: without these every lookup is a sequential scan. A multicolumn
+ * GIN index serves a filter on all its fields at once (PostgreSQL intersects them in the index), so
+ * a query for a few documents of a learner does not fetch all of the learner's to filter them.
+ * Idempotent; collections FerretDB has not created yet are skipped (call again once they exist).
  */
 export async function ensureEqualityIndexes(
   pgUrl: string,
@@ -49,8 +54,13 @@ export async function ensureEqualityIndexes(
     for (const [collection, list] of Object.entries(fields)) {
       const table = tables.get(collection);
       if (!table) continue;
-      for (const field of new Set(list)) {
-        const name = `cb_gin_${createHash('sha256').update(`${table}\0${field}`).digest('hex').slice(0, 20)}`;
+      const wanted = new Map<string, readonly string[]>();
+      for (const f of list) {
+        const cols = typeof f === 'string' ? [f] : f;
+        wanted.set(cols.join('\0'), cols);
+      }
+      for (const [key, cols] of wanted) {
+        const name = `cb_gin_${createHash('sha256').update(`${table}\0${key}`).digest('hex').slice(0, 20)}`;
         const res = await client.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`,
           [dbName, name],
@@ -58,7 +68,7 @@ export async function ensureEqualityIndexes(
         if (res.rows[0]?.n) continue;
         try {
           await client.query(
-            `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(dbName)}.${ident(table)} USING gin (${jsonbExpression(field)} jsonb_path_ops)`,
+            `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${ident(dbName)}.${ident(table)} USING gin (${cols.map((f) => `${jsonbExpression(f)} jsonb_path_ops`).join(', ')})`,
           );
           created++;
         } catch (err) {

@@ -1,7 +1,7 @@
 // Opens the MongoDB (or FerretDB) connection and makes sure every index exists.
 import type { MongoBulkWriteError } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
-import { registerModels, type Models } from './models.ts';
+import { EQUALITY_COMPOUNDS, registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
 import { placeStatusEvents } from './credential-repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
@@ -61,18 +61,22 @@ export async function connectDatabase(
 }
 
 /**
- * For each collection, the fields its queries select by equality: `_id` and the leading field of
- * every declared index. The embedded engine needs an index of its own for each (embedded-db/indexes.ts).
+ * For each collection, the fields its queries select by equality: `_id`, the leading field of every
+ * declared index, and the indexes queried by equality on all their fields (`EQUALITY_COMPOUNDS`).
+ * The embedded engine needs an index of its own for each (embedded-db/indexes.ts).
  */
-export function equalityFields(models: Database['models']): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+export function equalityFields(
+  models: Database['models'],
+): Record<string, (string | readonly string[])[]> {
+  const out: Record<string, (string | readonly string[])[]> = {};
   for (const m of Object.values(models)) {
     const fields = new Set(['_id']);
     for (const [keys] of m.schema.indexes()) {
       const first = Object.keys(keys)[0];
       if (first) fields.add(first);
     }
-    out[m.collection.collectionName] = [...fields];
+    const name = m.collection.collectionName;
+    out[name] = [...fields, ...(EQUALITY_COMPOUNDS[name] ?? [])];
   }
   return out;
 }

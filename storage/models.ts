@@ -121,6 +121,15 @@ entry.index({ targetEntryId: 1 });
 // A status list's chained status changes.
 entry.index({ institutionId: 1, 'body.statusList': 1 });
 
+/**
+ * Indexes whose hot queries filter by equality on every field, by collection: on the embedded
+ * engine each gets one multicolumn index (embedded-db/indexes.ts), so that a block of a learner's
+ * chain is found in the index instead of by filtering every entry of the learner.
+ */
+export const EQUALITY_COMPOUNDS: Record<string, readonly (readonly string[])[]> = {
+  ledger_entries: [['learnerId', 'seqBlock']],
+};
+
 // Credit accounts are written insert-only, one version per learner per append (updates are an
 // order of magnitude slower than inserts on the embedded engine); reads take the highest uptoSeq.
 const account = new Schema(

@@ -180,6 +180,39 @@ export function mongoRepositories(models: Models): Repositories {
     return docs.map(docToEntry);
   };
 
+  /**
+   * The entries after `afterSeq`, read block by block from the one holding `afterSeq + 1` (an
+   * equality lookup each: FerretDB does not push `seq > n` down, so a range reads the learner's
+   * whole chain to return its last entry). A learner's seqs run from 1 without gaps, so a block that
+   * is empty or stops short is the end of the chain, and what is read must run on from
+   * `afterSeq + 1` without a gap. When it does not (entries stored before blocks existed have no
+   * block), null: the caller reads by range instead.
+   */
+  const tailByBlocks = async (
+    learnerId: string,
+    afterSeq: number,
+  ): Promise<LedgerEntry[] | null> => {
+    const out: LedgerEntry[] = [];
+    for (let block = Math.floor((afterSeq + 1) / SEQ_BLOCK); ; block++) {
+      const docs: unknown[] = await models.Entry.find({ learnerId, seqBlock: block }).lean();
+      if (docs.length === 0) break;
+      const entries = docs.map(docToEntry);
+      for (const e of entries) if (e.seq > afterSeq) out.push(e);
+      // A block that does not reach its last seq holds the end of the chain.
+      if (Math.max(...entries.map((e) => e.seq)) < (block + 1) * SEQ_BLOCK - 1) break;
+    }
+    out.sort((a, b) => a.seq - b.seq);
+    const contiguous = out.every((e, i) => e.seq === afterSeq + 1 + i);
+    if (!contiguous) return null;
+    // Nothing after `afterSeq` in its block: the end of the chain, unless that block's entries
+    // predate blocks. Its entry `afterSeq` (if stored with a block) tells which.
+    if (out.length === 0) {
+      const at: unknown = await models.Entry.findOne({ learnerId, seq: afterSeq }).lean();
+      if (at && (at as Doc)['seqBlock'] === undefined) return null;
+    }
+    return out;
+  };
+
   const ledger: LedgerRepository = {
     findByIdempotencyKey: async (key) => {
       const d: unknown = await models.Entry.findById(key).lean();
@@ -210,6 +243,10 @@ export function mongoRepositories(models: Models): Repositories {
       return d ? docToEntry(d) : null;
     },
     listByLearner: async (learnerId, afterSeq = 0) => {
+      if (afterSeq > 0) {
+        const tail = await tailByBlocks(learnerId, afterSeq);
+        if (tail) return tail;
+      }
       const filter = afterSeq > 0 ? { learnerId, seq: { $gt: afterSeq } } : { learnerId };
       const docs: unknown[] = await models.Entry.find(filter).lean();
       return docs.map(docToEntry).sort((a, b) => a.seq - b.seq);
