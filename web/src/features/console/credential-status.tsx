@@ -18,6 +18,11 @@ import {
 import { fieldErrorsOf, type FieldErrors } from './use-institution.ts';
 
 type Action = 'revoke' | 'suspend' | 'reinstate';
+const DONE = {
+  revoke: 'console.awards.revoked',
+  suspend: 'console.awards.suspended',
+  reinstate: 'console.awards.reinstated',
+} as const;
 
 export function CredentialStatus({ initialId }: { initialId: string }) {
   const { t } = useTranslation();
@@ -76,7 +81,7 @@ export function CredentialStatus({ initialId }: { initialId: string }) {
       } else {
         setCredential(r);
         setReason('');
-        setNotice(t(`console.awards.${action}d`));
+        setNotice(t(DONE[action]));
       }
     } catch {
       setGeneral(t('common.networkError'));
