@@ -87,6 +87,8 @@ describe.skipIf(!hasChromium)('the institution console: decisions', { timeout: 2
     await expect
       .poll(() => page.textContent('[data-testid=request-history]'))
       .toContain('approved');
+    // The recognised credit is now among what A recorded for the learner, shown beside the request.
+    await expect.poll(() => page.locator('[data-testid=recorded-here] li').count()).toBe(1);
     await context.close();
 
     const portal = await w.newPage({ lang: 'en' });

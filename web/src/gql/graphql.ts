@@ -699,6 +699,7 @@ export type ConsoleInstitutionRecordsQuery = {
 export type ConsoleLearnerRecordsQueryVariables = Exact<{
   learnerId: string | number;
   institutionId: string | number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
@@ -2683,11 +2684,11 @@ export const ConsoleInstitutionRecordsDocument = new TypedDocumentString(`
   ConsoleInstitutionRecordsQueryVariables
 >;
 export const ConsoleLearnerRecordsDocument = new TypedDocumentString(`
-    query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {
+    query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $first: Int, $after: String) {
   learnerRecord(
     learnerId: $learnerId
     institutionId: $institutionId
-    first: 200
+    first: $first
     after: $after
   ) {
     __typename

@@ -65,7 +65,7 @@ function Applications({ onCredential }: { onCredential: (id: string) => void }) 
                 <th scope="col">{t('console.awards.appliedOn')}</th>
                 <th scope="col">{t('console.search.learner_')}</th>
                 <th scope="col">{t('console.programmes.programme')}</th>
-                <th scope="col">{t('console.search.type')}</th>
+                <th scope="col">{t('console.queue.status')}</th>
                 <th scope="col">{t('console.search.actions')}</th>
               </tr>
             </thead>

@@ -224,6 +224,8 @@ export function IssueBatch() {
             </>
           )}
         </div>
+      ) : courses.data && codes.length === 0 ? (
+        <p className="muted">{t('console.awards.noCourses')}</p>
       ) : (
         <>
           <div className="filter-row">

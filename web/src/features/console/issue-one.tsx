@@ -56,6 +56,7 @@ export function IssueOne({ onIssued }: { onIssued: (credentialId: string) => voi
     const { learnerRecord: r } = await execute(LearnerRecordsQuery, {
       learnerId: l.id,
       institutionId,
+      first: 200,
       after: null,
     });
     if (r.__typename === 'LedgerPage') {

@@ -82,7 +82,7 @@ export default function RecognitionQueuePage() {
                   <th scope="col" className="num">
                     {t('console.queue.proposed')}
                   </th>
-                  <th scope="col">{t('console.search.type')}</th>
+                  <th scope="col">{t('console.queue.status')}</th>
                   <th scope="col">{t('console.search.actions')}</th>
                 </tr>
               </thead>

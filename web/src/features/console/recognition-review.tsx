@@ -44,7 +44,7 @@ export function RecognitionReview({
   const request = r?.__typename === 'RecognitionRequest' ? r : null;
   const recorded = useQuery(
     LearnerRecordsQuery,
-    { learnerId: request?.learnerId ?? '', institutionId, after: null },
+    { learnerId: request?.learnerId ?? '', institutionId, first: 200, after: null },
     { skip: !request },
   );
   const [rows, setRows] = useState<Record<string, { credits: string; category: string }>>({});
@@ -124,6 +124,7 @@ export function RecognitionReview({
       } else {
         setDecided(t(`recognition.status.${res.status}`));
         req.reload();
+        recorded.reload();
         onDecided();
       }
     } catch {
@@ -133,6 +134,11 @@ export function RecognitionReview({
     }
   }
 
+  const recordedError =
+    recorded.error?.message ??
+    (recorded.data?.learnerRecord.__typename === 'ResultError'
+      ? recorded.data.learnerRecord.message
+      : null);
   const recordedHere =
     recorded.data?.learnerRecord.__typename === 'LedgerPage'
       ? recorded.data.learnerRecord.items
@@ -186,7 +192,11 @@ export function RecognitionReview({
                 <td>
                   {open ? (
                     <TextField
-                      label={t('console.queue.creditsFor', { what: titleOf(p.entryId) })}
+                      label={
+                        <span className="visually-hidden">
+                          {t('console.queue.creditsFor', { what: titleOf(p.entryId) })}
+                        </span>
+                      }
                       inputMode="decimal"
                       value={rows[p.entryId]?.credits ?? ''}
                       onChange={(v) =>
@@ -201,7 +211,11 @@ export function RecognitionReview({
                 <td>
                   {open ? (
                     <TextField
-                      label={t('console.queue.categoryFor', { what: titleOf(p.entryId) })}
+                      label={
+                        <span className="visually-hidden">
+                          {t('console.queue.categoryFor', { what: titleOf(p.entryId) })}
+                        </span>
+                      }
                       value={rows[p.entryId]?.category ?? ''}
                       onChange={(v) =>
                         setRows({ ...rows, [p.entryId]: { ...rows[p.entryId]!, category: v } })
@@ -241,23 +255,25 @@ export function RecognitionReview({
                 {general.code === 'ALREADY_RECOGNIZED' && t('console.queue.supersedeHint')}
               </Alert>
             )}
-            <TextArea
-              label={t('console.queue.comment')}
-              value={form.comment}
-              onChange={(v) => setForm({ ...form, comment: v })}
-              error={errors['comment']}
-              rows={2}
-              name="comment"
-            />
-            <TextArea
-              label={t('console.queue.reason')}
-              hint={t('console.queue.reasonHint')}
-              value={form.reason}
-              onChange={(v) => setForm({ ...form, reason: v })}
-              error={errors['reason']}
-              rows={2}
-              name="reason"
-            />
+            <div className="grid-2">
+              <TextArea
+                label={t('console.queue.comment')}
+                value={form.comment}
+                onChange={(v) => setForm({ ...form, comment: v })}
+                error={errors['comment']}
+                rows={2}
+                name="comment"
+              />
+              <TextArea
+                label={t('console.queue.reason')}
+                hint={t('console.queue.reasonHint')}
+                value={form.reason}
+                onChange={(v) => setForm({ ...form, reason: v })}
+                error={errors['reason']}
+                rows={2}
+                name="reason"
+              />
+            </div>
             <div className="choice">
               <input
                 id="supersede"
@@ -353,7 +369,9 @@ export function RecognitionReview({
           )}
         </Card>
         <Card title={t('console.queue.recordedHere')}>
-          {recorded.loading && !recorded.data ? (
+          {recordedError ? (
+            <LoadError error={new Error(recordedError)} />
+          ) : recorded.loading || !recorded.data ? (
             <Loading />
           ) : recordedHere.length === 0 ? (
             <p className="muted">{t('console.queue.noneHere')}</p>
