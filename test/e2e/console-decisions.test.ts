@@ -115,6 +115,29 @@ describe.skipIf(!hasChromium)('the institution console: decisions', { timeout: 2
     await page.selectOption('select[name=show]', 'all');
     await page.locator(`[data-request-id="${request.id}"]`).waitFor();
     await expectAccessible(page, 'recognition queue (zh)');
+
+    // The learner appeals: the request is back in the queue with the appeal's comment, and is
+    // partly approved this time (a reason is required, and the learner sees it).
+    await w.t.services.recognition.appeal(
+      learner(world.learner2.id),
+      request.id,
+      '课程大纲已附上，请复核',
+    );
+    await page.selectOption('select[name=show]', 'open');
+    await page.reload();
+    const appealed = page.locator(`[data-request-id="${request.id}"]`);
+    await appealed.waitFor();
+    expect(await appealed.textContent()).toContain('已申诉');
+    await appealed.getByRole('link').click();
+    await page.getByText('课程大纲已附上，请复核').first().waitFor();
+    await page.fill(`input[name="credits-${request.entryIds[0]}"]`, '2');
+    await page.fill(`input[name="category-${request.entryIds[0]}"]`, 'elective');
+    await page.fill('textarea[name=reason]', '大纲仅部分对应，认定 2 学分');
+    await page.getByRole('button', { name: '部分批准' }).click();
+    await page.getByText(/^已决定：/).waitFor();
+    await expect
+      .poll(() => page.textContent('[data-testid=request-history]'))
+      .toContain('大纲仅部分对应');
     await context.close();
   });
 
