@@ -14,7 +14,7 @@ import { recognitionRepositories } from '../storage/recognition-repositories.ts'
 import { RuleRegistry } from '../domain/recognition/index.ts';
 import { RecognitionService, RecognitionSources } from '../domain/recognition/index.ts';
 import { ProgrammeRegistry } from '../domain/programmes/index.ts';
-import { AuditService } from '../domain/audit/index.ts';
+import { AuditService, NearCompletion } from '../domain/audit/index.ts';
 import { createAuditRunner } from './audit-runner.ts';
 import { AwardService, type AwardCredentialIssuer } from '../domain/awards/index.ts';
 import type { Database } from '../storage/connection.ts';
@@ -149,6 +149,14 @@ export function createServices(
     now,
     async (id) => (await institutions.find(id))?.name ?? null,
     (input) => auditRunner.run(input),
+  );
+  const nearCompletion = new NearCompletion(
+    audits,
+    programmes,
+    recognitionRepos.requests,
+    recognitionRepos.applications,
+    learners,
+    now,
   );
   const awards = new AwardService(
     recognitionRepos.applications,
@@ -286,6 +294,7 @@ export function createServices(
     recognition,
     recognitionSources,
     audits,
+    nearCompletion,
     awards,
     keys,
     credentials,

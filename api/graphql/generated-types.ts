@@ -1231,6 +1231,36 @@ export type MutationVoidAchievementArgs = {
   input: VoidAchievementInput;
 };
 
+/** One learner's standing against a programme version, from their degree audit. */
+export type NearCompletionLearner = {
+  __typename?: 'NearCompletionLearner';
+  /** Whether the learner applied for this programme version already. */
+  applied: Scalars['Boolean']['output'];
+  learnerId: Scalars['ID']['output'];
+  /** Leaf requirements met, of requirements. */
+  met: Scalars['Int']['output'];
+  /** What is still missing, in words. */
+  missing: Array<LocalizedText>;
+  name: Scalars['String']['output'];
+  passed: Scalars['Boolean']['output'];
+  /** The mean share met of the requirement tree's leaves, 0 to 1 (1 when the audit passes). */
+  progress: Scalars['Float']['output'];
+  requirements: Scalars['Int']['output'];
+};
+
+export type NearCompletionReport = {
+  __typename?: 'NearCompletionReport';
+  asOf: Scalars['Date']['output'];
+  /** How many learners were audited: those who applied to the institution's programmes or asked it to recognise credit. */
+  audited: Scalars['Int']['output'];
+  /** Closest first. */
+  learners: Array<NearCompletionLearner>;
+  programmeId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type NearCompletionResult = NearCompletionReport | ResultError;
+
 export type NewAccountInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -1360,6 +1390,12 @@ export type Query = {
   me?: Maybe<Me>;
   /** A programme version (the latest by default). */
   programme: ProgrammeResult;
+  /**
+   * The learners close to completing a programme version (the latest by default), from their degree
+   * audits: the awarding institution's staff or the operator. Only learners who applied to the
+   * institution's programmes or asked it to recognise credit are audited, as for degreeAudit.
+   */
+  programmeNearCompletion: NearCompletionResult;
   programmeVersions: ProgrammeListResult;
   /** The latest version of every programme, optionally of one institution (public). */
   programmes: Array<Programme>;
@@ -1512,6 +1548,14 @@ export type QueryLedgerEntryArgs = {
 
 export type QueryProgrammeArgs = {
   id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryProgrammeNearCompletionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minProgress?: InputMaybe<Scalars['Float']['input']>;
+  programmeId: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2099,6 +2143,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<Omit<LoginOk, 'user'> & { user: _RefType['User'] }> )
     | ( ResultErrorValueModel )
   ;
+  NearCompletionResult:
+    | ( Partial<NearCompletionReport> )
+    | ( ResultErrorValueModel )
+  ;
   ProgrammeListResult:
     | ( Partial<ProgrammeList> )
     | ( ResultErrorValueModel )
@@ -2275,6 +2323,9 @@ export type ResolversTypes = {
   LoginResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['LoginResult']>>;
   Me: ResolverTypeWrapper<Partial<Omit<Me, 'institution' | 'learner'> & { institution?: Maybe<ResolversTypes['Institution']>, learner?: Maybe<ResolversTypes['Learner']> }>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearCompletionLearner: ResolverTypeWrapper<Partial<NearCompletionLearner>>;
+  NearCompletionReport: ResolverTypeWrapper<Partial<NearCompletionReport>>;
+  NearCompletionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['NearCompletionResult']>>;
   NewAccountInput: ResolverTypeWrapper<Partial<NewAccountInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Programme: ResolverTypeWrapper<Partial<Programme>>;
@@ -2431,6 +2482,9 @@ export type ResolversParentTypes = {
   LoginResult: Partial<ResolversUnionTypes<ResolversParentTypes>['LoginResult']>;
   Me: Partial<Omit<Me, 'institution' | 'learner'> & { institution?: Maybe<ResolversParentTypes['Institution']>, learner?: Maybe<ResolversParentTypes['Learner']> }>;
   Mutation: Record<PropertyKey, never>;
+  NearCompletionLearner: Partial<NearCompletionLearner>;
+  NearCompletionReport: Partial<NearCompletionReport>;
+  NearCompletionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['NearCompletionResult']>;
   NewAccountInput: Partial<NewAccountInput>;
   PageInfo: Partial<PageInfo>;
   Programme: Partial<Programme>;
@@ -3142,6 +3196,30 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   voidAchievement?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<MutationVoidAchievementArgs, 'input'>>;
 };
 
+export type NearCompletionLearnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NearCompletionLearner'] = ResolversParentTypes['NearCompletionLearner']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  requirements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NearCompletionReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NearCompletionReport'] = ResolversParentTypes['NearCompletionReport']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  audited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  learners?: Resolver<Array<ResolversTypes['NearCompletionLearner']>, ParentType, ContextType>;
+  programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type NearCompletionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NearCompletionResult'] = ResolversParentTypes['NearCompletionResult']> = {
+  __resolveType: TypeResolveFn<'NearCompletionReport' | 'ResultError', ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3221,6 +3299,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   ledgerEntry?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<QueryLedgerEntryArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
+  programmeNearCompletion?: Resolver<ResolversTypes['NearCompletionResult'], ParentType, ContextType, RequireFields<QueryProgrammeNearCompletionArgs, 'programmeId'>>;
   programmeVersions?: Resolver<ResolversTypes['ProgrammeListResult'], ParentType, ContextType, RequireFields<QueryProgrammeVersionsArgs, 'id'>>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryProgrammesArgs>>;
   recognitionRequest?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<QueryRecognitionRequestArgs, 'id'>>;
@@ -3545,6 +3624,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LoginResult?: LoginResultResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NearCompletionLearner?: NearCompletionLearnerResolvers<ContextType>;
+  NearCompletionReport?: NearCompletionReportResolvers<ContextType>;
+  NearCompletionResult?: NearCompletionResultResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
   ProgrammeList?: ProgrammeListResolvers<ContextType>;

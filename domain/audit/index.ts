@@ -2,3 +2,4 @@
 export * from './audit.ts';
 export * from './explain.ts';
 export * from './service.ts';
+export * from './near-completion.ts';

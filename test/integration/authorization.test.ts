@@ -946,6 +946,21 @@ const OPERATIONS: Operation[] = [
     check: (v) => expect(v['passed']).toBe(true),
   },
   {
+    name: 'programmeNearCompletion',
+    scope: 'records:read',
+    query: `query($p: ID!) { programmeNearCompletion(programmeId: $p, minProgress: 0) { ${RE} ... on NearCompletionReport { audited learners { learnerId progress passed applied } } } }`,
+    variables: (x) => Promise.resolve({ p: x.programmeId }),
+    // A's staff (and the operator) see the learners with dealings with A, from their audits; no learner.
+    expected: operatorOrInstitution,
+    check: (v, { target }) =>
+      expect(v['learners']).toContainEqual({
+        learnerId: target.learnerId,
+        progress: 1,
+        passed: true,
+        applied: true,
+      }),
+  },
+  {
     name: 'whatIfAudit',
     scope: 'records:read',
     query: `query($l: ID!, $p: ID!, $h: [HypotheticalCreditInput!]) { whatIfAudit(learnerId: $l, programmeId: $p, hypothetical: $h) { ${RE} ... on DegreeAudit { hypothetical } } }`,

@@ -24,6 +24,9 @@ const ConsoleHome = lazy(() => import('../features/console/console-home.tsx'));
 const ConsoleRecord = lazy(() => import('../features/console/record-page.tsx'));
 const ConsoleRecords = lazy(() => import('../features/console/records-page.tsx'));
 const ConsoleImport = lazy(() => import('../features/console/import-page.tsx'));
+const ConsoleRecognition = lazy(() => import('../features/console/recognition-page.tsx'));
+const ConsoleProgrammes = lazy(() => import('../features/console/programmes-page.tsx'));
+const ConsoleAwards = lazy(() => import('../features/console/awards-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -58,6 +61,9 @@ export function App() {
                     <Route path="record" element={<ConsoleRecord />} />
                     <Route path="records" element={<ConsoleRecords />} />
                     <Route path="import" element={<ConsoleImport />} />
+                    <Route path="recognition" element={<ConsoleRecognition />} />
+                    <Route path="programmes" element={<ConsoleProgrammes />} />
+                    <Route path="awards" element={<ConsoleAwards />} />
                   </Route>
                 </Route>
               </Route>

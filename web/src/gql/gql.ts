@@ -20,12 +20,22 @@ type Documents = {
   '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': typeof types.SignOutEverywhereDocument;
   '\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.CreditAccountDocument;
+  '\n  fragment ConsoleApplicationFields on AwardApplication {\n    id\n    learnerId\n    programmeId\n    programmeVersion\n    appliedAt\n    status\n    confirmedAt\n    reviewReason\n    credentialId\n  }\n': typeof types.ConsoleApplicationFieldsFragmentDoc;
+  '\n  fragment ConsoleCredentialFields on IssuedCredential {\n    id\n    institutionId\n    learnerId\n    kind\n    achievementTypes\n    format\n    revoked\n    suspended\n    issuedAt\n    history {\n      action\n      reason\n      at\n    }\n  }\n': typeof types.ConsoleCredentialFieldsFragmentDoc;
+  '\n  query ConsoleAwardApplications($institutionId: ID!) {\n    awardApplications(institutionId: $institutionId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          ...ConsoleApplicationFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.ConsoleAwardApplicationsDocument;
+  '\n  mutation ConsoleConfirmAward($applicationId: ID!) {\n    confirmAward(applicationId: $applicationId) {\n      __typename\n      ...ConsoleApplicationFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleConfirmAwardDocument;
+  '\n  mutation ConsoleIssueCredential($institutionId: ID!, $input: IssueCredentialInput!) {\n    issueCredential(institutionId: $institutionId, input: $input) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleIssueCredentialDocument;
+  '\n  mutation ConsoleIssueCredentials($institutionId: ID!, $inputs: [IssueCredentialInput!]!) {\n    issueCredentials(institutionId: $institutionId, inputs: $inputs) {\n      __typename\n      ... on BatchIssueOk {\n        issued\n        existing\n        failed\n        rows {\n          index\n          created\n          credential {\n            id\n          }\n          error {\n            code\n            message\n            field\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleIssueCredentialsDocument;
+  '\n  query ConsoleCredential($id: ID!) {\n    credential(id: $id) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCredentialDocument;
+  '\n  mutation ConsoleRevokeCredential($id: ID!, $reason: String!) {\n    revokeCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRevokeCredentialDocument;
+  '\n  mutation ConsoleSuspendCredential($id: ID!, $reason: String!) {\n    suspendCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSuspendCredentialDocument;
+  '\n  mutation ConsoleReinstateCredential($id: ID!, $reason: String!) {\n    reinstateCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleReinstateCredentialDocument;
   '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n': typeof types.ConsoleEntryFieldsFragmentDoc;
   '\n  query ConsoleCourses($institutionId: ID!) {\n    courses(institutionId: $institutionId) {\n      id\n      code\n      version\n      title {\n        zh\n        en\n      }\n      credits\n      creditSystem\n      level\n      category\n    }\n  }\n': typeof types.ConsoleCoursesDocument;
   '\n  query ConsoleFindLearner($nationalId: String!) {\n    findLearner(nationalId: $nationalId) {\n      __typename\n      ... on Learner {\n        id\n        name\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleFindLearnerDocument;
   '\n  mutation ConsoleRecordAchievement($institutionId: ID!, $input: AchievementInput!) {\n    recordAchievement(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on RecordAchievementOk {\n        created\n        entry {\n          ...ConsoleEntryFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRecordAchievementDocument;
   '\n  query ConsoleInstitutionRecords($institutionId: ID!, $first: Int, $after: String) {\n    institutionRecords(institutionId: $institutionId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleInstitutionRecordsDocument;
-  '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {\n    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleLearnerRecordsDocument;
+  '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $first: Int, $after: String) {\n    learnerRecord(\n      learnerId: $learnerId\n      institutionId: $institutionId\n      first: $first\n      after: $after\n    ) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleLearnerRecordsDocument;
   '\n  query ConsoleEntry($id: ID!) {\n    ledgerEntry(id: $id) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleEntryDocument;
   '\n  mutation ConsoleCorrect($input: CorrectAchievementInput!) {\n    correctAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCorrectDocument;
   '\n  mutation ConsoleVoid($input: VoidAchievementInput!) {\n    voidAchievement(input: $input) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleVoidDocument;
@@ -39,6 +49,13 @@ type Documents = {
   '\n  mutation ConsoleApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]\n    $comment: String\n    $supersede: Boolean\n  ) {\n    approveRecognition(\n      requestId: $requestId\n      items: $items\n      comment: $comment\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleApproveDocument;
   '\n  mutation ConsolePartlyApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]!\n    $reason: String!\n    $supersede: Boolean\n  ) {\n    partlyApproveRecognition(\n      requestId: $requestId\n      items: $items\n      reason: $reason\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsolePartlyApproveDocument;
   '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRejectDocument;
+  '\n  fragment ConsoleProgrammeFields on Programme {\n    id\n    version\n    institutionId\n    name {\n      zh\n      en\n    }\n    qualificationType\n    level\n    creditSystem\n    effectiveFrom\n    definedAt\n    definition\n  }\n': typeof types.ConsoleProgrammeFieldsFragmentDoc;
+  '\n  fragment ConsoleRuleFields on RecognitionRule {\n    ruleId\n    version\n    kind\n    automatic\n    effectiveFrom\n    effectiveUntil\n    publisher\n    publishedAt\n    definition\n  }\n': typeof types.ConsoleRuleFieldsFragmentDoc;
+  '\n  query ConsoleProgrammes($institutionId: ID!, $publisher: String!) {\n    programmes(institutionId: $institutionId) {\n      ...ConsoleProgrammeFields\n    }\n    recognitionRules(publisher: $publisher) {\n      ...ConsoleRuleFields\n    }\n  }\n': typeof types.ConsoleProgrammesDocument;
+  '\n  query ConsoleProgrammeVersions($id: ID!) {\n    programmeVersions(id: $id) {\n      __typename\n      ... on ProgrammeList {\n        items {\n          ...ConsoleProgrammeFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.ConsoleProgrammeVersionsDocument;
+  '\n  query ConsoleRuleVersions($ruleId: String!) {\n    recognitionRuleVersions(ruleId: $ruleId) {\n      __typename\n      ... on RecognitionRuleList {\n        items {\n          ...ConsoleRuleFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.ConsoleRuleVersionsDocument;
+  '\n  mutation ConsoleDefineProgramme($definition: String!) {\n    defineProgramme(definition: $definition) {\n      __typename\n      ...ConsoleProgrammeFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleDefineProgrammeDocument;
+  '\n  query ConsoleNearCompletion($programmeId: ID!, $version: Int, $minProgress: Float) {\n    programmeNearCompletion(\n      programmeId: $programmeId\n      version: $version\n      minProgress: $minProgress\n    ) {\n      __typename\n      ... on NearCompletionReport {\n        programmeId\n        version\n        asOf\n        audited\n        learners {\n          learnerId\n          name\n          progress\n          passed\n          met\n          requirements\n          missing {\n            zh\n            en\n          }\n          applied\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleNearCompletionDocument;
   '\n  query LearnerCredentials($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          achievementTypes\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n          history {\n            action\n            reason\n            at\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n': typeof types.LearnerCredentialsDocument;
   '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n': typeof types.ProgrammesDocument;
   '\n  fragment AuditFields on DegreeAudit {\n    passed\n    asOf\n    hypothetical\n    missing {\n      zh\n      en\n    }\n    programme {\n      id\n      version\n      name {\n        zh\n        en\n      }\n    }\n    requirements {\n      id\n      kind\n      parentId\n      label {\n        zh\n        en\n      }\n      met\n      unit\n      required\n      counted\n      missingAmount\n      missing {\n        zh\n        en\n      }\n      entries\n    }\n    excluded {\n      entryId\n      reason\n      text {\n        zh\n        en\n      }\n    }\n    totals {\n      creditSystem\n      counted\n      excluded\n      residency\n      gpa\n    }\n  }\n': typeof types.AuditFieldsFragmentDoc;
@@ -72,6 +89,26 @@ const documents: Documents = {
     types.LoginDocument,
   '\n  query CreditAccount($learnerId: ID!) {\n    creditAccount(learnerId: $learnerId) {\n      __typename\n      ... on CreditAccount {\n        asOf\n        achievements\n        totals {\n          creditSystem\n          key\n          credits\n        }\n        byCategory {\n          creditSystem\n          key\n          credits\n        }\n        byLevel {\n          creditSystem\n          key\n          credits\n        }\n        byInstitution {\n          creditSystem\n          key\n          credits\n        }\n        expired {\n          creditSystem\n          key\n          credits\n        }\n        recognized {\n          creditSystem\n          key\n          credits\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.CreditAccountDocument,
+  '\n  fragment ConsoleApplicationFields on AwardApplication {\n    id\n    learnerId\n    programmeId\n    programmeVersion\n    appliedAt\n    status\n    confirmedAt\n    reviewReason\n    credentialId\n  }\n':
+    types.ConsoleApplicationFieldsFragmentDoc,
+  '\n  fragment ConsoleCredentialFields on IssuedCredential {\n    id\n    institutionId\n    learnerId\n    kind\n    achievementTypes\n    format\n    revoked\n    suspended\n    issuedAt\n    history {\n      action\n      reason\n      at\n    }\n  }\n':
+    types.ConsoleCredentialFieldsFragmentDoc,
+  '\n  query ConsoleAwardApplications($institutionId: ID!) {\n    awardApplications(institutionId: $institutionId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          ...ConsoleApplicationFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.ConsoleAwardApplicationsDocument,
+  '\n  mutation ConsoleConfirmAward($applicationId: ID!) {\n    confirmAward(applicationId: $applicationId) {\n      __typename\n      ...ConsoleApplicationFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleConfirmAwardDocument,
+  '\n  mutation ConsoleIssueCredential($institutionId: ID!, $input: IssueCredentialInput!) {\n    issueCredential(institutionId: $institutionId, input: $input) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleIssueCredentialDocument,
+  '\n  mutation ConsoleIssueCredentials($institutionId: ID!, $inputs: [IssueCredentialInput!]!) {\n    issueCredentials(institutionId: $institutionId, inputs: $inputs) {\n      __typename\n      ... on BatchIssueOk {\n        issued\n        existing\n        failed\n        rows {\n          index\n          created\n          credential {\n            id\n          }\n          error {\n            code\n            message\n            field\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleIssueCredentialsDocument,
+  '\n  query ConsoleCredential($id: ID!) {\n    credential(id: $id) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleCredentialDocument,
+  '\n  mutation ConsoleRevokeCredential($id: ID!, $reason: String!) {\n    revokeCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRevokeCredentialDocument,
+  '\n  mutation ConsoleSuspendCredential($id: ID!, $reason: String!) {\n    suspendCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleSuspendCredentialDocument,
+  '\n  mutation ConsoleReinstateCredential($id: ID!, $reason: String!) {\n    reinstateCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleReinstateCredentialDocument,
   '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n':
     types.ConsoleEntryFieldsFragmentDoc,
   '\n  query ConsoleCourses($institutionId: ID!) {\n    courses(institutionId: $institutionId) {\n      id\n      code\n      version\n      title {\n        zh\n        en\n      }\n      credits\n      creditSystem\n      level\n      category\n    }\n  }\n':
@@ -82,7 +119,7 @@ const documents: Documents = {
     types.ConsoleRecordAchievementDocument,
   '\n  query ConsoleInstitutionRecords($institutionId: ID!, $first: Int, $after: String) {\n    institutionRecords(institutionId: $institutionId, first: $first, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleInstitutionRecordsDocument,
-  '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {\n    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+  '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $first: Int, $after: String) {\n    learnerRecord(\n      learnerId: $learnerId\n      institutionId: $institutionId\n      first: $first\n      after: $after\n    ) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleLearnerRecordsDocument,
   '\n  query ConsoleEntry($id: ID!) {\n    ledgerEntry(id: $id) {\n      __typename\n      ...ConsoleEntryFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleEntryDocument,
@@ -110,6 +147,20 @@ const documents: Documents = {
     types.ConsolePartlyApproveDocument,
   '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleRejectDocument,
+  '\n  fragment ConsoleProgrammeFields on Programme {\n    id\n    version\n    institutionId\n    name {\n      zh\n      en\n    }\n    qualificationType\n    level\n    creditSystem\n    effectiveFrom\n    definedAt\n    definition\n  }\n':
+    types.ConsoleProgrammeFieldsFragmentDoc,
+  '\n  fragment ConsoleRuleFields on RecognitionRule {\n    ruleId\n    version\n    kind\n    automatic\n    effectiveFrom\n    effectiveUntil\n    publisher\n    publishedAt\n    definition\n  }\n':
+    types.ConsoleRuleFieldsFragmentDoc,
+  '\n  query ConsoleProgrammes($institutionId: ID!, $publisher: String!) {\n    programmes(institutionId: $institutionId) {\n      ...ConsoleProgrammeFields\n    }\n    recognitionRules(publisher: $publisher) {\n      ...ConsoleRuleFields\n    }\n  }\n':
+    types.ConsoleProgrammesDocument,
+  '\n  query ConsoleProgrammeVersions($id: ID!) {\n    programmeVersions(id: $id) {\n      __typename\n      ... on ProgrammeList {\n        items {\n          ...ConsoleProgrammeFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.ConsoleProgrammeVersionsDocument,
+  '\n  query ConsoleRuleVersions($ruleId: String!) {\n    recognitionRuleVersions(ruleId: $ruleId) {\n      __typename\n      ... on RecognitionRuleList {\n        items {\n          ...ConsoleRuleFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
+    types.ConsoleRuleVersionsDocument,
+  '\n  mutation ConsoleDefineProgramme($definition: String!) {\n    defineProgramme(definition: $definition) {\n      __typename\n      ...ConsoleProgrammeFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleDefineProgrammeDocument,
+  '\n  query ConsoleNearCompletion($programmeId: ID!, $version: Int, $minProgress: Float) {\n    programmeNearCompletion(\n      programmeId: $programmeId\n      version: $version\n      minProgress: $minProgress\n    ) {\n      __typename\n      ... on NearCompletionReport {\n        programmeId\n        version\n        asOf\n        audited\n        learners {\n          learnerId\n          name\n          progress\n          passed\n          met\n          requirements\n          missing {\n            zh\n            en\n          }\n          applied\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleNearCompletionDocument,
   '\n  query LearnerCredentials($learnerId: ID!) {\n    learnerCredentials(learnerId: $learnerId) {\n      __typename\n      ... on IssuedCredentialList {\n        items {\n          id\n          institutionId\n          kind\n          achievementTypes\n          format\n          serialized\n          revoked\n          suspended\n          issuedAt\n          history {\n            action\n            reason\n            at\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n':
     types.LearnerCredentialsDocument,
   '\n  query Programmes($learnerId: ID!) {\n    programmes {\n      id\n      version\n      institutionId\n      name {\n        zh\n        en\n      }\n      qualificationType\n      level\n      creditSystem\n    }\n    awardApplications(learnerId: $learnerId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          id\n          programmeId\n          programmeVersion\n          institutionId\n          appliedAt\n          status\n          confirmedAt\n          credentialId\n        }\n      }\n      ... on ResultError {\n        message\n      }\n    }\n  }\n':
@@ -194,6 +245,66 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment ConsoleApplicationFields on AwardApplication {\n    id\n    learnerId\n    programmeId\n    programmeVersion\n    appliedAt\n    status\n    confirmedAt\n    reviewReason\n    credentialId\n  }\n',
+): typeof import('./graphql').ConsoleApplicationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ConsoleCredentialFields on IssuedCredential {\n    id\n    institutionId\n    learnerId\n    kind\n    achievementTypes\n    format\n    revoked\n    suspended\n    issuedAt\n    history {\n      action\n      reason\n      at\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCredentialFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleAwardApplications($institutionId: ID!) {\n    awardApplications(institutionId: $institutionId) {\n      __typename\n      ... on AwardApplicationList {\n        items {\n          ...ConsoleApplicationFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleAwardApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleConfirmAward($applicationId: ID!) {\n    confirmAward(applicationId: $applicationId) {\n      __typename\n      ...ConsoleApplicationFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleConfirmAwardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleIssueCredential($institutionId: ID!, $input: IssueCredentialInput!) {\n    issueCredential(institutionId: $institutionId, input: $input) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleIssueCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleIssueCredentials($institutionId: ID!, $inputs: [IssueCredentialInput!]!) {\n    issueCredentials(institutionId: $institutionId, inputs: $inputs) {\n      __typename\n      ... on BatchIssueOk {\n        issued\n        existing\n        failed\n        rows {\n          index\n          created\n          credential {\n            id\n          }\n          error {\n            code\n            message\n            field\n          }\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleIssueCredentialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleCredential($id: ID!) {\n    credential(id: $id) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRevokeCredential($id: ID!, $reason: String!) {\n    revokeCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRevokeCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleSuspendCredential($id: ID!, $reason: String!) {\n    suspendCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleSuspendCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleReinstateCredential($id: ID!, $reason: String!) {\n    reinstateCredential(id: $id, reason: $reason) {\n      __typename\n      ...ConsoleCredentialFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleReinstateCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment ConsoleEntryFields on LedgerEntry {\n    id\n    learnerId\n    seq\n    type\n    recordedAt\n    sourceRecordId\n    targetEntryId\n    reason\n    institutionId\n    achievement {\n      kind\n      title {\n        zh\n        en\n      }\n      courseCode\n      credits\n      creditSystem\n      category\n      level\n      earnedAt\n      term\n      grade {\n        score\n        passed\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ConsoleEntryFieldsFragmentDoc;
 /**
@@ -224,7 +335,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {\n    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+  source: '\n  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $first: Int, $after: String) {\n    learnerRecord(\n      learnerId: $learnerId\n      institutionId: $institutionId\n      first: $first\n      after: $after\n    ) {\n      __typename\n      ... on LedgerPage {\n        items {\n          ...ConsoleEntryFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ConsoleLearnerRecordsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -304,6 +415,48 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ConsoleRejectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ConsoleProgrammeFields on Programme {\n    id\n    version\n    institutionId\n    name {\n      zh\n      en\n    }\n    qualificationType\n    level\n    creditSystem\n    effectiveFrom\n    definedAt\n    definition\n  }\n',
+): typeof import('./graphql').ConsoleProgrammeFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ConsoleRuleFields on RecognitionRule {\n    ruleId\n    version\n    kind\n    automatic\n    effectiveFrom\n    effectiveUntil\n    publisher\n    publishedAt\n    definition\n  }\n',
+): typeof import('./graphql').ConsoleRuleFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleProgrammes($institutionId: ID!, $publisher: String!) {\n    programmes(institutionId: $institutionId) {\n      ...ConsoleProgrammeFields\n    }\n    recognitionRules(publisher: $publisher) {\n      ...ConsoleRuleFields\n    }\n  }\n',
+): typeof import('./graphql').ConsoleProgrammesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleProgrammeVersions($id: ID!) {\n    programmeVersions(id: $id) {\n      __typename\n      ... on ProgrammeList {\n        items {\n          ...ConsoleProgrammeFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleProgrammeVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleRuleVersions($ruleId: String!) {\n    recognitionRuleVersions(ruleId: $ruleId) {\n      __typename\n      ... on RecognitionRuleList {\n        items {\n          ...ConsoleRuleFields\n        }\n      }\n      ... on ResultError {\n        code\n        message\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRuleVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleDefineProgramme($definition: String!) {\n    defineProgramme(definition: $definition) {\n      __typename\n      ...ConsoleProgrammeFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleDefineProgrammeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleNearCompletion($programmeId: ID!, $version: Int, $minProgress: Float) {\n    programmeNearCompletion(\n      programmeId: $programmeId\n      version: $version\n      minProgress: $minProgress\n    ) {\n      __typename\n      ... on NearCompletionReport {\n        programmeId\n        version\n        asOf\n        audited\n        learners {\n          learnerId\n          name\n          progress\n          passed\n          met\n          requirements\n          missing {\n            zh\n            en\n          }\n          applied\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleNearCompletionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

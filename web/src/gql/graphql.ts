@@ -155,9 +155,35 @@ export type InstitutionType =
   | 'UNIVERSITY'
   | 'VOCATIONAL_COLLEGE';
 
+export type IssueCredentialInput = {
+  /** ACHIEVEMENT: the ledger entry to attest (recorded by your institution). */
+  entryId?: string | number | null | undefined;
+  /** TRANSCRIPT: the entries to list (default: every current entry you recorded). */
+  entryIds?: Array<string | number> | null | undefined;
+  format?: CredentialFormat | null | undefined;
+  kind: CredentialKind;
+  learnerId: string | number;
+  /** QUALIFICATION: the diploma, degree or certificate. */
+  qualification?: QualificationInput | null | undefined;
+  /** Your idempotency key: the same key again returns the credential issued the first time. */
+  requestKey?: string | null | undefined;
+  validUntil?: string | null | undefined;
+};
+
 export type LocalizedTextInput = {
   en?: string | null | undefined;
   zh?: string | null | undefined;
+};
+
+export type QualificationInput = {
+  awardedAt?: string | null | undefined;
+  /** Ledger entries this qualification rests on (listed as evidence). */
+  evidenceEntryIds?: Array<string | number> | null | undefined;
+  fieldOfStudy?: string | null | undefined;
+  honours?: string | null | undefined;
+  level?: number | null | undefined;
+  name: LocalizedTextInput;
+  qualificationType: QualificationType;
 };
 
 export type QualificationType =
@@ -352,6 +378,211 @@ export type CreditAccountQuery = {
     | { __typename: 'ResultError'; code: ErrorCode; message: string };
 };
 
+export type ConsoleApplicationFieldsFragment = {
+  id: string;
+  learnerId: string;
+  programmeId: string;
+  programmeVersion: number;
+  appliedAt: string;
+  status: AwardApplicationStatus;
+  confirmedAt: string | null;
+  reviewReason: string | null;
+  credentialId: string | null;
+};
+
+export type ConsoleCredentialFieldsFragment = {
+  id: string;
+  institutionId: string;
+  learnerId: string;
+  kind: CredentialKind;
+  achievementTypes: Array<string>;
+  format: CredentialFormat;
+  revoked: boolean;
+  suspended: boolean;
+  issuedAt: string;
+  history: Array<{ action: string; reason: string; at: string }>;
+};
+
+export type ConsoleAwardApplicationsQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleAwardApplicationsQuery = {
+  awardApplications:
+    | {
+        __typename: 'AwardApplicationList';
+        items: Array<{
+          id: string;
+          learnerId: string;
+          programmeId: string;
+          programmeVersion: number;
+          appliedAt: string;
+          status: AwardApplicationStatus;
+          confirmedAt: string | null;
+          reviewReason: string | null;
+          credentialId: string | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ConsoleConfirmAwardMutationVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+export type ConsoleConfirmAwardMutation = {
+  confirmAward:
+    | {
+        __typename: 'AwardApplication';
+        id: string;
+        learnerId: string;
+        programmeId: string;
+        programmeVersion: number;
+        appliedAt: string;
+        status: AwardApplicationStatus;
+        confirmedAt: string | null;
+        reviewReason: string | null;
+        credentialId: string | null;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleIssueCredentialMutationVariables = Exact<{
+  institutionId: string | number;
+  input: IssueCredentialInput;
+}>;
+
+export type ConsoleIssueCredentialMutation = {
+  issueCredential:
+    | {
+        __typename: 'IssuedCredential';
+        id: string;
+        institutionId: string;
+        learnerId: string;
+        kind: CredentialKind;
+        achievementTypes: Array<string>;
+        format: CredentialFormat;
+        revoked: boolean;
+        suspended: boolean;
+        issuedAt: string;
+        history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleIssueCredentialsMutationVariables = Exact<{
+  institutionId: string | number;
+  inputs: Array<IssueCredentialInput> | IssueCredentialInput;
+}>;
+
+export type ConsoleIssueCredentialsMutation = {
+  issueCredentials:
+    | {
+        __typename: 'BatchIssueOk';
+        issued: number;
+        existing: number;
+        failed: number;
+        rows: Array<{
+          index: number;
+          created: boolean;
+          credential: { id: string } | null;
+          error: { code: ErrorCode; message: string; field: string | null } | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleCredentialQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConsoleCredentialQuery = {
+  credential:
+    | {
+        __typename: 'IssuedCredential';
+        id: string;
+        institutionId: string;
+        learnerId: string;
+        kind: CredentialKind;
+        achievementTypes: Array<string>;
+        format: CredentialFormat;
+        revoked: boolean;
+        suspended: boolean;
+        issuedAt: string;
+        history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleRevokeCredentialMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+export type ConsoleRevokeCredentialMutation = {
+  revokeCredential:
+    | {
+        __typename: 'IssuedCredential';
+        id: string;
+        institutionId: string;
+        learnerId: string;
+        kind: CredentialKind;
+        achievementTypes: Array<string>;
+        format: CredentialFormat;
+        revoked: boolean;
+        suspended: boolean;
+        issuedAt: string;
+        history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleSuspendCredentialMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+export type ConsoleSuspendCredentialMutation = {
+  suspendCredential:
+    | {
+        __typename: 'IssuedCredential';
+        id: string;
+        institutionId: string;
+        learnerId: string;
+        kind: CredentialKind;
+        achievementTypes: Array<string>;
+        format: CredentialFormat;
+        revoked: boolean;
+        suspended: boolean;
+        issuedAt: string;
+        history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleReinstateCredentialMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+export type ConsoleReinstateCredentialMutation = {
+  reinstateCredential:
+    | {
+        __typename: 'IssuedCredential';
+        id: string;
+        institutionId: string;
+        learnerId: string;
+        kind: CredentialKind;
+        achievementTypes: Array<string>;
+        format: CredentialFormat;
+        revoked: boolean;
+        suspended: boolean;
+        issuedAt: string;
+        history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
 export type ConsoleEntryFieldsFragment = {
   id: string;
   learnerId: string;
@@ -481,6 +712,7 @@ export type ConsoleInstitutionRecordsQuery = {
 export type ConsoleLearnerRecordsQueryVariables = Exact<{
   learnerId: string | number;
   institutionId: string | number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
@@ -958,6 +1190,159 @@ export type ConsoleRejectMutationVariables = Exact<{
 export type ConsoleRejectMutation = {
   rejectRecognition:
     | { __typename: 'RecognitionRequest'; id: string; status: RecognitionStatus }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleProgrammeFieldsFragment = {
+  id: string;
+  version: number;
+  institutionId: string;
+  qualificationType: QualificationType;
+  level: number;
+  creditSystem: CreditSystem;
+  effectiveFrom: string | null;
+  definedAt: string;
+  definition: string;
+  name: { zh: string; en: string };
+};
+
+export type ConsoleRuleFieldsFragment = {
+  ruleId: string;
+  version: number;
+  kind: string;
+  automatic: boolean;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+  publisher: string;
+  publishedAt: string;
+  definition: string;
+};
+
+export type ConsoleProgrammesQueryVariables = Exact<{
+  institutionId: string | number;
+  publisher: string;
+}>;
+
+export type ConsoleProgrammesQuery = {
+  programmes: Array<{
+    id: string;
+    version: number;
+    institutionId: string;
+    qualificationType: QualificationType;
+    level: number;
+    creditSystem: CreditSystem;
+    effectiveFrom: string | null;
+    definedAt: string;
+    definition: string;
+    name: { zh: string; en: string };
+  }>;
+  recognitionRules: Array<{
+    ruleId: string;
+    version: number;
+    kind: string;
+    automatic: boolean;
+    effectiveFrom: string;
+    effectiveUntil: string | null;
+    publisher: string;
+    publishedAt: string;
+    definition: string;
+  }>;
+};
+
+export type ConsoleProgrammeVersionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConsoleProgrammeVersionsQuery = {
+  programmeVersions:
+    | {
+        __typename: 'ProgrammeList';
+        items: Array<{
+          id: string;
+          version: number;
+          institutionId: string;
+          qualificationType: QualificationType;
+          level: number;
+          creditSystem: CreditSystem;
+          effectiveFrom: string | null;
+          definedAt: string;
+          definition: string;
+          name: { zh: string; en: string };
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ConsoleRuleVersionsQueryVariables = Exact<{
+  ruleId: string;
+}>;
+
+export type ConsoleRuleVersionsQuery = {
+  recognitionRuleVersions:
+    | {
+        __typename: 'RecognitionRuleList';
+        items: Array<{
+          ruleId: string;
+          version: number;
+          kind: string;
+          automatic: boolean;
+          effectiveFrom: string;
+          effectiveUntil: string | null;
+          publisher: string;
+          publishedAt: string;
+          definition: string;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string };
+};
+
+export type ConsoleDefineProgrammeMutationVariables = Exact<{
+  definition: string;
+}>;
+
+export type ConsoleDefineProgrammeMutation = {
+  defineProgramme:
+    | {
+        __typename: 'Programme';
+        id: string;
+        version: number;
+        institutionId: string;
+        qualificationType: QualificationType;
+        level: number;
+        creditSystem: CreditSystem;
+        effectiveFrom: string | null;
+        definedAt: string;
+        definition: string;
+        name: { zh: string; en: string };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleNearCompletionQueryVariables = Exact<{
+  programmeId: string | number;
+  version?: number | null | undefined;
+  minProgress?: number | null | undefined;
+}>;
+
+export type ConsoleNearCompletionQuery = {
+  programmeNearCompletion:
+    | {
+        __typename: 'NearCompletionReport';
+        programmeId: string;
+        version: number;
+        asOf: string;
+        audited: number;
+        learners: Array<{
+          learnerId: string;
+          name: string;
+          progress: number;
+          passed: boolean;
+          met: number;
+          requirements: number;
+          applied: boolean;
+          missing: Array<{ zh: string; en: string }>;
+        }>;
+      }
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
 
@@ -1494,6 +1879,43 @@ export const SignedInFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'SignedIn' },
 ) as unknown as TypedDocumentString<SignedInFragment, unknown>;
+export const ConsoleApplicationFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ConsoleApplicationFields on AwardApplication {
+  id
+  learnerId
+  programmeId
+  programmeVersion
+  appliedAt
+  status
+  confirmedAt
+  reviewReason
+  credentialId
+}
+    `,
+  { fragmentName: 'ConsoleApplicationFields' },
+) as unknown as TypedDocumentString<ConsoleApplicationFieldsFragment, unknown>;
+export const ConsoleCredentialFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ConsoleCredentialFields on IssuedCredential {
+  id
+  institutionId
+  learnerId
+  kind
+  achievementTypes
+  format
+  revoked
+  suspended
+  issuedAt
+  history {
+    action
+    reason
+    at
+  }
+}
+    `,
+  { fragmentName: 'ConsoleCredentialFields' },
+) as unknown as TypedDocumentString<ConsoleCredentialFieldsFragment, unknown>;
 export const ConsoleEntryFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ConsoleEntryFields on LedgerEntry {
@@ -1605,6 +2027,42 @@ export const QueueRequestFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'QueueRequestFields' },
 ) as unknown as TypedDocumentString<QueueRequestFieldsFragment, unknown>;
+export const ConsoleProgrammeFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ConsoleProgrammeFields on Programme {
+  id
+  version
+  institutionId
+  name {
+    zh
+    en
+  }
+  qualificationType
+  level
+  creditSystem
+  effectiveFrom
+  definedAt
+  definition
+}
+    `,
+  { fragmentName: 'ConsoleProgrammeFields' },
+) as unknown as TypedDocumentString<ConsoleProgrammeFieldsFragment, unknown>;
+export const ConsoleRuleFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ConsoleRuleFields on RecognitionRule {
+  ruleId
+  version
+  kind
+  automatic
+  effectiveFrom
+  effectiveUntil
+  publisher
+  publishedAt
+  definition
+}
+    `,
+  { fragmentName: 'ConsoleRuleFields' },
+) as unknown as TypedDocumentString<ConsoleRuleFieldsFragment, unknown>;
 export const AuditFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment AuditFields on DegreeAudit {
@@ -1894,6 +2352,245 @@ export const CreditAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreditAccountQuery, CreditAccountQueryVariables>;
+export const ConsoleAwardApplicationsDocument = new TypedDocumentString(`
+    query ConsoleAwardApplications($institutionId: ID!) {
+  awardApplications(institutionId: $institutionId) {
+    __typename
+    ... on AwardApplicationList {
+      items {
+        ...ConsoleApplicationFields
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    fragment ConsoleApplicationFields on AwardApplication {
+  id
+  learnerId
+  programmeId
+  programmeVersion
+  appliedAt
+  status
+  confirmedAt
+  reviewReason
+  credentialId
+}`) as unknown as TypedDocumentString<
+  ConsoleAwardApplicationsQuery,
+  ConsoleAwardApplicationsQueryVariables
+>;
+export const ConsoleConfirmAwardDocument = new TypedDocumentString(`
+    mutation ConsoleConfirmAward($applicationId: ID!) {
+  confirmAward(applicationId: $applicationId) {
+    __typename
+    ...ConsoleApplicationFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleApplicationFields on AwardApplication {
+  id
+  learnerId
+  programmeId
+  programmeVersion
+  appliedAt
+  status
+  confirmedAt
+  reviewReason
+  credentialId
+}`) as unknown as TypedDocumentString<
+  ConsoleConfirmAwardMutation,
+  ConsoleConfirmAwardMutationVariables
+>;
+export const ConsoleIssueCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleIssueCredential($institutionId: ID!, $input: IssueCredentialInput!) {
+  issueCredential(institutionId: $institutionId, input: $input) {
+    __typename
+    ...ConsoleCredentialFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleCredentialFields on IssuedCredential {
+  id
+  institutionId
+  learnerId
+  kind
+  achievementTypes
+  format
+  revoked
+  suspended
+  issuedAt
+  history {
+    action
+    reason
+    at
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleIssueCredentialMutation,
+  ConsoleIssueCredentialMutationVariables
+>;
+export const ConsoleIssueCredentialsDocument = new TypedDocumentString(`
+    mutation ConsoleIssueCredentials($institutionId: ID!, $inputs: [IssueCredentialInput!]!) {
+  issueCredentials(institutionId: $institutionId, inputs: $inputs) {
+    __typename
+    ... on BatchIssueOk {
+      issued
+      existing
+      failed
+      rows {
+        index
+        created
+        credential {
+          id
+        }
+        error {
+          code
+          message
+          field
+        }
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleIssueCredentialsMutation,
+  ConsoleIssueCredentialsMutationVariables
+>;
+export const ConsoleCredentialDocument = new TypedDocumentString(`
+    query ConsoleCredential($id: ID!) {
+  credential(id: $id) {
+    __typename
+    ...ConsoleCredentialFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleCredentialFields on IssuedCredential {
+  id
+  institutionId
+  learnerId
+  kind
+  achievementTypes
+  format
+  revoked
+  suspended
+  issuedAt
+  history {
+    action
+    reason
+    at
+  }
+}`) as unknown as TypedDocumentString<ConsoleCredentialQuery, ConsoleCredentialQueryVariables>;
+export const ConsoleRevokeCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeCredential($id: ID!, $reason: String!) {
+  revokeCredential(id: $id, reason: $reason) {
+    __typename
+    ...ConsoleCredentialFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleCredentialFields on IssuedCredential {
+  id
+  institutionId
+  learnerId
+  kind
+  achievementTypes
+  format
+  revoked
+  suspended
+  issuedAt
+  history {
+    action
+    reason
+    at
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleRevokeCredentialMutation,
+  ConsoleRevokeCredentialMutationVariables
+>;
+export const ConsoleSuspendCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleSuspendCredential($id: ID!, $reason: String!) {
+  suspendCredential(id: $id, reason: $reason) {
+    __typename
+    ...ConsoleCredentialFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleCredentialFields on IssuedCredential {
+  id
+  institutionId
+  learnerId
+  kind
+  achievementTypes
+  format
+  revoked
+  suspended
+  issuedAt
+  history {
+    action
+    reason
+    at
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleSuspendCredentialMutation,
+  ConsoleSuspendCredentialMutationVariables
+>;
+export const ConsoleReinstateCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleReinstateCredential($id: ID!, $reason: String!) {
+  reinstateCredential(id: $id, reason: $reason) {
+    __typename
+    ...ConsoleCredentialFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleCredentialFields on IssuedCredential {
+  id
+  institutionId
+  learnerId
+  kind
+  achievementTypes
+  format
+  revoked
+  suspended
+  issuedAt
+  history {
+    action
+    reason
+    at
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleReinstateCredentialMutation,
+  ConsoleReinstateCredentialMutationVariables
+>;
 export const ConsoleCoursesDocument = new TypedDocumentString(`
     query ConsoleCourses($institutionId: ID!) {
   courses(institutionId: $institutionId) {
@@ -2029,11 +2726,11 @@ export const ConsoleInstitutionRecordsDocument = new TypedDocumentString(`
   ConsoleInstitutionRecordsQueryVariables
 >;
 export const ConsoleLearnerRecordsDocument = new TypedDocumentString(`
-    query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {
+    query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $first: Int, $after: String) {
   learnerRecord(
     learnerId: $learnerId
     institutionId: $institutionId
-    first: 200
+    first: $first
     after: $after
   ) {
     __typename
@@ -2554,6 +3251,168 @@ export const ConsoleRejectDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRejectMutation, ConsoleRejectMutationVariables>;
+export const ConsoleProgrammesDocument = new TypedDocumentString(`
+    query ConsoleProgrammes($institutionId: ID!, $publisher: String!) {
+  programmes(institutionId: $institutionId) {
+    ...ConsoleProgrammeFields
+  }
+  recognitionRules(publisher: $publisher) {
+    ...ConsoleRuleFields
+  }
+}
+    fragment ConsoleProgrammeFields on Programme {
+  id
+  version
+  institutionId
+  name {
+    zh
+    en
+  }
+  qualificationType
+  level
+  creditSystem
+  effectiveFrom
+  definedAt
+  definition
+}
+fragment ConsoleRuleFields on RecognitionRule {
+  ruleId
+  version
+  kind
+  automatic
+  effectiveFrom
+  effectiveUntil
+  publisher
+  publishedAt
+  definition
+}`) as unknown as TypedDocumentString<ConsoleProgrammesQuery, ConsoleProgrammesQueryVariables>;
+export const ConsoleProgrammeVersionsDocument = new TypedDocumentString(`
+    query ConsoleProgrammeVersions($id: ID!) {
+  programmeVersions(id: $id) {
+    __typename
+    ... on ProgrammeList {
+      items {
+        ...ConsoleProgrammeFields
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    fragment ConsoleProgrammeFields on Programme {
+  id
+  version
+  institutionId
+  name {
+    zh
+    en
+  }
+  qualificationType
+  level
+  creditSystem
+  effectiveFrom
+  definedAt
+  definition
+}`) as unknown as TypedDocumentString<
+  ConsoleProgrammeVersionsQuery,
+  ConsoleProgrammeVersionsQueryVariables
+>;
+export const ConsoleRuleVersionsDocument = new TypedDocumentString(`
+    query ConsoleRuleVersions($ruleId: String!) {
+  recognitionRuleVersions(ruleId: $ruleId) {
+    __typename
+    ... on RecognitionRuleList {
+      items {
+        ...ConsoleRuleFields
+      }
+    }
+    ... on ResultError {
+      code
+      message
+    }
+  }
+}
+    fragment ConsoleRuleFields on RecognitionRule {
+  ruleId
+  version
+  kind
+  automatic
+  effectiveFrom
+  effectiveUntil
+  publisher
+  publishedAt
+  definition
+}`) as unknown as TypedDocumentString<ConsoleRuleVersionsQuery, ConsoleRuleVersionsQueryVariables>;
+export const ConsoleDefineProgrammeDocument = new TypedDocumentString(`
+    mutation ConsoleDefineProgramme($definition: String!) {
+  defineProgramme(definition: $definition) {
+    __typename
+    ...ConsoleProgrammeFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleProgrammeFields on Programme {
+  id
+  version
+  institutionId
+  name {
+    zh
+    en
+  }
+  qualificationType
+  level
+  creditSystem
+  effectiveFrom
+  definedAt
+  definition
+}`) as unknown as TypedDocumentString<
+  ConsoleDefineProgrammeMutation,
+  ConsoleDefineProgrammeMutationVariables
+>;
+export const ConsoleNearCompletionDocument = new TypedDocumentString(`
+    query ConsoleNearCompletion($programmeId: ID!, $version: Int, $minProgress: Float) {
+  programmeNearCompletion(
+    programmeId: $programmeId
+    version: $version
+    minProgress: $minProgress
+  ) {
+    __typename
+    ... on NearCompletionReport {
+      programmeId
+      version
+      asOf
+      audited
+      learners {
+        learnerId
+        name
+        progress
+        passed
+        met
+        requirements
+        missing {
+          zh
+          en
+        }
+        applied
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleNearCompletionQuery,
+  ConsoleNearCompletionQueryVariables
+>;
 export const LearnerCredentialsDocument = new TypedDocumentString(`
     query LearnerCredentials($learnerId: ID!) {
   learnerCredentials(learnerId: $learnerId) {

@@ -11,6 +11,8 @@ const PARTS = [
   ['/console/records', 'console.records', 'console.homeRecords'],
   ['/console/import', 'console.import', 'console.homeImport'],
   ['/console/recognition', 'console.recognition', 'console.homeRecognition'],
+  ['/console/programmes', 'console.programmesNav', 'console.homeProgrammes'],
+  ['/console/awards', 'console.awardsNav', 'console.homeAwards'],
 ] as const;
 
 export default function ConsoleHome() {

@@ -10,6 +10,8 @@ export const CONSOLE_LINKS: { to: string; label: string; roles: Role[] }[] = [
   { to: '/console/records', label: 'console.records', roles: ['STAFF'] },
   { to: '/console/import', label: 'console.import', roles: ['STAFF'] },
   { to: '/console/recognition', label: 'console.recognition', roles: ['STAFF'] },
+  { to: '/console/programmes', label: 'console.programmesNav', roles: ['STAFF'] },
+  { to: '/console/awards', label: 'console.awardsNav', roles: ['STAFF'] },
 ];
 
 export default function ConsoleLayout() {

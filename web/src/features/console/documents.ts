@@ -110,8 +110,13 @@ export const InstitutionRecordsQuery = graphql(`
 `);
 
 export const LearnerRecordsQuery = graphql(`
-  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $after: String) {
-    learnerRecord(learnerId: $learnerId, institutionId: $institutionId, first: 200, after: $after) {
+  query ConsoleLearnerRecords($learnerId: ID!, $institutionId: ID!, $first: Int, $after: String) {
+    learnerRecord(
+      learnerId: $learnerId
+      institutionId: $institutionId
+      first: $first
+      after: $after
+    ) {
       __typename
       ... on LedgerPage {
         items {

@@ -60,6 +60,7 @@ export default function RecordsPage() {
     const { learnerRecord: r } = await execute(LearnerRecordsQuery, {
       learnerId,
       institutionId,
+      first: 200,
       after,
     });
     if (isResultError(r)) return fail(r);
