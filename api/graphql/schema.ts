@@ -15,6 +15,7 @@ import { accountResolvers } from './accounts.ts';
 import { credentialStatusResolvers } from './credential-status.ts';
 import { importResolvers } from './imports.ts';
 import { recognitionReviewResolvers } from './recognition-review.ts';
+import { operatorAuditResolvers } from './operator-audit.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -49,6 +50,7 @@ export function buildSchema(extra: Resolvers[] = []) {
       credentialStatusResolvers,
       importResolvers,
       recognitionReviewResolvers,
+      operatorAuditResolvers,
       ...extra,
     ) as never,
   });
