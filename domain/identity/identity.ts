@@ -124,7 +124,7 @@ export class Accounts {
       ...scope,
     };
     if (await this.users.findByEmail(email))
-      throw new Conflict(`An account for ${email} exists already`);
+      throw new Conflict(`An account for ${email} exists already`, { field: 'email' });
     await this.users.insert(account); // a unique index on email catches a concurrent twin
     return account;
   }

@@ -107,7 +107,7 @@ export class InstitutionRegistry {
       createdAt: this.now().toISOString(),
     };
     if (await this.repo.findBySlug(slug))
-      throw new Conflict(`An institution with slug "${slug}" exists already`);
+      throw new Conflict(`An institution with slug "${slug}" exists already`, { field: 'slug' });
     await this.repo.insert(institution);
     this.#bySlug.delete(slug);
     await this.#log(

@@ -24,6 +24,10 @@ const ConsoleHome = lazy(() => import('../features/console/console-home.tsx'));
 const ConsoleRecord = lazy(() => import('../features/console/record-page.tsx'));
 const ConsoleRecords = lazy(() => import('../features/console/records-page.tsx'));
 const ConsoleImport = lazy(() => import('../features/console/import-page.tsx'));
+const ConsoleKeys = lazy(() => import('../features/console/keys-page.tsx'));
+const ConsoleInstitutions = lazy(() => import('../features/console/institutions-page.tsx'));
+const ConsoleStaff = lazy(() => import('../features/console/staff-page.tsx'));
+const ConsoleAuditTrail = lazy(() => import('../features/console/audit-trail-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -58,6 +62,12 @@ export function App() {
                     <Route path="record" element={<ConsoleRecord />} />
                     <Route path="records" element={<ConsoleRecords />} />
                     <Route path="import" element={<ConsoleImport />} />
+                    <Route path="keys" element={<ConsoleKeys />} />
+                  </Route>
+                  <Route element={<RequireRole roles={['OPERATOR']} />}>
+                    <Route path="institutions" element={<ConsoleInstitutions />} />
+                    <Route path="staff" element={<ConsoleStaff />} />
+                    <Route path="audit-trail" element={<ConsoleAuditTrail />} />
                   </Route>
                 </Route>
               </Route>
