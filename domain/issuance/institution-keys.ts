@@ -32,6 +32,9 @@ export const publicPart = ({
   ...pub
 }: InstitutionKey): PublicKeyInfo => pub;
 
+/** A verification method's own part (`did:web:…#z6Mk…` → `z6Mk…`), short enough for a summary line. */
+const fragment = (id: string) => id.split('#').at(-1) ?? id;
+
 const isCurrent = (k: InstitutionKey) => !k.retiredAt && !k.revokedAt;
 
 /** How long a DID document is reused; a key change in this process clears it at once. */
@@ -155,8 +158,8 @@ export class InstitutionKeys {
       'signingkey.rotate',
       { kind: 'signingkey', id: key.id, label: type, institutionId },
       {
-        before: retired.length ? `current: ${retired.join(', ')}` : null,
-        after: `current: ${key.id}`,
+        before: retired.length ? `current: ${retired.map(fragment).join(', ')}` : null,
+        after: `current: ${fragment(key.id)}`,
       },
     );
     return key;

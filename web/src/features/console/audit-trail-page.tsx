@@ -86,13 +86,13 @@ export default function AuditTrailPage() {
                 {items.map((a) => (
                   <tr key={a.seq} data-action={a.action}>
                     <td className="num">{a.seq}</td>
-                    <td>{f.dateTime(a.at)}</td>
+                    <td className="when">{f.dateTime(a.at)}</td>
                     <td>{who(a)}</td>
                     <td>{t(`operator.audit.action.${a.action}`)}</td>
                     <td>
                       <code>{a.target.label}</code>
                     </td>
-                    <td>
+                    <td className="change">
                       {a.before && (
                         <>
                           <del>{a.before}</del> →{' '}
