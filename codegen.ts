@@ -55,6 +55,8 @@ const config: CodegenConfig = {
           VerificationReport: '../../credentials/index.ts#PresentationReport',
           VerificationCheck: '../../credentials/index.ts#Check',
           ImportJob: '../../domain/ledger/index.ts#ImportJobView',
+          OperatorAction: '../../domain/identity/index.ts#OperatorAction',
+          ActionTarget: '../../domain/identity/index.ts#ActionTarget',
         },
         maybeValue: 'T | null | undefined',
         resolverTypeWrapperSignature: 'Promise<T> | T',

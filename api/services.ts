@@ -39,6 +39,8 @@ import { CheckpointService } from '../domain/checkpoints/index.ts';
 import { checkpointRepositories } from '../storage/checkpoint-repositories.ts';
 import { AccountCodes } from '../domain/identity/index.ts';
 import { accountCodeRepository } from '../storage/account-code-repositories.ts';
+import { OperatorAuditTrail } from '../domain/identity/index.ts';
+import { operatorAuditRepository } from '../storage/operator-audit-repositories.ts';
 import { normaliseNationalId } from '../domain/identity/index.ts';
 import { statusNotice } from '../domain/issuance/index.ts';
 
@@ -54,7 +56,9 @@ export function createServices(
   const recognitionRepos = recognitionRepositories(db.models);
   const hashNationalId = (id: string) =>
     createHmac('sha256', config.learnerIdSecret).update(id).digest('hex');
-  const institutions = new InstitutionRegistry(repos.institutions, now);
+  // Every administrative change (registry, accounts, keys) is appended to the operator's audit trail.
+  const operatorAudit = new OperatorAuditTrail(operatorAuditRepository(db.models), now);
+  const institutions = new InstitutionRegistry(repos.institutions, now, operatorAudit);
   const learners = new LearnerRegistry(repos.learners, hashNationalId, now);
   const catalogue = new Catalogue(repos.courses, now);
   // Signed checkpoints over every chain's head; institutions that opt in co-sign with their key.
@@ -95,6 +99,7 @@ export function createServices(
     repos.learners,
     repos.apiKeys,
     now,
+    operatorAudit,
   );
   const tokens = new TokenService(config.auth);
   const accountCodes = new AccountCodes({
@@ -195,6 +200,7 @@ export function createServices(
     config.keyEncryptionKey,
     config.didHost,
     now,
+    operatorAudit,
   );
   const resolveDid = async (did: string) =>
     (await keys.didDocument(did)) ?? (config.allowForeignDidWeb ? fetchDidWeb(did) : null);
@@ -318,6 +324,7 @@ export function createServices(
     },
     accounts,
     accountCodes,
+    operatorAudit,
     tokens,
     authenticate,
     now,

@@ -7,6 +7,10 @@ import { placeStatusEvents } from './credential-repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
 import { registerAccountCodeModels, type AccountCodeModels } from './account-code-repositories.ts';
+import {
+  registerOperatorAuditModels,
+  type OperatorAuditModels,
+} from './operator-audit-repositories.ts';
 import { registerImportModels, type ImportModels } from './import-repositories.ts';
 
 export interface Database {
@@ -16,6 +20,7 @@ export interface Database {
     RecognitionModels &
     CheckpointModels &
     AccountCodeModels &
+    OperatorAuditModels &
     ImportModels;
   close(): Promise<void>;
   /** Points the same connection (and its models) at another server, e.g. after a failover. */
@@ -44,6 +49,7 @@ export async function connectDatabase(
     ...registerRecognitionModels(connection),
     ...registerCheckpointModels(connection),
     ...registerAccountCodeModels(connection),
+    ...registerOperatorAuditModels(connection),
     ...registerImportModels(connection),
   };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.

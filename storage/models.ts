@@ -50,6 +50,7 @@ const apiKey = new Schema(
     createdAt: str,
     createdBy: str,
     revokedAt: String,
+    lastUsedAt: String,
   },
   opts,
 );

@@ -104,6 +104,8 @@ export function mongoRepositories(models: Models): Repositories {
       fromDocs<ApiKey>(await models.ApiKey.find({ institutionId }).sort({ createdAt: 1 }).lean()),
     markRevoked: async (id, at) =>
       void (await models.ApiKey.updateOne({ _id: id }, { $set: { revokedAt: at } })),
+    markUsed: async (id, at) =>
+      void (await models.ApiKey.updateOne({ _id: id }, { $set: { lastUsedAt: at } })),
   };
 
   const learners: LearnerRepository = {

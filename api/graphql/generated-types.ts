@@ -8,6 +8,7 @@ import type { IssuedCredentialRecord as IssuedCredentialRecordModel, PublicKeyIn
 import type { ShareWithViews as ShareWithViewsModel, ShareView as ShareViewModel } from '../../domain/sharing/index.ts';
 import type { PresentationReport as PresentationReportModel, Check as CheckModel } from '../../credentials/index.ts';
 import type { ImportJobView as ImportJobViewModel } from '../../domain/ledger/index.ts';
+import type { OperatorAction as OperatorActionModel, ActionTarget as ActionTargetModel } from '../../domain/identity/index.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -110,6 +111,23 @@ export type AchievementKind =
   | 'VOCATIONAL_CERTIFICATE'
   | 'WORK_EXPERIENCE';
 
+/** What an action was done to, named as it was then. */
+export type ActionTarget = {
+  __typename?: 'ActionTarget';
+  id: Scalars['ID']['output'];
+  /** The institution the target belongs to (null: none, as for an operator account). */
+  institutionId?: Maybe<Scalars['ID']['output']>;
+  kind: ActionTargetKind;
+  /** The slug, email, API key label or signing key type at the time. */
+  label: Scalars['String']['output'];
+};
+
+export type ActionTargetKind =
+  | 'APIKEY'
+  | 'INSTITUTION'
+  | 'SIGNINGKEY'
+  | 'USER';
+
 export type ActivateAccountInput = {
   /** The activation code from the learner's institution or the operator (dashes and spaces ignored). */
   code: Scalars['String']['input'];
@@ -133,6 +151,8 @@ export type ApiKey = {
   id: Scalars['ID']['output'];
   institutionId: Scalars['ID']['output'];
   label: Scalars['String']['output'];
+  /** When the key last authenticated, to the minute (null: never used). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   scopes: Array<ApiKeyScope>;
 };
@@ -1267,6 +1287,49 @@ export type NewAccountInput = {
   password: Scalars['String']['input'];
 };
 
+/** One administrative action: who did what, when, to what, and what changed. */
+export type OperatorAction = {
+  __typename?: 'OperatorAction';
+  action: OperatorActionKind;
+  /** The account's email when the actor is a person (null for the system or an API key). */
+  actorEmail?: Maybe<Scalars['String']['output']>;
+  actorId: Scalars['ID']['output'];
+  /** operator, staff, apikey or system. */
+  actorKind: Scalars['String']['output'];
+  after?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** What it was before (null: nothing, as for a creation). */
+  before?: Maybe<Scalars['String']['output']>;
+  /** Position in the trail (1 is the first action ever). */
+  seq: Scalars['Int']['output'];
+  target: ActionTarget;
+};
+
+export type OperatorActionKind =
+  | 'APIKEY_CREATE'
+  | 'APIKEY_REVOKE'
+  /** An institution's accreditation scope changed. */
+  | 'INSTITUTION_ACCREDITATION'
+  /** An institution was registered. */
+  | 'INSTITUTION_REGISTER'
+  /** An institution was suspended or reinstated. */
+  | 'INSTITUTION_STATUS'
+  | 'SIGNINGKEY_REVOKE'
+  | 'SIGNINGKEY_ROTATE'
+  | 'USER_CREATE_OPERATOR'
+  | 'USER_CREATE_STAFF'
+  | 'USER_DISABLE'
+  | 'USER_ENABLE';
+
+export type OperatorActionPage = {
+  __typename?: 'OperatorActionPage';
+  /** Newest first. */
+  items: Array<OperatorAction>;
+  pageInfo: PageInfo;
+};
+
+export type OperatorActionPageResult = OperatorActionPage | ResultError;
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -1388,6 +1451,11 @@ export type Query = {
   ledgerEntry: LedgerEntryResult;
   /** Who the bearer token belongs to (null without one). */
   me?: Maybe<Me>;
+  /**
+   * The operator's audit trail, newest first (the operator only). `first`: 1-100 (default 20);
+   * `after`: the endCursor of the previous page.
+   */
+  operatorAuditTrail: OperatorActionPageResult;
   /** A programme version (the latest by default). */
   programme: ProgrammeResult;
   /**
@@ -1543,6 +1611,12 @@ export type QueryLearnerRecordArgs = {
 
 export type QueryLedgerEntryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOperatorAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2147,6 +2221,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<NearCompletionReport> )
     | ( ResultErrorValueModel )
   ;
+  OperatorActionPageResult:
+    | ( Partial<Omit<OperatorActionPage, 'items'> & { items: Array<_RefType['OperatorAction']> }> )
+    | ( ResultErrorValueModel )
+  ;
   ProgrammeListResult:
     | ( Partial<ProgrammeList> )
     | ( ResultErrorValueModel )
@@ -2216,6 +2294,8 @@ export type ResolversTypes = {
   Achievement: ResolverTypeWrapper<AchievementContentModel>;
   AchievementInput: ResolverTypeWrapper<Partial<AchievementInput>>;
   AchievementKind: ResolverTypeWrapper<Partial<AchievementKind>>;
+  ActionTarget: ResolverTypeWrapper<ActionTargetModel>;
+  ActionTargetKind: ResolverTypeWrapper<Partial<ActionTargetKind>>;
   ActivateAccountInput: ResolverTypeWrapper<Partial<ActivateAccountInput>>;
   Actor: ResolverTypeWrapper<Partial<Actor>>;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
@@ -2327,6 +2407,10 @@ export type ResolversTypes = {
   NearCompletionReport: ResolverTypeWrapper<Partial<NearCompletionReport>>;
   NearCompletionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['NearCompletionResult']>>;
   NewAccountInput: ResolverTypeWrapper<Partial<NewAccountInput>>;
+  OperatorAction: ResolverTypeWrapper<OperatorActionModel>;
+  OperatorActionKind: ResolverTypeWrapper<Partial<OperatorActionKind>>;
+  OperatorActionPage: ResolverTypeWrapper<Partial<Omit<OperatorActionPage, 'items'> & { items: Array<ResolversTypes['OperatorAction']> }>>;
+  OperatorActionPageResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OperatorActionPageResult']>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Programme: ResolverTypeWrapper<Partial<Programme>>;
   ProgrammeList: ResolverTypeWrapper<Partial<ProgrammeList>>;
@@ -2390,6 +2474,7 @@ export type ResolversParentTypes = {
   AccreditationScopeInput: Partial<AccreditationScopeInput>;
   Achievement: AchievementContentModel;
   AchievementInput: Partial<AchievementInput>;
+  ActionTarget: ActionTargetModel;
   ActivateAccountInput: Partial<ActivateAccountInput>;
   Actor: Partial<Actor>;
   ApiKey: ApiKeyModel;
@@ -2486,6 +2571,9 @@ export type ResolversParentTypes = {
   NearCompletionReport: Partial<NearCompletionReport>;
   NearCompletionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['NearCompletionResult']>;
   NewAccountInput: Partial<NewAccountInput>;
+  OperatorAction: OperatorActionModel;
+  OperatorActionPage: Partial<Omit<OperatorActionPage, 'items'> & { items: Array<ResolversParentTypes['OperatorAction']> }>;
+  OperatorActionPageResult: Partial<ResolversUnionTypes<ResolversParentTypes>['OperatorActionPageResult']>;
   PageInfo: Partial<PageInfo>;
   Programme: Partial<Programme>;
   ProgrammeList: Partial<ProgrammeList>;
@@ -2574,6 +2662,13 @@ export type AchievementResolvers<ContextType = GraphQLContext, ParentType extend
   title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
 };
 
+export type ActionTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActionTarget'] = ResolversParentTypes['ActionTarget']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActionTargetKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2584,6 +2679,7 @@ export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['ApiKeyScope']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3220,6 +3316,28 @@ export type NearCompletionResultResolvers<ContextType = GraphQLContext, ParentTy
   __resolveType: TypeResolveFn<'NearCompletionReport' | 'ResultError', ParentType, ContextType>;
 };
 
+export type OperatorActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperatorAction'] = ResolversParentTypes['OperatorAction']> = {
+  action?: Resolver<ResolversTypes['OperatorActionKind'], ParentType, ContextType>;
+  actorEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ActionTarget'], ParentType, ContextType>;
+};
+
+export type OperatorActionPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperatorActionPage'] = ResolversParentTypes['OperatorActionPage']> = {
+  items?: Resolver<Array<ResolversTypes['OperatorAction']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OperatorActionPageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperatorActionPageResult'] = ResolversParentTypes['OperatorActionPageResult']> = {
+  __resolveType: TypeResolveFn<'OperatorActionPage' | 'ResultError', ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3298,6 +3416,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   learnerRecord?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, Partial<QueryLearnerRecordArgs>>;
   ledgerEntry?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<QueryLedgerEntryArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
+  operatorAuditTrail?: Resolver<ResolversTypes['OperatorActionPageResult'], ParentType, ContextType, Partial<QueryOperatorAuditTrailArgs>>;
   programme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
   programmeNearCompletion?: Resolver<ResolversTypes['NearCompletionResult'], ParentType, ContextType, RequireFields<QueryProgrammeNearCompletionArgs, 'programmeId'>>;
   programmeVersions?: Resolver<ResolversTypes['ProgrammeListResult'], ParentType, ContextType, RequireFields<QueryProgrammeVersionsArgs, 'id'>>;
@@ -3543,6 +3662,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AccountCodeResult?: AccountCodeResultResolvers<ContextType>;
   AccreditationScope?: AccreditationScopeResolvers<ContextType>;
   Achievement?: AchievementResolvers<ContextType>;
+  ActionTarget?: ActionTargetResolvers<ContextType>;
   Actor?: ActorResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyList?: ApiKeyListResolvers<ContextType>;
@@ -3627,6 +3747,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NearCompletionLearner?: NearCompletionLearnerResolvers<ContextType>;
   NearCompletionReport?: NearCompletionReportResolvers<ContextType>;
   NearCompletionResult?: NearCompletionResultResolvers<ContextType>;
+  OperatorAction?: OperatorActionResolvers<ContextType>;
+  OperatorActionPage?: OperatorActionPageResolvers<ContextType>;
+  OperatorActionPageResult?: OperatorActionPageResultResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
   ProgrammeList?: ProgrammeListResolvers<ContextType>;

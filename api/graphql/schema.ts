@@ -16,6 +16,7 @@ import { credentialStatusResolvers } from './credential-status.ts';
 import { importResolvers } from './imports.ts';
 import { recognitionReviewResolvers } from './recognition-review.ts';
 import { programmeProgressResolvers } from './programme-progress.ts';
+import { operatorAuditResolvers } from './operator-audit.ts';
 import type { Resolvers } from './generated-types.ts';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
@@ -51,6 +52,7 @@ export function buildSchema(extra: Resolvers[] = []) {
       importResolvers,
       recognitionReviewResolvers,
       programmeProgressResolvers,
+      operatorAuditResolvers,
       ...extra,
     ) as never,
   });

@@ -29,6 +29,7 @@ import {
 } from '../shared/index.ts';
 import { boundedString, requireOneOf } from '../shared/index.ts';
 import { RefreshingCache } from '../shared/index.ts';
+import type { OperatorActionLog } from './operator-audit.ts';
 
 const scryptAsync = promisify(scrypt) as (
   pw: string,
@@ -83,6 +84,12 @@ export interface NewAccount {
 /** How long a token holder read from the user store is trusted before it is read again. */
 const TOKEN_HOLDER_CACHE_MS = 5_000;
 
+/**
+ * A key's last use is written at most this often: authenticating stays a read, and one write a
+ * minute per key in use is all it costs.
+ */
+export const API_KEY_LAST_USE_RESOLUTION_MS = 60_000;
+
 export class Accounts {
   readonly #holders = new RefreshingCache<string, UserAccount | null>({
     ttlMs: TOKEN_HOLDER_CACHE_MS,
@@ -94,7 +101,12 @@ export class Accounts {
     private readonly learners: LearnerRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly now: () => Date = () => new Date(),
+    /** Where account and API key changes are written down (the operator audit trail). */
+    private readonly trail?: OperatorActionLog,
   ) {}
+
+  /** When this process last wrote each key's last use (so concurrent requests write once). */
+  readonly #lastUseWritten = new Map<string, number>();
 
   async #create(
     input: NewAccount,
@@ -112,7 +124,7 @@ export class Accounts {
       ...scope,
     };
     if (await this.users.findByEmail(email))
-      throw new Conflict(`An account for ${email} exists already`);
+      throw new Conflict(`An account for ${email} exists already`, { field: 'email' });
     await this.users.insert(account); // a unique index on email catches a concurrent twin
     return account;
   }
@@ -120,7 +132,14 @@ export class Accounts {
   /** The first operator comes from the CLI (actor = system); later ones from an operator. */
   async createOperator(actor: Actor, input: NewAccount): Promise<UserAccount> {
     requireOperator(actor);
-    return this.#create(input, 'operator', {});
+    const user = await this.#create(input, 'operator', {});
+    await this.trail?.record(
+      actor,
+      'user.create-operator',
+      { kind: 'user', id: user.id, label: user.email },
+      { after: `operator ${user.name}` },
+    );
+    return user;
   }
 
   async createStaff(actor: Actor, institutionId: string, input: NewAccount): Promise<UserAccount> {
@@ -130,7 +149,14 @@ export class Accounts {
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot create staff accounts');
     if (!(await this.institutions.findById(institutionId)))
       throw new NotFound('Institution', institutionId);
-    return this.#create(input, 'staff', { institutionId });
+    const user = await this.#create(input, 'staff', { institutionId });
+    await this.trail?.record(
+      actor,
+      'user.create-staff',
+      { kind: 'user', id: user.id, label: user.email, institutionId },
+      { after: `staff ${user.name}` },
+    );
+    return user;
   }
 
   /**
@@ -245,6 +271,14 @@ export class Accounts {
     const disabledAt = disabled ? (user.disabledAt ?? this.now().toISOString()) : null;
     await this.users.setDisabledAt(user.id, disabledAt);
     this.#holders.delete(user.id);
+    if (Boolean(user.disabledAt) !== disabled) {
+      await this.trail?.record(
+        actor,
+        disabled ? 'user.disable' : 'user.enable',
+        { kind: 'user', id: user.id, label: user.email, institutionId: user.institutionId },
+        { before: disabled ? 'enabled' : 'disabled', after: disabled ? 'disabled' : 'enabled' },
+      );
+    }
     return { ...user, disabledAt };
   }
 
@@ -284,6 +318,12 @@ export class Accounts {
       createdBy: actor.kind === 'system' ? 'system' : 'userId' in actor ? actor.userId : 'unknown',
     };
     await this.apiKeys.insert(key);
+    await this.trail?.record(
+      actor,
+      'apikey.create',
+      { kind: 'apikey', id, label: key.label, institutionId },
+      { after: key.scopes.join(', ') },
+    );
     return { key, token: `${API_KEY_PREFIX}_${id}_${secret}` };
   }
 
@@ -296,6 +336,12 @@ export class Accounts {
     if (!key.revokedAt) {
       key.revokedAt = this.now().toISOString();
       await this.apiKeys.markRevoked(keyId, key.revokedAt);
+      await this.trail?.record(
+        actor,
+        'apikey.revoke',
+        { kind: 'apikey', id: key.id, label: key.label, institutionId: key.institutionId },
+        { before: 'active', after: 'revoked' },
+      );
     }
     return key;
   }
@@ -315,7 +361,24 @@ export class Accounts {
       throw new Unauthenticated('Unknown API key');
     }
     if (key.revokedAt) throw new Unauthenticated('This API key was revoked');
-    return key;
+    return this.#noteUse(key);
+  }
+
+  /**
+   * Records that a key was used, at most once a minute per key: the stored time is read with the
+   * key anyway, and this process remembers its own writes so that a burst of requests writes once.
+   */
+  async #noteUse(key: ApiKey): Promise<ApiKey> {
+    const now = this.now();
+    const t = now.getTime();
+    const stored = key.lastUsedAt ? Date.parse(key.lastUsedAt) : -Infinity;
+    const written = this.#lastUseWritten.get(key.id) ?? -Infinity;
+    if (t - Math.max(stored, written) < API_KEY_LAST_USE_RESOLUTION_MS) return key;
+    this.#lastUseWritten.set(key.id, t);
+    if (this.#lastUseWritten.size > 10_000) this.#lastUseWritten.clear();
+    const lastUsedAt = now.toISOString();
+    await this.apiKeys.markUsed(key.id, lastUsedAt);
+    return { ...key, lastUsedAt };
   }
 }
 

@@ -1,6 +1,6 @@
 // The operator's registry of institutions and what each is accredited to award.
 import { randomUUID } from 'node:crypto';
-import { requireOperator, type Actor } from '../identity/index.ts';
+import { requireOperator, type Actor, type OperatorActionLog } from '../identity/index.ts';
 import { validText } from './catalogue.ts';
 import { Conflict, InputValidationError, NotFound } from '../shared/index.ts';
 import type { InstitutionRepository } from '../shared/index.ts';
@@ -43,6 +43,16 @@ function validScope(scopes: InstitutionInput['accreditation']): AccreditationSco
   });
 }
 
+/** Accreditation as one line for the audit trail: "bachelor 5,6; master". */
+export const accreditationSummary = (scopes: AccreditationScope[]): string =>
+  scopes.length === 0
+    ? 'none'
+    : scopes
+        .map((s) =>
+          s.levels.length ? `${s.qualificationType} ${s.levels.join(',')}` : s.qualificationType,
+        )
+        .join('; ');
+
 /** The registry changes rarely: lookups by slug (every verification makes some) are reused briefly. */
 const SLUG_CACHE_MS = 10_000;
 
@@ -56,7 +66,24 @@ export class InstitutionRegistry {
   constructor(
     private readonly repo: InstitutionRepository,
     private readonly now: () => Date = () => new Date(),
+    /** Where the operator's changes are written down (the operator audit trail). */
+    private readonly trail?: OperatorActionLog,
   ) {}
+
+  async #log(
+    actor: Actor,
+    action: 'institution.register' | 'institution.status' | 'institution.accreditation',
+    i: Institution,
+    before: string | null,
+    after: string,
+  ): Promise<void> {
+    await this.trail?.record(
+      actor,
+      action,
+      { kind: 'institution', id: i.id, label: i.slug, institutionId: i.id },
+      { before, after },
+    );
+  }
 
   async register(actor: Actor, input: InstitutionInput): Promise<Institution> {
     requireOperator(actor);
@@ -80,9 +107,16 @@ export class InstitutionRegistry {
       createdAt: this.now().toISOString(),
     };
     if (await this.repo.findBySlug(slug))
-      throw new Conflict(`An institution with slug "${slug}" exists already`);
+      throw new Conflict(`An institution with slug "${slug}" exists already`, { field: 'slug' });
     await this.repo.insert(institution);
     this.#bySlug.delete(slug);
+    await this.#log(
+      actor,
+      'institution.register',
+      institution,
+      null,
+      `${institution.type}, ${institution.region}; accredited: ${accreditationSummary(institution.accreditation)}`,
+    );
     return institution;
   }
 
@@ -93,6 +127,8 @@ export class InstitutionRegistry {
     await this.repo.update(updated);
     this.#bySlug.clear();
     this.#suspended.delete(id);
+    // Setting the status it has already changes nothing, and writes nothing to the trail.
+    if (i.status !== status) await this.#log(actor, 'institution.status', i, i.status, status);
     return updated;
   }
 
@@ -117,6 +153,9 @@ export class InstitutionRegistry {
     const updated = { ...i, accreditation: validScope(scopes) };
     await this.repo.update(updated);
     this.#bySlug.clear();
+    const before = accreditationSummary(i.accreditation);
+    const after = accreditationSummary(updated.accreditation);
+    if (before !== after) await this.#log(actor, 'institution.accreditation', i, before, after);
     return updated;
   }
 

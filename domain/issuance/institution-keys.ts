@@ -11,6 +11,7 @@ import {
   requireNotSuspended,
   requireOperatorOrInstitution,
   type Actor,
+  type OperatorActionLog,
 } from '../identity/index.ts';
 import type { InstitutionKey, SigningKeyRepository } from './credential-ports.ts';
 import { Conflict, Forbidden, InputValidationError, NotFound } from '../shared/index.ts';
@@ -31,6 +32,9 @@ export const publicPart = ({
   ...pub
 }: InstitutionKey): PublicKeyInfo => pub;
 
+/** A verification method's own part (`did:web:…#z6Mk…` → `z6Mk…`), short enough for a summary line. */
+const fragment = (id: string) => id.split('#').at(-1) ?? id;
+
 const isCurrent = (k: InstitutionKey) => !k.retiredAt && !k.revokedAt;
 
 /** How long a DID document is reused; a key change in this process clears it at once. */
@@ -48,6 +52,8 @@ export class InstitutionKeys {
     /** The public host (and port) our did:web DIDs are named after. */
     readonly didHost: string,
     private readonly now: () => Date = () => new Date(),
+    /** Where rotations and revocations are written down (the operator audit trail). */
+    private readonly trail?: OperatorActionLog,
   ) {}
 
   didOf(institution: Pick<Institution, 'slug'>): string {
@@ -135,14 +141,28 @@ export class InstitutionKeys {
     if (!KEY_TYPES.includes(type))
       throw new InputValidationError(`Key type is Ed25519 or P-256`, { field: 'type' });
     await this.institutions.get(institutionId);
-    return this.#generation.run([`${institutionId}:${type}`], async () => {
+    const { retired, key } = await this.#generation.run([`${institutionId}:${type}`], async () => {
       const at = this.now().toISOString();
+      const retired: string[] = [];
       for (const k of await this.repo.listByInstitution(institutionId)) {
-        if (k.type === type && isCurrent(k)) await this.repo.update({ ...k, retiredAt: at });
+        if (k.type === type && isCurrent(k)) {
+          await this.repo.update({ ...k, retiredAt: at });
+          retired.push(k.id);
+        }
       }
       this.#forget();
-      return publicPart(await this.#generate(institutionId, type));
+      return { retired, key: publicPart(await this.#generate(institutionId, type)) };
     });
+    await this.trail?.record(
+      actor,
+      'signingkey.rotate',
+      { kind: 'signingkey', id: key.id, label: type, institutionId },
+      {
+        before: retired.length ? `current: ${retired.map(fragment).join(', ')}` : null,
+        after: `current: ${fragment(key.id)}`,
+      },
+    );
+    return key;
   }
 
   /**
@@ -180,6 +200,15 @@ export class InstitutionKeys {
     await this.repo.update(revoked);
     this.#forget();
     if (wasCurrent) await this.activeKey(key.institutionId, key.type);
+    await this.trail?.record(
+      actor,
+      'signingkey.revoke',
+      { kind: 'signingkey', id: key.id, label: key.type, institutionId: key.institutionId },
+      {
+        before: wasCurrent ? 'current' : 'retired',
+        after: `revoked; compromised from ${at}: ${revoked.revocationReason}`,
+      },
+    );
     return publicPart(revoked);
   }
 

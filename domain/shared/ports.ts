@@ -39,6 +39,7 @@ export interface ApiKeyRepository {
   findById(id: string): Promise<ApiKey | null>;
   listByInstitution(institutionId: string): Promise<ApiKey[]>;
   markRevoked(id: string, at: string): Promise<void>;
+  markUsed(id: string, at: string): Promise<void>;
 }
 
 export interface LearnerRepository {

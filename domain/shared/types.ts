@@ -65,6 +65,8 @@ export interface ApiKey {
   createdAt: string;
   createdBy: string;
   revokedAt?: string | undefined;
+  /** When the key last authenticated, to the minute (API_KEY_LAST_USE_RESOLUTION_MS). */
+  lastUsedAt?: string | undefined;
 }
 
 export interface CourseVersion {

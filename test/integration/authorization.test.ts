@@ -445,6 +445,13 @@ const OPERATIONS: Operation[] = [
     expected: { ...operatorOrInstitution, apiKeyWithoutScope: ALLOWED },
   },
   {
+    name: 'operatorAuditTrail',
+    query: `query { operatorAuditTrail(first: 5) { ${RE} ... on OperatorActionPage { items { seq action actorEmail } } } }`,
+    variables: () => Promise.resolve({}),
+    // Who did what to whom across every institution: the operator's own record.
+    expected: operatorOnly,
+  },
+  {
     name: 'registerInstitution',
     query: `mutation($in: RegisterInstitutionInput!) { registerInstitution(input: $in) { ${RE} } }`,
     variables: (_x, uid) =>

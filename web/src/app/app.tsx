@@ -27,6 +27,10 @@ const ConsoleImport = lazy(() => import('../features/console/import-page.tsx'));
 const ConsoleRecognition = lazy(() => import('../features/console/recognition-page.tsx'));
 const ConsoleProgrammes = lazy(() => import('../features/console/programmes-page.tsx'));
 const ConsoleAwards = lazy(() => import('../features/console/awards-page.tsx'));
+const ConsoleKeys = lazy(() => import('../features/console/keys-page.tsx'));
+const ConsoleInstitutions = lazy(() => import('../features/console/institutions-page.tsx'));
+const ConsoleStaff = lazy(() => import('../features/console/staff-page.tsx'));
+const ConsoleAuditTrail = lazy(() => import('../features/console/audit-trail-page.tsx'));
 const NotFound = lazy(() => import('../features/landing/not-found-page.tsx'));
 
 export function App() {
@@ -64,6 +68,12 @@ export function App() {
                     <Route path="recognition" element={<ConsoleRecognition />} />
                     <Route path="programmes" element={<ConsoleProgrammes />} />
                     <Route path="awards" element={<ConsoleAwards />} />
+                    <Route path="keys" element={<ConsoleKeys />} />
+                  </Route>
+                  <Route element={<RequireRole roles={['OPERATOR']} />}>
+                    <Route path="institutions" element={<ConsoleInstitutions />} />
+                    <Route path="staff" element={<ConsoleStaff />} />
+                    <Route path="audit-trail" element={<ConsoleAuditTrail />} />
                   </Route>
                 </Route>
               </Route>

@@ -49,6 +49,21 @@ type Documents = {
   '\n  mutation ConsoleApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]\n    $comment: String\n    $supersede: Boolean\n  ) {\n    approveRecognition(\n      requestId: $requestId\n      items: $items\n      comment: $comment\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleApproveDocument;
   '\n  mutation ConsolePartlyApprove(\n    $requestId: ID!\n    $items: [RecognitionDecisionItemInput!]!\n    $reason: String!\n    $supersede: Boolean\n  ) {\n    partlyApproveRecognition(\n      requestId: $requestId\n      items: $items\n      reason: $reason\n      supersede: $supersede\n    ) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsolePartlyApproveDocument;
   '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRejectDocument;
+  '\n  query ConsoleApiKeys($institutionId: ID!) {\n    apiKeys(institutionId: $institutionId) {\n      __typename\n      ... on ApiKeyList {\n        items {\n          id\n          label\n          scopes\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleApiKeysDocument;
+  '\n  mutation ConsoleCreateApiKey($institutionId: ID!, $label: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(institutionId: $institutionId, label: $label, scopes: $scopes) {\n      __typename\n      ... on CreateApiKeyOk {\n        token\n        apiKey {\n          id\n          label\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCreateApiKeyDocument;
+  '\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRevokeApiKeyDocument;
+  '\n  query ConsoleSigningKeys($institutionId: ID!) {\n    signingKeys(institutionId: $institutionId) {\n      id\n      type\n      publicKeyMultibase\n      createdAt\n      retiredAt\n      revokedAt\n      revocationReason\n    }\n    institutionDid(institutionId: $institutionId) {\n      did\n      document\n    }\n  }\n': typeof types.ConsoleSigningKeysDocument;
+  '\n  mutation ConsoleRotateSigningKey($institutionId: ID!, $type: KeyType!) {\n    rotateSigningKey(institutionId: $institutionId, type: $type) {\n      __typename\n      ... on SigningKey {\n        id\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRotateSigningKeyDocument;
+  '\n  mutation ConsoleRevokeSigningKey($keyId: ID!, $reason: String!, $compromisedAt: DateTime) {\n    revokeSigningKey(keyId: $keyId, reason: $reason, compromisedAt: $compromisedAt) {\n      __typename\n      ... on SigningKey {\n        id\n        revokedAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRevokeSigningKeyDocument;
+  '\n  fragment ConsoleInstitutionFields on Institution {\n    id\n    slug\n    name {\n      zh\n      en\n    }\n    type\n    region\n    status\n    accreditation {\n      qualificationType\n      levels\n    }\n  }\n': typeof types.ConsoleInstitutionFieldsFragmentDoc;
+  '\n  query ConsoleInstitutions {\n    institutions {\n      ...ConsoleInstitutionFields\n    }\n  }\n': typeof types.ConsoleInstitutionsDocument;
+  '\n  mutation ConsoleRegisterInstitution($input: RegisterInstitutionInput!) {\n    registerInstitution(input: $input) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRegisterInstitutionDocument;
+  '\n  mutation ConsoleSetInstitutionStatus($id: ID!, $status: InstitutionStatus!) {\n    setInstitutionStatus(id: $id, status: $status) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSetInstitutionStatusDocument;
+  '\n  mutation ConsoleSetAccreditation($id: ID!, $accreditation: [AccreditationScopeInput!]!) {\n    setAccreditation(id: $id, accreditation: $accreditation) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSetAccreditationDocument;
+  '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleStaffDocument;
+  '\n  mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {\n    createStaff(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on User {\n        id\n        email\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCreateStaffDocument;
+  '\n  mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      __typename\n      ... on User {\n        id\n        email\n        disabledAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSetUserDisabledDocument;
+  '\n  query ConsoleOperatorAuditTrail($first: Int, $after: String) {\n    operatorAuditTrail(first: $first, after: $after) {\n      __typename\n      ... on OperatorActionPage {\n        items {\n          seq\n          at\n          action\n          actorKind\n          actorId\n          actorEmail\n          target {\n            kind\n            id\n            label\n            institutionId\n          }\n          before\n          after\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleOperatorAuditTrailDocument;
   '\n  fragment ConsoleProgrammeFields on Programme {\n    id\n    version\n    institutionId\n    name {\n      zh\n      en\n    }\n    qualificationType\n    level\n    creditSystem\n    effectiveFrom\n    definedAt\n    definition\n  }\n': typeof types.ConsoleProgrammeFieldsFragmentDoc;
   '\n  fragment ConsoleRuleFields on RecognitionRule {\n    ruleId\n    version\n    kind\n    automatic\n    effectiveFrom\n    effectiveUntil\n    publisher\n    publishedAt\n    definition\n  }\n': typeof types.ConsoleRuleFieldsFragmentDoc;
   '\n  query ConsoleProgrammes($institutionId: ID!, $publisher: String!) {\n    programmes(institutionId: $institutionId) {\n      ...ConsoleProgrammeFields\n    }\n    recognitionRules(publisher: $publisher) {\n      ...ConsoleRuleFields\n    }\n  }\n': typeof types.ConsoleProgrammesDocument;
@@ -147,6 +162,36 @@ const documents: Documents = {
     types.ConsolePartlyApproveDocument,
   '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleRejectDocument,
+  '\n  query ConsoleApiKeys($institutionId: ID!) {\n    apiKeys(institutionId: $institutionId) {\n      __typename\n      ... on ApiKeyList {\n        items {\n          id\n          label\n          scopes\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleApiKeysDocument,
+  '\n  mutation ConsoleCreateApiKey($institutionId: ID!, $label: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(institutionId: $institutionId, label: $label, scopes: $scopes) {\n      __typename\n      ... on CreateApiKeyOk {\n        token\n        apiKey {\n          id\n          label\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleCreateApiKeyDocument,
+  '\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRevokeApiKeyDocument,
+  '\n  query ConsoleSigningKeys($institutionId: ID!) {\n    signingKeys(institutionId: $institutionId) {\n      id\n      type\n      publicKeyMultibase\n      createdAt\n      retiredAt\n      revokedAt\n      revocationReason\n    }\n    institutionDid(institutionId: $institutionId) {\n      did\n      document\n    }\n  }\n':
+    types.ConsoleSigningKeysDocument,
+  '\n  mutation ConsoleRotateSigningKey($institutionId: ID!, $type: KeyType!) {\n    rotateSigningKey(institutionId: $institutionId, type: $type) {\n      __typename\n      ... on SigningKey {\n        id\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRotateSigningKeyDocument,
+  '\n  mutation ConsoleRevokeSigningKey($keyId: ID!, $reason: String!, $compromisedAt: DateTime) {\n    revokeSigningKey(keyId: $keyId, reason: $reason, compromisedAt: $compromisedAt) {\n      __typename\n      ... on SigningKey {\n        id\n        revokedAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRevokeSigningKeyDocument,
+  '\n  fragment ConsoleInstitutionFields on Institution {\n    id\n    slug\n    name {\n      zh\n      en\n    }\n    type\n    region\n    status\n    accreditation {\n      qualificationType\n      levels\n    }\n  }\n':
+    types.ConsoleInstitutionFieldsFragmentDoc,
+  '\n  query ConsoleInstitutions {\n    institutions {\n      ...ConsoleInstitutionFields\n    }\n  }\n':
+    types.ConsoleInstitutionsDocument,
+  '\n  mutation ConsoleRegisterInstitution($input: RegisterInstitutionInput!) {\n    registerInstitution(input: $input) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleRegisterInstitutionDocument,
+  '\n  mutation ConsoleSetInstitutionStatus($id: ID!, $status: InstitutionStatus!) {\n    setInstitutionStatus(id: $id, status: $status) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleSetInstitutionStatusDocument,
+  '\n  mutation ConsoleSetAccreditation($id: ID!, $accreditation: [AccreditationScopeInput!]!) {\n    setAccreditation(id: $id, accreditation: $accreditation) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleSetAccreditationDocument,
+  '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleStaffDocument,
+  '\n  mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {\n    createStaff(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on User {\n        id\n        email\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleCreateStaffDocument,
+  '\n  mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      __typename\n      ... on User {\n        id\n        email\n        disabledAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleSetUserDisabledDocument,
+  '\n  query ConsoleOperatorAuditTrail($first: Int, $after: String) {\n    operatorAuditTrail(first: $first, after: $after) {\n      __typename\n      ... on OperatorActionPage {\n        items {\n          seq\n          at\n          action\n          actorKind\n          actorId\n          actorEmail\n          target {\n            kind\n            id\n            label\n            institutionId\n          }\n          before\n          after\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleOperatorAuditTrailDocument,
   '\n  fragment ConsoleProgrammeFields on Programme {\n    id\n    version\n    institutionId\n    name {\n      zh\n      en\n    }\n    qualificationType\n    level\n    creditSystem\n    effectiveFrom\n    definedAt\n    definition\n  }\n':
     types.ConsoleProgrammeFieldsFragmentDoc,
   '\n  fragment ConsoleRuleFields on RecognitionRule {\n    ruleId\n    version\n    kind\n    automatic\n    effectiveFrom\n    effectiveUntil\n    publisher\n    publishedAt\n    definition\n  }\n':
@@ -415,6 +460,96 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ConsoleReject($requestId: ID!, $reason: String!) {\n    rejectRecognition(requestId: $requestId, reason: $reason) {\n      __typename\n      ... on RecognitionRequest {\n        id\n        status\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ConsoleRejectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleApiKeys($institutionId: ID!) {\n    apiKeys(institutionId: $institutionId) {\n      __typename\n      ... on ApiKeyList {\n        items {\n          id\n          label\n          scopes\n          createdAt\n          lastUsedAt\n          revokedAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCreateApiKey($institutionId: ID!, $label: String!, $scopes: [ApiKeyScope!]!) {\n    createApiKey(institutionId: $institutionId, label: $label, scopes: $scopes) {\n      __typename\n      ... on CreateApiKeyOk {\n        token\n        apiKey {\n          id\n          label\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      __typename\n      ... on ApiKey {\n        id\n        revokedAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleSigningKeys($institutionId: ID!) {\n    signingKeys(institutionId: $institutionId) {\n      id\n      type\n      publicKeyMultibase\n      createdAt\n      retiredAt\n      revokedAt\n      revocationReason\n    }\n    institutionDid(institutionId: $institutionId) {\n      did\n      document\n    }\n  }\n',
+): typeof import('./graphql').ConsoleSigningKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRotateSigningKey($institutionId: ID!, $type: KeyType!) {\n    rotateSigningKey(institutionId: $institutionId, type: $type) {\n      __typename\n      ... on SigningKey {\n        id\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRotateSigningKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRevokeSigningKey($keyId: ID!, $reason: String!, $compromisedAt: DateTime) {\n    revokeSigningKey(keyId: $keyId, reason: $reason, compromisedAt: $compromisedAt) {\n      __typename\n      ... on SigningKey {\n        id\n        revokedAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRevokeSigningKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment ConsoleInstitutionFields on Institution {\n    id\n    slug\n    name {\n      zh\n      en\n    }\n    type\n    region\n    status\n    accreditation {\n      qualificationType\n      levels\n    }\n  }\n',
+): typeof import('./graphql').ConsoleInstitutionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleInstitutions {\n    institutions {\n      ...ConsoleInstitutionFields\n    }\n  }\n',
+): typeof import('./graphql').ConsoleInstitutionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleRegisterInstitution($input: RegisterInstitutionInput!) {\n    registerInstitution(input: $input) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleRegisterInstitutionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleSetInstitutionStatus($id: ID!, $status: InstitutionStatus!) {\n    setInstitutionStatus(id: $id, status: $status) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleSetInstitutionStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleSetAccreditation($id: ID!, $accreditation: [AccreditationScopeInput!]!) {\n    setAccreditation(id: $id, accreditation: $accreditation) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleSetAccreditationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleStaffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {\n    createStaff(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on User {\n        id\n        email\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCreateStaffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      __typename\n      ... on User {\n        id\n        email\n        disabledAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleSetUserDisabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ConsoleOperatorAuditTrail($first: Int, $after: String) {\n    operatorAuditTrail(first: $first, after: $after) {\n      __typename\n      ... on OperatorActionPage {\n        items {\n          seq\n          at\n          action\n          actorKind\n          actorId\n          actorEmail\n          target {\n            kind\n            id\n            label\n            institutionId\n          }\n          before\n          after\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleOperatorAuditTrailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

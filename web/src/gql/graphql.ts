@@ -5,6 +5,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccreditationScopeInput = {
+  levels?: Array<number> | null | undefined;
+  qualificationType: QualificationType;
+};
+
 export type AchievementInput = {
   /** Cross-listed: other categories the credits may count under instead of category (never as well). */
   altCategories?: Array<string> | null | undefined;
@@ -37,6 +42,8 @@ export type AchievementKind =
   | 'VOCATIONAL_CERTIFICATE'
   | 'WORK_EXPERIENCE';
 
+export type ActionTargetKind = 'APIKEY' | 'INSTITUTION' | 'SIGNINGKEY' | 'USER';
+
 export type ActivateAccountInput = {
   /** The activation code from the learner's institution or the operator (dashes and spaces ignored). */
   code: string;
@@ -47,6 +54,8 @@ export type ActivateAccountInput = {
   /** 10 to 200 characters. */
   password: string;
 };
+
+export type ApiKeyScope = 'CREDENTIALS_ISSUE' | 'RECORDS_READ' | 'RECORDS_WRITE';
 
 export type AwardApplicationStatus =
   | 'APPLIED'
@@ -170,10 +179,34 @@ export type IssueCredentialInput = {
   validUntil?: string | null | undefined;
 };
 
+export type KeyType = 'ED25519' | 'P256';
+
 export type LocalizedTextInput = {
   en?: string | null | undefined;
   zh?: string | null | undefined;
 };
+
+export type NewAccountInput = {
+  email: string;
+  name: string;
+  password: string;
+};
+
+export type OperatorActionKind =
+  | 'APIKEY_CREATE'
+  | 'APIKEY_REVOKE'
+  /** An institution's accreditation scope changed. */
+  | 'INSTITUTION_ACCREDITATION'
+  /** An institution was registered. */
+  | 'INSTITUTION_REGISTER'
+  /** An institution was suspended or reinstated. */
+  | 'INSTITUTION_STATUS'
+  | 'SIGNINGKEY_REVOKE'
+  | 'SIGNINGKEY_ROTATE'
+  | 'USER_CREATE_OPERATOR'
+  | 'USER_CREATE_STAFF'
+  | 'USER_DISABLE'
+  | 'USER_ENABLE';
 
 export type QualificationInput = {
   awardedAt?: string | null | undefined;
@@ -209,6 +242,14 @@ export type RecognitionEventType =
 
 export type RecognitionStatus =
   'APPEALED' | 'APPROVED' | 'AUTO_APPROVED' | 'PARTLY_APPROVED' | 'PENDING' | 'REJECTED';
+
+export type RegisterInstitutionInput = {
+  accreditation: Array<AccreditationScopeInput>;
+  name: LocalizedTextInput;
+  region: string;
+  slug: string;
+  type: InstitutionType;
+};
 
 export type RequestRecognitionInput = {
   comment?: string | null | undefined;
@@ -1193,6 +1234,242 @@ export type ConsoleRejectMutation = {
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
 
+export type ConsoleApiKeysQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleApiKeysQuery = {
+  apiKeys:
+    | {
+        __typename: 'ApiKeyList';
+        items: Array<{
+          id: string;
+          label: string;
+          scopes: Array<ApiKeyScope>;
+          createdAt: string;
+          lastUsedAt: string | null;
+          revokedAt: string | null;
+        }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleCreateApiKeyMutationVariables = Exact<{
+  institutionId: string | number;
+  label: string;
+  scopes: Array<ApiKeyScope> | ApiKeyScope;
+}>;
+
+export type ConsoleCreateApiKeyMutation = {
+  createApiKey:
+    | { __typename: 'CreateApiKeyOk'; token: string; apiKey: { id: string; label: string } }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleRevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ConsoleRevokeApiKeyMutation = {
+  revokeApiKey:
+    | { __typename: 'ApiKey'; id: string; revokedAt: string | null }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleSigningKeysQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleSigningKeysQuery = {
+  signingKeys: Array<{
+    id: string;
+    type: KeyType;
+    publicKeyMultibase: string;
+    createdAt: string;
+    retiredAt: string | null;
+    revokedAt: string | null;
+    revocationReason: string | null;
+  }>;
+  institutionDid: { did: string; document: string } | null;
+};
+
+export type ConsoleRotateSigningKeyMutationVariables = Exact<{
+  institutionId: string | number;
+  type: KeyType;
+}>;
+
+export type ConsoleRotateSigningKeyMutation = {
+  rotateSigningKey:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | { __typename: 'SigningKey'; id: string };
+};
+
+export type ConsoleRevokeSigningKeyMutationVariables = Exact<{
+  keyId: string | number;
+  reason: string;
+  compromisedAt?: string | null | undefined;
+}>;
+
+export type ConsoleRevokeSigningKeyMutation = {
+  revokeSigningKey:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | { __typename: 'SigningKey'; id: string; revokedAt: string | null };
+};
+
+export type ConsoleInstitutionFieldsFragment = {
+  id: string;
+  slug: string;
+  type: InstitutionType;
+  region: string;
+  status: InstitutionStatus;
+  name: { zh: string; en: string };
+  accreditation: Array<{ qualificationType: QualificationType; levels: Array<number> }>;
+};
+
+export type ConsoleInstitutionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ConsoleInstitutionsQuery = {
+  institutions: Array<{
+    id: string;
+    slug: string;
+    type: InstitutionType;
+    region: string;
+    status: InstitutionStatus;
+    name: { zh: string; en: string };
+    accreditation: Array<{ qualificationType: QualificationType; levels: Array<number> }>;
+  }>;
+};
+
+export type ConsoleRegisterInstitutionMutationVariables = Exact<{
+  input: RegisterInstitutionInput;
+}>;
+
+export type ConsoleRegisterInstitutionMutation = {
+  registerInstitution:
+    | {
+        __typename: 'Institution';
+        id: string;
+        slug: string;
+        type: InstitutionType;
+        region: string;
+        status: InstitutionStatus;
+        name: { zh: string; en: string };
+        accreditation: Array<{ qualificationType: QualificationType; levels: Array<number> }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleSetInstitutionStatusMutationVariables = Exact<{
+  id: string | number;
+  status: InstitutionStatus;
+}>;
+
+export type ConsoleSetInstitutionStatusMutation = {
+  setInstitutionStatus:
+    | {
+        __typename: 'Institution';
+        id: string;
+        slug: string;
+        type: InstitutionType;
+        region: string;
+        status: InstitutionStatus;
+        name: { zh: string; en: string };
+        accreditation: Array<{ qualificationType: QualificationType; levels: Array<number> }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleSetAccreditationMutationVariables = Exact<{
+  id: string | number;
+  accreditation: Array<AccreditationScopeInput> | AccreditationScopeInput;
+}>;
+
+export type ConsoleSetAccreditationMutation = {
+  setAccreditation:
+    | {
+        __typename: 'Institution';
+        id: string;
+        slug: string;
+        type: InstitutionType;
+        region: string;
+        status: InstitutionStatus;
+        name: { zh: string; en: string };
+        accreditation: Array<{ qualificationType: QualificationType; levels: Array<number> }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleStaffQueryVariables = Exact<{
+  institutionId: string | number;
+}>;
+
+export type ConsoleStaffQuery = {
+  staff:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | {
+        __typename: 'StaffList';
+        items: Array<{
+          id: string;
+          email: string;
+          name: string;
+          createdAt: string;
+          disabledAt: string | null;
+        }>;
+      };
+};
+
+export type ConsoleCreateStaffMutationVariables = Exact<{
+  institutionId: string | number;
+  input: NewAccountInput;
+}>;
+
+export type ConsoleCreateStaffMutation = {
+  createStaff:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | { __typename: 'User'; id: string; email: string };
+};
+
+export type ConsoleSetUserDisabledMutationVariables = Exact<{
+  userId: string | number;
+  disabled: boolean;
+}>;
+
+export type ConsoleSetUserDisabledMutation = {
+  setUserDisabled:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | { __typename: 'User'; id: string; email: string; disabledAt: string | null };
+};
+
+export type ConsoleOperatorAuditTrailQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleOperatorAuditTrailQuery = {
+  operatorAuditTrail:
+    | {
+        __typename: 'OperatorActionPage';
+        items: Array<{
+          seq: number;
+          at: string;
+          action: OperatorActionKind;
+          actorKind: string;
+          actorId: string;
+          actorEmail: string | null;
+          before: string | null;
+          after: string | null;
+          target: {
+            kind: ActionTargetKind;
+            id: string;
+            label: string;
+            institutionId: string | null;
+          };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
 export type ConsoleProgrammeFieldsFragment = {
   id: string;
   version: number;
@@ -2027,6 +2304,26 @@ export const QueueRequestFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'QueueRequestFields' },
 ) as unknown as TypedDocumentString<QueueRequestFieldsFragment, unknown>;
+export const ConsoleInstitutionFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ConsoleInstitutionFields on Institution {
+  id
+  slug
+  name {
+    zh
+    en
+  }
+  type
+  region
+  status
+  accreditation {
+    qualificationType
+    levels
+  }
+}
+    `,
+  { fragmentName: 'ConsoleInstitutionFields' },
+) as unknown as TypedDocumentString<ConsoleInstitutionFieldsFragment, unknown>;
 export const ConsoleProgrammeFieldsFragmentDoc = new TypedDocumentString(
   `
     fragment ConsoleProgrammeFields on Programme {
@@ -3251,6 +3548,331 @@ export const ConsoleRejectDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRejectMutation, ConsoleRejectMutationVariables>;
+export const ConsoleApiKeysDocument = new TypedDocumentString(`
+    query ConsoleApiKeys($institutionId: ID!) {
+  apiKeys(institutionId: $institutionId) {
+    __typename
+    ... on ApiKeyList {
+      items {
+        id
+        label
+        scopes
+        createdAt
+        lastUsedAt
+        revokedAt
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleApiKeysQuery, ConsoleApiKeysQueryVariables>;
+export const ConsoleCreateApiKeyDocument = new TypedDocumentString(`
+    mutation ConsoleCreateApiKey($institutionId: ID!, $label: String!, $scopes: [ApiKeyScope!]!) {
+  createApiKey(institutionId: $institutionId, label: $label, scopes: $scopes) {
+    __typename
+    ... on CreateApiKeyOk {
+      token
+      apiKey {
+        id
+        label
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleCreateApiKeyMutation,
+  ConsoleCreateApiKeyMutationVariables
+>;
+export const ConsoleRevokeApiKeyDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    __typename
+    ... on ApiKey {
+      id
+      revokedAt
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleRevokeApiKeyMutation,
+  ConsoleRevokeApiKeyMutationVariables
+>;
+export const ConsoleSigningKeysDocument = new TypedDocumentString(`
+    query ConsoleSigningKeys($institutionId: ID!) {
+  signingKeys(institutionId: $institutionId) {
+    id
+    type
+    publicKeyMultibase
+    createdAt
+    retiredAt
+    revokedAt
+    revocationReason
+  }
+  institutionDid(institutionId: $institutionId) {
+    did
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSigningKeysQuery, ConsoleSigningKeysQueryVariables>;
+export const ConsoleRotateSigningKeyDocument = new TypedDocumentString(`
+    mutation ConsoleRotateSigningKey($institutionId: ID!, $type: KeyType!) {
+  rotateSigningKey(institutionId: $institutionId, type: $type) {
+    __typename
+    ... on SigningKey {
+      id
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleRotateSigningKeyMutation,
+  ConsoleRotateSigningKeyMutationVariables
+>;
+export const ConsoleRevokeSigningKeyDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeSigningKey($keyId: ID!, $reason: String!, $compromisedAt: DateTime) {
+  revokeSigningKey(keyId: $keyId, reason: $reason, compromisedAt: $compromisedAt) {
+    __typename
+    ... on SigningKey {
+      id
+      revokedAt
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleRevokeSigningKeyMutation,
+  ConsoleRevokeSigningKeyMutationVariables
+>;
+export const ConsoleInstitutionsDocument = new TypedDocumentString(`
+    query ConsoleInstitutions {
+  institutions {
+    ...ConsoleInstitutionFields
+  }
+}
+    fragment ConsoleInstitutionFields on Institution {
+  id
+  slug
+  name {
+    zh
+    en
+  }
+  type
+  region
+  status
+  accreditation {
+    qualificationType
+    levels
+  }
+}`) as unknown as TypedDocumentString<ConsoleInstitutionsQuery, ConsoleInstitutionsQueryVariables>;
+export const ConsoleRegisterInstitutionDocument = new TypedDocumentString(`
+    mutation ConsoleRegisterInstitution($input: RegisterInstitutionInput!) {
+  registerInstitution(input: $input) {
+    __typename
+    ...ConsoleInstitutionFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleInstitutionFields on Institution {
+  id
+  slug
+  name {
+    zh
+    en
+  }
+  type
+  region
+  status
+  accreditation {
+    qualificationType
+    levels
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleRegisterInstitutionMutation,
+  ConsoleRegisterInstitutionMutationVariables
+>;
+export const ConsoleSetInstitutionStatusDocument = new TypedDocumentString(`
+    mutation ConsoleSetInstitutionStatus($id: ID!, $status: InstitutionStatus!) {
+  setInstitutionStatus(id: $id, status: $status) {
+    __typename
+    ...ConsoleInstitutionFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleInstitutionFields on Institution {
+  id
+  slug
+  name {
+    zh
+    en
+  }
+  type
+  region
+  status
+  accreditation {
+    qualificationType
+    levels
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleSetInstitutionStatusMutation,
+  ConsoleSetInstitutionStatusMutationVariables
+>;
+export const ConsoleSetAccreditationDocument = new TypedDocumentString(`
+    mutation ConsoleSetAccreditation($id: ID!, $accreditation: [AccreditationScopeInput!]!) {
+  setAccreditation(id: $id, accreditation: $accreditation) {
+    __typename
+    ...ConsoleInstitutionFields
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment ConsoleInstitutionFields on Institution {
+  id
+  slug
+  name {
+    zh
+    en
+  }
+  type
+  region
+  status
+  accreditation {
+    qualificationType
+    levels
+  }
+}`) as unknown as TypedDocumentString<
+  ConsoleSetAccreditationMutation,
+  ConsoleSetAccreditationMutationVariables
+>;
+export const ConsoleStaffDocument = new TypedDocumentString(`
+    query ConsoleStaff($institutionId: ID!) {
+  staff(institutionId: $institutionId) {
+    __typename
+    ... on StaffList {
+      items {
+        id
+        email
+        name
+        createdAt
+        disabledAt
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleStaffQuery, ConsoleStaffQueryVariables>;
+export const ConsoleCreateStaffDocument = new TypedDocumentString(`
+    mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {
+  createStaff(institutionId: $institutionId, input: $input) {
+    __typename
+    ... on User {
+      id
+      email
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleCreateStaffMutation,
+  ConsoleCreateStaffMutationVariables
+>;
+export const ConsoleSetUserDisabledDocument = new TypedDocumentString(`
+    mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {
+  setUserDisabled(userId: $userId, disabled: $disabled) {
+    __typename
+    ... on User {
+      id
+      email
+      disabledAt
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleSetUserDisabledMutation,
+  ConsoleSetUserDisabledMutationVariables
+>;
+export const ConsoleOperatorAuditTrailDocument = new TypedDocumentString(`
+    query ConsoleOperatorAuditTrail($first: Int, $after: String) {
+  operatorAuditTrail(first: $first, after: $after) {
+    __typename
+    ... on OperatorActionPage {
+      items {
+        seq
+        at
+        action
+        actorKind
+        actorId
+        actorEmail
+        target {
+          kind
+          id
+          label
+          institutionId
+        }
+        before
+        after
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleOperatorAuditTrailQuery,
+  ConsoleOperatorAuditTrailQueryVariables
+>;
 export const ConsoleProgrammesDocument = new TypedDocumentString(`
     query ConsoleProgrammes($institutionId: ID!, $publisher: String!) {
   programmes(institutionId: $institutionId) {

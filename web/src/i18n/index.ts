@@ -6,6 +6,7 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { portal } from './portal.ts';
 import { consoleMessages } from './console.ts';
+import { operatorMessages } from './operator.ts';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'creditbank.lang';
@@ -33,6 +34,7 @@ void i18n.use(initReactI18next).init({
         credentials: credentials.zh,
         portal: portal.zh,
         console: consoleMessages.zh,
+        operator: operatorMessages.zh,
       },
     },
     en: {
@@ -41,6 +43,7 @@ void i18n.use(initReactI18next).init({
         credentials: credentials.en,
         portal: portal.en,
         console: consoleMessages.en,
+        operator: operatorMessages.en,
       },
     },
   },

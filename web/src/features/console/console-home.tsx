@@ -13,14 +13,32 @@ const PARTS = [
   ['/console/recognition', 'console.recognition', 'console.homeRecognition'],
   ['/console/programmes', 'console.programmesNav', 'console.homeProgrammes'],
   ['/console/awards', 'console.awardsNav', 'console.homeAwards'],
+  ['/console/keys', 'operator.nav.keys', 'operator.home.keys'],
+] as const;
+
+const OPERATOR_PARTS = [
+  ['/console/institutions', 'operator.nav.institutions', 'operator.home.institutions'],
+  ['/console/staff', 'operator.nav.staff', 'operator.home.staff'],
+  ['/console/audit-trail', 'operator.nav.auditTrail', 'operator.home.auditTrail'],
 ] as const;
 
 export default function ConsoleHome() {
   const { t } = useTranslation();
   const session = useSession().session!;
   return (
-    <Page title={t('console.title')} lead={t('console.lead')}>
-      {session.role !== 'STAFF' ? (
+    <Page
+      title={t('console.title')}
+      lead={session.role === 'OPERATOR' ? t('operator.home.lead') : t('console.lead')}
+    >
+      {session.role === 'OPERATOR' ? (
+        <div className="grid-2">
+          {OPERATOR_PARTS.map(([to, title, text]) => (
+            <Card key={to} title={<Link to={to}>{t(title)}</Link>}>
+              <p>{t(text)}</p>
+            </Card>
+          ))}
+        </div>
+      ) : session.role !== 'STAFF' ? (
         <Alert tone="info" title={t('console.noInstitution')} />
       ) : (
         <div className="grid-2">

@@ -12,6 +12,10 @@ export const CONSOLE_LINKS: { to: string; label: string; roles: Role[] }[] = [
   { to: '/console/recognition', label: 'console.recognition', roles: ['STAFF'] },
   { to: '/console/programmes', label: 'console.programmesNav', roles: ['STAFF'] },
   { to: '/console/awards', label: 'console.awardsNav', roles: ['STAFF'] },
+  { to: '/console/keys', label: 'operator.nav.keys', roles: ['STAFF'] },
+  { to: '/console/institutions', label: 'operator.nav.institutions', roles: ['OPERATOR'] },
+  { to: '/console/staff', label: 'operator.nav.staff', roles: ['OPERATOR'] },
+  { to: '/console/audit-trail', label: 'operator.nav.auditTrail', roles: ['OPERATOR'] },
 ];
 
 export default function ConsoleLayout() {
