@@ -64,6 +64,8 @@ export interface ImportOptions {
   maxErrors?: number;
   /** Check every row first, and write nothing unless every row is good. */
   allOrNothing?: boolean;
+  /** Batches written at the same time (default 2; a dry run or all-or-nothing check writes one at a time). */
+  parallel?: number;
 }
 
 /** The file's bytes, or a function opening them afresh (which an all-or-nothing import needs). */
@@ -406,36 +408,75 @@ export class BulkImporter {
 
     let batch: PendingRow[] = [];
     let lastLine = 0;
-    const failRow = (row: PendingRow, err: DomainError) =>
-      fail({
-        line: row.line,
-        sourceRecordId: row.sourceRecordId,
-        code: err.code,
-        message: err.message,
-        field: fieldOf(err),
-      });
+    // Batches are written up to `parallel` at a time. A batch waits for every earlier batch that
+    // holds one of its learners (so each chain keeps the file's order), and a batch registering
+    // learners waits for all earlier ones; reports and progress are published in file order.
+    const parallel = opts.dryRun || opts.allOrNothing ? 1 : Math.max(1, opts.parallel ?? 2);
+    const inFlight: Promise<void>[] = [];
+    const lastWrite = new Map<string, Promise<void>>();
+    let published: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (batch.length > 0 && !opts.dryRun)
-        batch = await this.#registerLearners(actor, institutionId, batch, failRow);
-      if (batch.length > 0) {
+      const rowsOf = batch;
+      const errors = pending;
+      batch = [];
+      pending = [];
+      const failRow = (row: PendingRow, err: DomainError) => {
+        report.failed++;
+        errors.push({
+          line: row.line,
+          sourceRecordId: row.sourceRecordId,
+          code: err.code,
+          message: err.message,
+          field: fieldOf(err),
+        });
+      };
+      const before = new Set<Promise<void>>();
+      if (rowsOf.some((r) => r.register)) for (const p of inFlight) before.add(p);
+      else
+        for (const r of rowsOf) {
+          const p = lastWrite.get(String(r.input.learnerId));
+          if (p) before.add(p);
+        }
+      const write = (async () => {
+        await Promise.all(before);
+        let todo = rowsOf;
+        if (todo.length > 0 && !opts.dryRun)
+          todo = await this.#registerLearners(actor, institutionId, todo, failRow);
+        if (todo.length === 0) return;
         const results = await this.ledger.recordBatch(
           actor,
           institutionId,
-          batch.map((b) => b.input),
+          todo.map((b) => b.input),
           // The check before an all-or-nothing import also looks for record ids used before.
           { dryRun: !!opts.dryRun, allOrNothing: !!opts.allOrNothing },
         );
         for (const r of results) {
-          const row = batch[r.index]!;
+          const row = todo[r.index]!;
           if (r.status === 'created') report.created++;
           else if (r.status === 'duplicate') report.duplicates++;
           else if (r.status === 'valid') report.valid = (report.valid ?? 0) + 1;
           else if (r.status === 'error') failRow(row, r.error);
         }
-        batch = [];
-      }
-      publishPending();
-      opts.onProgress?.({ ...report, bytes: counter.bytes });
+      })();
+      for (const r of rowsOf) lastWrite.set(String(r.input.learnerId), write);
+      published = published.then(async () => {
+        await write;
+        errors.sort((x, y) => x.line - y.line);
+        for (const e of errors) if (report.errors.length < maxErrors) report.errors.push(e);
+        opts.onProgress?.({ ...report, bytes: counter.bytes });
+      });
+      // Awaited below; marked handled so a failure before then is not an unhandled rejection.
+      published.catch(() => {});
+      inFlight.push(write);
+      write.catch(() => {});
+      if (inFlight.length >= parallel) await inFlight.shift();
+      if (lastWrite.size > 100_000) lastWrite.clear();
+    };
+    const drain = async () => {
+      await flush();
+      await published;
+      inFlight.length = 0;
+      lastWrite.clear();
     };
 
     try {
@@ -465,11 +506,11 @@ export class BulkImporter {
         }
         if (batch.length >= batchSize) await flush();
       }
-      await flush();
+      await drain();
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       // A broken file (header, an overlong line): what came before it stays recorded.
-      await flush();
+      await drain();
       fail({ line: lastLine + 1, code: err.code, message: err.message, field: fieldOf(err) });
       publishPending();
     }
