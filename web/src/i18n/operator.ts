@@ -7,6 +7,7 @@ const en = {
     auditTrail: 'Audit trail',
   },
   home: {
+    title: 'Operator console',
     lead: 'Register institutions and what each may award, suspend and reinstate them, create staff accounts and read the record of every such action.',
     institutions: 'Register an institution and its accreditation scope; suspend or reinstate one.',
     staff: 'Create an institution’s staff accounts; disable or enable an account.',
@@ -184,6 +185,7 @@ const zh: Messages = {
     auditTrail: '操作记录',
   },
   home: {
+    title: '管理中心工作台',
     lead: '登记机构及其可授予的资格，暂停或恢复机构，创建工作人员账号，并查阅每一项此类操作的记录。',
     institutions: '登记机构及其认可范围；暂停或恢复机构。',
     staff: '为机构创建工作人员账号；停用或启用账号。',

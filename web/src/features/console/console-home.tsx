@@ -27,7 +27,7 @@ export default function ConsoleHome() {
   const session = useSession().session!;
   return (
     <Page
-      title={t('console.title')}
+      title={session.role === 'OPERATOR' ? t('operator.home.title') : t('console.title')}
       lead={session.role === 'OPERATOR' ? t('operator.home.lead') : t('console.lead')}
     >
       {session.role === 'OPERATOR' ? (
