@@ -181,17 +181,20 @@ function JobView({ id, onNew }: { id: string; onNew: () => void }) {
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
+    const phaseOf = (status: string | undefined) =>
+      status === 'WRITING' || status === 'DONE' ? 'WRITE' : 'CHECK';
+    // `current` is the phase asked for: the job's as last seen, then the one the server answers
+    // with (the state captured here does not change while this effect runs).
+    const load = async (current: 'WRITE' | 'CHECK' = phaseOf(job?.status)) => {
       try {
-        const current = job?.status === 'WRITING' || job?.status === 'DONE' ? 'WRITE' : 'CHECK';
         const { importJob: r } = await execute(ImportJobQuery, { id, phase: current });
         if (!live) return;
         if (r.__typename === 'ResultError') return setError(new Error(r.message));
         // The errors shown are those of the phase the job is in (or ended in).
-        const phase = r.status === 'WRITING' || r.status === 'DONE' ? 'WRITE' : 'CHECK';
-        if (phase !== current) return void load();
+        const phase = phaseOf(r.status);
+        if (phase !== current) return void load(phase);
         setJob(r);
-        if (RUNNING.has(r.status)) timer = setTimeout(() => void load(), 600);
+        if (RUNNING.has(r.status)) timer = setTimeout(() => void load(phase), 600);
       } catch (e) {
         if (live) setError(e instanceof Error ? e : new Error(String(e)));
       }
