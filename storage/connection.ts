@@ -4,6 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { EQUALITY_COMPOUNDS, registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
 import { placeStatusEvents } from './credential-repositories.ts';
+import { keyStatusEntries } from './repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
 import { registerAccountCodeModels, type AccountCodeModels } from './account-code-repositories.ts';
@@ -55,6 +56,7 @@ export async function connectDatabase(
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   await placeStatusEvents(models);
+  await keyStatusEntries(models);
   return {
     connection,
     models,

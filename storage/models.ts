@@ -103,6 +103,10 @@ const entry = new Schema(
     // Storage only (never hashed): which block of SEQ_BLOCK entries the entry falls in, so that a
     // page of a learner's record is an equality lookup, which FerretDB pushes down to PostgreSQL.
     seqBlock: Number,
+    // Storage only (never hashed), on credential status entries only: `${institutionId}:${list}`,
+    // so that a status list's changes are one top-level equality lookup (FerretDB does not push
+    // `body.statusList` down, and filtered every entry of the institution to find them).
+    statusListKey: String,
     prevHash: str,
     hash: str,
     institutionId: str,
@@ -119,8 +123,8 @@ entry.index({ learnerId: 1, seq: 1 }, { unique: true });
 entry.index({ learnerId: 1, seqBlock: 1 });
 entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
-// A status list's chained status changes.
-entry.index({ institutionId: 1, 'body.statusList': 1 });
+// A status list's chained status changes (statusListKey is on those entries only).
+entry.index({ statusListKey: 1 });
 
 /**
  * Indexes whose hot queries filter by equality on every field, by collection: on the embedded
@@ -161,8 +165,14 @@ export function refuseNulInQueries(schema: Schema): void {
   );
 }
 
+/**
+ * One document per one-off storage migration that has run to the end (`_id` names it), so that a
+ * migration which has to read a whole collection does so once, not at every start.
+ */
+const storageMark = new Schema({ _id: str, at: str }, opts);
+
 export function registerModels(c: Connection) {
-  for (const schema of [institution, user, apiKey, learner, course, entry, account])
+  for (const schema of [institution, user, apiKey, learner, course, entry, account, storageMark])
     refuseNulInQueries(schema);
   return {
     Institution: c.model('Institution', institution, 'institutions'),
@@ -172,6 +182,7 @@ export function registerModels(c: Connection) {
     Course: c.model('Course', course, 'courses'),
     Entry: c.model('Entry', entry, 'ledger_entries'),
     Account: c.model('Account', account, 'credit_account_versions'),
+    StorageMark: c.model('StorageMark', storageMark, 'storage_marks'),
   };
 }
 

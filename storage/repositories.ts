@@ -62,6 +62,51 @@ async function findById<T>(m: AnyModel, id: string): Promise<T | null> {
   return d ? fromDoc<T>(d) : null;
 }
 
+/** A status list's key: institution and list number (as on the status events). */
+export const statusListKey = (institutionId: string, statusList: number): string =>
+  `${institutionId}:${statusList}`;
+
+/** The status list a credential status entry changes, as its key; none for any other entry. */
+export function statusListKeyOf(
+  e: Pick<LedgerEntry, 'institutionId' | 'body'>,
+): string | undefined {
+  const b = e.body;
+  return b.type === 'credential' && b.statusList !== undefined
+    ? statusListKey(e.institutionId, b.statusList)
+    : undefined;
+}
+
+const STATUS_KEYS_MARK = 'ledger-entries-status-list-key';
+
+/**
+ * Gives credential status entries stored before they carried a statusListKey their key, once: the
+ * search reads every ledger entry (FerretDB does not push `body.type` down), so a mark records
+ * that it ran to the end and later starts skip it. Safe to run twice or on two servers at once
+ * (the key is a function of the entry). Returns how many entries it keyed.
+ */
+export async function keyStatusEntries(models: Models): Promise<number> {
+  if (await models.StorageMark.exists({ _id: STATUS_KEYS_MARK })) return 0;
+  const unkeyed = (await models.Entry.find(
+    { 'body.type': 'credential', statusListKey: { $exists: false } },
+    { institutionId: 1, body: 1 },
+  ).lean()) as unknown as (Pick<LedgerEntry, 'institutionId' | 'body'> & { _id: string })[];
+  let keyed = 0;
+  for (const e of unkeyed) {
+    const key = statusListKeyOf(e);
+    if (key === undefined) continue;
+    await models.Entry.collection.updateOne({ _id: e._id } as never, {
+      $set: { statusListKey: key },
+    });
+    keyed++;
+  }
+  await models.StorageMark.collection.updateOne(
+    { _id: STATUS_KEYS_MARK } as never,
+    { $set: { at: new Date().toISOString() } },
+    { upsert: true },
+  );
+  return keyed;
+}
+
 export function mongoRepositories(models: Models): Repositories {
   const institutions: InstitutionRepository = {
     insert: async (i) => void (await models.Institution.collection.insertOne(toDoc(i) as never)),
@@ -160,12 +205,18 @@ export function mongoRepositories(models: Models): Repositories {
 
   // The stored copy of a correction's or void's target (what listByTarget finds it by) is part of
   // the entry, and of its hash since hash version 2; chains check it against the body.
-  const entryToDoc = (e: LedgerEntry): Doc => ({
-    ...toDoc(e),
-    seqBlock: Math.floor(e.seq / SEQ_BLOCK),
-  });
+  // Lookup fields (seqBlock, statusListKey) are storage only: stripped when read back, so an entry
+  // and its hash are the same as before they existed.
+  const entryToDoc = (e: LedgerEntry): Doc => {
+    const key = statusListKeyOf(e);
+    return {
+      ...toDoc(e),
+      seqBlock: Math.floor(e.seq / SEQ_BLOCK),
+      ...(key === undefined ? {} : { statusListKey: key }),
+    };
+  };
   const docToEntry = (d: unknown): LedgerEntry => {
-    const { seqBlock: _block, ...rest } = d as Doc;
+    const { seqBlock: _block, statusListKey: _list, ...rest } = d as Doc;
     return fromDoc<LedgerEntry>(rest);
   };
 
@@ -285,14 +336,16 @@ export function mongoRepositories(models: Models): Repositories {
       ((await models.Entry.find({ targetEntryId }).lean()) as unknown[])
         .map(docToEntry)
         .filter((e) => 'targetEntryId' in e.body && e.body.targetEntryId === targetEntryId),
+    // One equality lookup on statusListKey (entries stored before it existed get it at start-up:
+    // keyStatusEntries). Only entries whose hashed body names the list count.
     listCredentialStatus: async (institutionId, statusList) =>
       (
         (await models.Entry.find({
-          institutionId,
-          'body.type': 'credential',
-          'body.statusList': statusList,
+          statusListKey: statusListKey(institutionId, statusList),
         }).lean()) as unknown[]
-      ).map(docToEntry),
+      )
+        .map(docToEntry)
+        .filter((e) => statusListKeyOf(e) === statusListKey(institutionId, statusList)),
     // Per institution, so the (institutionId, recordedAt) index serves it: no index of its own to
     // keep up on every append.
     learnersRecordedSince: async (at) => {

@@ -21,6 +21,8 @@ import {
   mongoCredentialRepositories,
   placeStatusEvents,
 } from '../../storage/credential-repositories.ts';
+import { equalityFields } from '../../storage/connection.ts';
+import { keyStatusEntries, mongoRepositories } from '../../storage/repositories.ts';
 import { createTestApp, createWorld, testSecrets, type TestApp } from '../setup/app.ts';
 import { freePort } from '../../embedded-db/launcher.ts';
 import { spawn } from 'node:child_process';
@@ -617,6 +619,60 @@ describe('status lists derived from status events', () => {
       statusIndex: c.statusIndex,
     });
     expect(await placeStatusEvents(t.db.models)).toBe(0);
+  });
+
+  it("reads a list's chained changes by one indexed statusListKey lookup, old entries keyed once", async () => {
+    const c = await t.services.credentials.issue(staffA, {
+      institutionId: w.instA.id,
+      learnerId: w.learner1.id,
+      what: { kind: 'achievement', entryId },
+    });
+    await t.services.credentials.changeStatus(staffA, c.id, 'revoked', 'issued in error');
+    const list = () => t.services.ledger.statusEntries(w.instA.id, c.statusList);
+    // What the list was read by before the key existed: every chained status change of the list.
+    const before = async () =>
+      (
+        (await t.db.models.Entry.find({
+          institutionId: w.instA.id,
+          'body.type': 'credential',
+          'body.statusList': c.statusList,
+        }).lean()) as unknown as { _id: string }[]
+      )
+        .map((d) => d._id)
+        .sort();
+    const ids = (es: { id: string }[]) => es.map((e) => e.id).sort();
+    const expected = await before();
+    expect(expected.length).toBeGreaterThan(0);
+
+    // One top-level equality on an indexed field (a GIN index on the embedded engine).
+    const find = vi.spyOn(t.db.models.Entry, 'find');
+    const read = await list();
+    expect(find.mock.calls.map((call) => Object.keys(call[0] ?? {}))).toEqual([['statusListKey']]);
+    find.mockRestore();
+    expect(equalityFields(t.db.models)['ledger_entries']).toContain('statusListKey');
+    expect(ids(read)).toEqual(expected);
+    // The key is storage only: entries read back, and their hashes, are as recorded.
+    for (const e of read) {
+      expect(e).not.toHaveProperty('statusListKey');
+      expect(await mongoRepositories(t.db.models).ledger.findById(e.id)).toEqual(e);
+    }
+    expect((await t.services.ledger.checkedChain(w.learner1.id)).firstBroken).toBeNull();
+
+    // Entries as stored before the key existed: keyed once at start-up, then the list is the same.
+    await t.db.models.Entry.collection.updateMany({}, { $unset: { statusListKey: '' } });
+    expect(await list()).toEqual([]);
+    // Already marked as done: a start does not search the ledger again.
+    expect(await keyStatusEntries(t.db.models)).toBe(0);
+    await t.db.models.StorageMark.deleteMany({});
+    expect(await keyStatusEntries(t.db.models)).toBeGreaterThanOrEqual(expected.length);
+    expect(ids(await list())).toEqual(expected);
+    const byId = (es: { id: string }[]) => [...es].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await list())).toEqual(byId(read));
+    expect(await keyStatusEntries(t.db.models)).toBe(0);
+    const revoked = (await credentialService().verifyCredential(JSON.parse(c.serialized))).checks
+      .filter((x) => x.status === 'failed')
+      .map((x) => x.code);
+    expect(revoked).toEqual(['STATUS_REVOKED']);
   });
 });
 

@@ -64,7 +64,7 @@ function carries(target: Document, field: string): boolean {
 const SCATTER_GATHER = new Set([
   'ledger_entries.find {_id}',
   'ledger_entries.find {institutionId}',
-  'ledger_entries.find {body.statusList,body.type,institutionId}',
+  'ledger_entries.find {statusListKey}',
 ]);
 
 const shape = (s: Sent, t: Document) =>
