@@ -100,6 +100,8 @@ async function copyDatabase(from: Database, to: Database): Promise<void> {
   const target = to.connection.db!;
   for (const { name } of await source.listCollections({}, { nameOnly: true }).toArray()) {
     const docs = await source.collection(name).find({}).toArray();
+    // What the fresh database wrote at start-up (e.g. its storage marks) gives way to the copy.
+    await target.collection(name).deleteMany({});
     if (docs.length > 0) await target.collection(name).insertMany(docs);
   }
 }
