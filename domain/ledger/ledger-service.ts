@@ -147,7 +147,15 @@ export class LedgerService {
     actor: Actor,
     institutionId: string,
     inputs: AchievementInput[],
-    opts: { dryRun?: boolean; allOrNothing?: boolean } = {},
+    opts: {
+      dryRun?: boolean;
+      allOrNothing?: boolean;
+      /**
+       * The record ids met earlier in the same file, with a digest of their content: kept by the
+       * caller across batches, so a file that gives one id two contents is caught in the check.
+       */
+      seenInFile?: Map<string, string>;
+    } = {},
   ): Promise<RowResult[]> {
     requireInstitution(actor, institutionId, 'records:write');
     if (inputs.length > MAX_BATCH) {
@@ -184,7 +192,7 @@ export class LedgerService {
     }
     if (opts.allOrNothing) {
       // One lookup per row: paid only by a caller who asked that nothing be written on a failure.
-      for (const [index, error] of await this.#conflicts(requests)) {
+      for (const [index, error] of await this.#conflicts(requests, opts.seenInFile)) {
         results[index] = { index, status: 'error', error };
       }
     }
@@ -219,17 +227,20 @@ export class LedgerService {
    */
   async #conflicts(
     requests: { index: number; request: AppendRequest }[],
+    seen = new Map<string, string>(),
   ): Promise<Map<number, Conflict>> {
     const conflicts = new Map<number, Conflict>();
-    const seen = new Map<string, string>();
     const stored = await mapLimit(requests, 16, (r) =>
       this.repo.findByIdempotencyKey(`${r.request.institutionId}:${r.request.sourceRecordId}`),
     );
     requests.forEach(({ index, request }, k) => {
       const key = `${request.institutionId}:${request.sourceRecordId}`;
-      const hash = contentHash(request.learnerId, request.body);
+      // 64 bits of the content hash: enough to tell two contents apart, small enough to keep per row.
+      const hash = contentHash(request.learnerId, request.body).slice(0, 16);
       const before = stored[k];
-      const earlier = before ? contentHash(before.learnerId, before.body) : seen.get(key);
+      const earlier = before
+        ? contentHash(before.learnerId, before.body).slice(0, 16)
+        : seen.get(key);
       if (earlier !== undefined && earlier !== hash) {
         conflicts.set(
           index,

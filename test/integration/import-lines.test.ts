@@ -199,6 +199,28 @@ describe('an all-or-nothing import', () => {
     expect(await countWith('B')).toBe(3);
   });
 
+  it('writes nothing when the file itself gives one record id two contents, batches apart', async () => {
+    // Line 3 (D-2) and line 45 (D-2 again, earned on another day) fall in different batches of 20.
+    const twice = csvFile('D', 50, { 45: row('D', 2, '2023-01-01') });
+    const report = await t.services.importer.import(staff, w.instA.id, () => chunks(twice), {
+      format: 'csv',
+      allOrNothing: true,
+      batchSize: 20,
+    });
+    expect(report).toMatchObject({ written: false, created: 0, failed: 1 });
+    expect(report.errors[0]).toMatchObject({ line: 45, code: 'CONFLICT', sourceRecordId: 'D-2' });
+    expect(await countWith('D')).toBe(0);
+    // The dry run says the same, so the console's check shows it before anything is written.
+    const check = await t.services.importer.import(staff, w.instA.id, chunks(twice), {
+      format: 'csv',
+      dryRun: true,
+      allOrNothing: true,
+      batchSize: 20,
+    });
+    expect(check).toMatchObject({ failed: 1 });
+    expect(check.errors[0]).toMatchObject({ line: 45, code: 'CONFLICT' });
+  });
+
   it('writes every row when all are good', async () => {
     const good = csvFile('C', 50);
     const report = await t.services.importer.import(staff, w.instA.id, () => chunks(good), {
