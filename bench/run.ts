@@ -5,6 +5,7 @@ import { benchCredentials } from './credentials.ts';
 import { benchIssuing } from './issuing.ts';
 import { benchLedger } from './ledger.ts';
 import { benchScale } from './scale.ts';
+import { benchUpload } from './upload.ts';
 import { benchVcApi } from './vc-api.ts';
 import { benchWeb } from './web.ts';
 
@@ -16,6 +17,7 @@ const all: [string, () => Promise<void>][] = [
   ['audit', benchAudit],
   ['audit-graphql', benchAuditGraphql],
   ['web', benchWeb],
+  ['upload', benchUpload],
 ];
 
 // Not run unless named (`npm run bench -- scale`): it grows a database to a million entries.

@@ -6,11 +6,16 @@ import { seedDemo } from '../domain/demo/index.ts';
 import { SYSTEM, type Actor } from '../domain/identity/index.ts';
 import { benchEnv, fmt, percentile, rng, row, type BenchEnv } from './harness.ts';
 
-const ENTRIES_PER_LEARNER = 10;
+export const ENTRIES_PER_LEARNER = 10;
 const SAMPLES = 40;
 
 /** Learner ids inserted straight into the collection: the import, not registration, is measured. */
-async function addLearners(env: BenchEnv, from: number, to: number, ids: string[]): Promise<void> {
+export async function addLearners(
+  env: BenchEnv,
+  from: number,
+  to: number,
+  ids: string[],
+): Promise<void> {
   const now = new Date().toISOString();
   for (let start = from; start < to; start += 2000) {
     const docs = [];
@@ -30,7 +35,7 @@ async function addLearners(env: BenchEnv, from: number, to: number, ids: string[
 }
 
 /** JSON lines as a student information system exports them: each learner's records together. */
-function* rows(ids: string[], from: number, to: number): Generator<string> {
+export function* importRows(ids: string[], from: number, to: number): Generator<string> {
   const categories = ['major', 'general', 'elective'];
   for (let i = from; i < to; i++) {
     let chunk = '';
@@ -115,7 +120,7 @@ export async function benchScale(): Promise<void> {
       const imported = await s.importer.import(
         staff,
         inst.id,
-        Readable.from(rows(ids, learnersBefore, learnersAfter)),
+        Readable.from(importRows(ids, learnersBefore, learnersAfter)),
         { format: 'jsonl', batchSize: 2000 },
       );
       const importMs = performance.now() - t0;

@@ -412,9 +412,9 @@ export class BulkImporter {
     // holds one of its learners (so each chain keeps the file's order), and a batch registering
     // learners waits for all earlier ones; reports and progress are published in file order.
     const parallel = opts.dryRun || opts.allOrNothing ? 1 : Math.max(1, opts.parallel ?? 2);
-    // A check remembers every record id of the file (about 80 bytes a row), to catch one id given
+    // A check remembers every record id of the file (about 70 bytes a row), to catch one id given
     // two contents batches apart; a plain write needs not: the append itself refuses the second.
-    const seenInFile = opts.dryRun || opts.allOrNothing ? new Map<string, string>() : undefined;
+    const seenInFile = opts.dryRun || opts.allOrNothing ? new Map<string, number>() : undefined;
     const inFlight: Promise<void>[] = [];
     const lastWrite = new Map<string, Promise<void>>();
     let published: Promise<void> = Promise.resolve();
