@@ -104,6 +104,9 @@ function seqCursor(after: string | null | undefined): number {
 }
 const toCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 
+/** Learners whose chain head the ledger remembers between appends. */
+const HEAD_CACHE_LEARNERS = 4000;
+
 export class LedgerService {
   readonly #mutex = new KeyedMutex();
 
@@ -487,11 +490,15 @@ export class LedgerService {
     return outcomes;
   }
 
-  /** Bounded memory of each learner's folded account (and so chain head), checked by the unique (learner, seq). */
+  /**
+   * Bounded memory of each learner's folded account (and so chain head), checked by the unique
+   * (learner, seq). It serves appends that follow each other (two import batches in flight hold at
+   * most 2,000 learners); ~3 KB a learner, so a big import keeps the server's memory flat.
+   */
   readonly #headCache = new Map<string, CreditAccountState>();
 
   #remember(state: CreditAccountState): void {
-    if (this.#headCache.size > 50_000) this.#headCache.clear();
+    if (this.#headCache.size >= HEAD_CACHE_LEARNERS) this.#headCache.clear();
     this.#headCache.set(state.learnerId, state);
   }
 
