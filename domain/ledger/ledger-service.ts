@@ -608,11 +608,12 @@ export class LedgerService {
 
   /**
    * The seq of a learner's newest entry: the credit account's head (one indexed read, usually
-   * current) and whatever was appended after it (the block it ends in).
+   * current) when nothing follows it (one lookup), else whatever was appended after it.
    */
   async #headSeq(learnerId: string): Promise<number> {
     const known = this.#headCache.get(learnerId) ?? (await this.accounts.get(learnerId));
     const upto = known?.uptoSeq ?? 0;
+    if (upto > 0 && !(await this.repo.findBySeq(learnerId, upto + 1))) return upto;
     const tail = await this.repo.listByLearner(learnerId, upto);
     return tail.at(-1)?.seq ?? upto;
   }
