@@ -97,7 +97,11 @@ describe('learnerRecord(order: NEWEST_FIRST)', () => {
     const seqs: number[] = [];
     let after: string | null = null;
     for (let i = 0; i < 100; i++) {
-      const r = await t.gql<Page>(page, { a: after, o: order }, token);
+      const r: { data?: Page | null; errors?: unknown } = await t.gql<Page>(
+        page,
+        { a: after, o: order },
+        token,
+      );
       expect(r.errors).toBeUndefined();
       seqs.push(...r.data!.learnerRecord.items.map((e) => e.seq));
       if (!r.data!.learnerRecord.pageInfo.hasNextPage) return seqs;
