@@ -233,6 +233,38 @@ export function mongoRepositories(models: Models): Repositories {
     return docs.map(docToEntry);
   };
 
+  const legacyPageBefore = async (
+    learnerId: string,
+    beforeSeq: number,
+    limit: number,
+    f: EntryFilter,
+  ): Promise<LedgerEntry[]> => {
+    const filter: Record<string, unknown> = { learnerId, seq: { $lt: beforeSeq } };
+    if (f.types?.length) filter['body.type'] = f.types.length === 1 ? f.types[0] : { $in: f.types };
+    if (f.institutionId) filter['institutionId'] = f.institutionId;
+    const docs: unknown[] = await models.Entry.find(filter).sort({ seq: -1 }).limit(limit).lean();
+    return docs.map(docToEntry);
+  };
+
+  /** Blocks `from`..`to` of a learner's chain, each an equality lookup, all at once. */
+  const readBlocks = (learnerId: string, from: number, to: number): Promise<LedgerEntry[][]> =>
+    Promise.all(
+      Array.from({ length: to - from + 1 }, async (_, i) =>
+        ((await models.Entry.find({ learnerId, seqBlock: from + i }).lean()) as unknown[]).map(
+          docToEntry,
+        ),
+      ),
+    );
+  /** How many blocks a page of `n` more entries spans, read together (at most 5 at once: a page of 200). */
+  const blocksFor = (n: number) => Math.min(5, Math.ceil(n / SEQ_BLOCK) + 1);
+  const entryFilter =
+    (afterSeq: number, beforeSeq: number, f: EntryFilter) =>
+    (e: LedgerEntry): boolean =>
+      e.seq > afterSeq &&
+      e.seq < beforeSeq &&
+      (!f.types?.length || f.types.includes(e.body.type)) &&
+      (!f.institutionId || e.institutionId === f.institutionId);
+
   /**
    * The entries after `afterSeq`, read block by block from the one holding `afterSeq + 1` (an
    * equality lookup each: FerretDB does not push `seq > n` down, so a range reads the learner's
@@ -305,29 +337,52 @@ export function mongoRepositories(models: Models): Repositories {
       return docs.map(docToEntry).sort((a, b) => a.seq - b.seq);
     },
     // Block by block (an equality lookup each: FerretDB pushes neither a range nor a limit down,
-    // so `seq > n` would fetch the learner's whole chain for every page). A learner's seqs run
-    // from 1 without gaps, so an empty block is the end of the chain.
+    // so `seq > n` would fetch the learner's whole chain for every page), the blocks an unfiltered
+    // page needs read at once. A learner's seqs run from 1 without gaps, so an empty block is the
+    // end of the chain.
     pageByLearner: async (learnerId, afterSeq, limit, f) => {
-      const types = f.types?.length ? new Set<string>(f.types) : null;
+      const keep = entryFilter(afterSeq, Infinity, f);
       const out: LedgerEntry[] = [];
-      for (let block = Math.floor((afterSeq + 1) / SEQ_BLOCK); out.length < limit; block++) {
-        const docs: unknown[] = await models.Entry.find({ learnerId, seqBlock: block }).lean();
-        if (docs.length === 0) {
-          // Entries stored before blocks existed have none: read them the old way.
-          if (out.length === 0 && block === Math.floor((afterSeq + 1) / SEQ_BLOCK))
-            return legacyPage(learnerId, afterSeq, limit, f);
-          break;
+      const first = Math.floor((afterSeq + 1) / SEQ_BLOCK);
+      for (let block = first; out.length < limit;) {
+        const n = blocksFor(limit - out.length);
+        const read = await readBlocks(learnerId, block, block + n - 1);
+        // Entries stored before blocks existed have none: read them the old way.
+        if (block === first && read[0]!.length === 0)
+          return legacyPage(learnerId, afterSeq, limit, f);
+        let ended = false;
+        for (const docs of read) {
+          if (docs.length === 0) {
+            ended = true;
+            break;
+          }
+          const entries = docs.filter(keep).sort((a, b) => a.seq - b.seq);
+          for (const e of entries) if (out.length < limit) out.push(e);
         }
-        const entries = docs
-          .map(docToEntry)
-          .filter(
-            (e) =>
-              e.seq > afterSeq &&
-              (!types || types.has(e.body.type)) &&
-              (!f.institutionId || e.institutionId === f.institutionId),
-          )
-          .sort((a, b) => a.seq - b.seq);
-        for (const e of entries) if (out.length < limit) out.push(e);
+        if (ended) break;
+        block += n;
+      }
+      return out;
+    },
+    // The same blocks from the newest down. A block holding fewer entries below `beforeSeq` than
+    // its seqs (entries stored before blocks existed, or a head hint past the chain's end) sends
+    // the page to a range read, which is right on every engine, only slower on the embedded one.
+    pageByLearnerBefore: async (learnerId, beforeSeq, limit, f) => {
+      const keep = entryFilter(0, beforeSeq, f);
+      const out: LedgerEntry[] = [];
+      for (let block = Math.floor((beforeSeq - 1) / SEQ_BLOCK); out.length < limit && block >= 0;) {
+        const low = Math.max(0, block - blocksFor(limit - out.length) + 1);
+        const read = await readBlocks(learnerId, low, block);
+        for (let b = block; b >= low && out.length < limit; b--) {
+          const docs = read[b - low]!;
+          const expected =
+            Math.min(b * SEQ_BLOCK + SEQ_BLOCK, beforeSeq) - Math.max(1, b * SEQ_BLOCK);
+          if (docs.filter((e) => e.seq < beforeSeq).length !== expected)
+            return legacyPageBefore(learnerId, beforeSeq, limit, f);
+          for (const e of docs.filter(keep).sort((x, y) => y.seq - x.seq))
+            if (out.length < limit) out.push(e);
+        }
+        block = low - 1;
       }
       return out;
     },

@@ -1446,7 +1446,7 @@ export type Query = {
   institutions: Array<Institution>;
   learner: LearnerResult;
   learnerCredentials: IssuedCredentialListResult;
-  /** A learner's record, oldest first. Institutions see only the entries they recorded. */
+  /** A learner's record, oldest first (or newest first). Institutions see only the entries they recorded. */
   learnerRecord: LedgerPageResult;
   ledgerEntry: LedgerEntryResult;
   /** Who the bearer token belongs to (null without one). */
@@ -1605,6 +1605,7 @@ export type QueryLearnerRecordArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   institutionId?: InputMaybe<Scalars['ID']['input']>;
   learnerId?: InputMaybe<Scalars['ID']['input']>;
+  order?: InputMaybe<RecordOrder>;
   types?: InputMaybe<Array<EntryType>>;
 };
 
@@ -1844,6 +1845,13 @@ export type RecordBatchOk = {
 };
 
 export type RecordBatchResult = RecordBatchOk | ResultError;
+
+/** The order of a learner's record. */
+export type RecordOrder =
+  /** Newest first (the chain head first); `after` pages on toward older entries. */
+  | 'NEWEST_FIRST'
+  /** Oldest first (seq 1 first); `after` pages on toward newer entries. */
+  | 'OLDEST_FIRST';
 
 export type RefusedChain = {
   __typename?: 'RefusedChain';
@@ -2440,6 +2448,7 @@ export type ResolversTypes = {
   RecordAchievementResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordAchievementResult']>>;
   RecordBatchOk: ResolverTypeWrapper<Partial<Omit<RecordBatchOk, 'rows'> & { rows: Array<ResolversTypes['BatchRowResult']> }>>;
   RecordBatchResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordBatchResult']>>;
+  RecordOrder: ResolverTypeWrapper<Partial<RecordOrder>>;
   RefusedChain: ResolverTypeWrapper<Partial<RefusedChain>>;
   RegisterInstitutionInput: ResolverTypeWrapper<Partial<RegisterInstitutionInput>>;
   RegisterLearnerInput: ResolverTypeWrapper<Partial<RegisterLearnerInput>>;
@@ -3413,7 +3422,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   learner?: Resolver<ResolversTypes['LearnerResult'], ParentType, ContextType, RequireFields<QueryLearnerArgs, 'id'>>;
   learnerCredentials?: Resolver<ResolversTypes['IssuedCredentialListResult'], ParentType, ContextType, Partial<QueryLearnerCredentialsArgs>>;
-  learnerRecord?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, Partial<QueryLearnerRecordArgs>>;
+  learnerRecord?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryLearnerRecordArgs, 'order'>>;
   ledgerEntry?: Resolver<ResolversTypes['LedgerEntryResult'], ParentType, ContextType, RequireFields<QueryLedgerEntryArgs, 'id'>>;
   me?: Resolver<Maybe<ResolversTypes['Me']>, ParentType, ContextType>;
   operatorAuditTrail?: Resolver<ResolversTypes['OperatorActionPageResult'], ParentType, ContextType, Partial<QueryOperatorAuditTrailArgs>>;

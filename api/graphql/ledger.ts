@@ -43,13 +43,18 @@ export const ledgerResolvers: Resolvers = {
       }),
     courses: (_p, { institutionId }, { actor, services }) =>
       services.catalogue.list(actor, institutionId),
-    learnerRecord: (_p, { learnerId, first, after, types, institutionId }, { actor, services }) =>
+    learnerRecord: (
+      _p,
+      { learnerId, first, after, types, institutionId, order },
+      { actor, services },
+    ) =>
       result('LedgerPage', async () => {
         const page = await services.ledger.record(actor, subjectLearner(actor, learnerId), {
           first,
           after,
           types: types?.map((t) => lower(t) as never),
           institutionId,
+          order: order === 'NEWEST_FIRST' ? 'newest' : 'oldest',
         });
         return {
           items: page.items,

@@ -80,6 +80,8 @@ export interface RecordQuery {
   after?: string | null | undefined;
   types?: EntryBody['type'][] | null | undefined;
   institutionId?: string | null | undefined;
+  /** Oldest first (the default), or newest first: then `after` pages on toward older entries. */
+  order?: 'oldest' | 'newest' | null | undefined;
 }
 
 const MAX_PAGE = 200;
@@ -611,9 +613,29 @@ export class LedgerService {
       types: q.types ?? undefined,
       institutionId: institutionId ?? undefined,
     };
-    const items = await this.repo.pageByLearner(learnerId, after, first + 1, filter);
+    const items =
+      q.order === 'newest'
+        ? await this.repo.pageByLearnerBefore(
+            learnerId,
+            q.after ? after : (await this.#headSeq(learnerId)) + 1,
+            first + 1,
+            filter,
+          )
+        : await this.repo.pageByLearner(learnerId, after, first + 1, filter);
     const page = items.slice(0, first);
     return { items: page, nextCursor: items.length > first ? toCursor(page.at(-1)!.seq) : null };
+  }
+
+  /**
+   * The seq of a learner's newest entry: the credit account's head (one indexed read, usually
+   * current) when nothing follows it (one lookup), else whatever was appended after it.
+   */
+  async #headSeq(learnerId: string): Promise<number> {
+    const known = this.#headCache.get(learnerId) ?? (await this.accounts.get(learnerId));
+    const upto = known?.uptoSeq ?? 0;
+    if (upto > 0 && !(await this.repo.findBySeq(learnerId, upto + 1))) return upto;
+    const tail = await this.repo.listByLearner(learnerId, upto);
+    return tail.at(-1)?.seq ?? upto;
   }
 
   async entry(actor: Actor, entryId: string): Promise<LedgerEntry> {

@@ -86,6 +86,16 @@ export interface LedgerRepository {
     limit: number,
     filter: EntryFilter,
   ): Promise<LedgerEntry[]>;
+  /**
+   * Up to `limit` entries before `beforeSeq`, newest first, matching the filter: the other way
+   * through the same blocks (a learner's record shown newest first).
+   */
+  pageByLearnerBefore(
+    learnerId: string,
+    beforeSeq: number,
+    limit: number,
+    filter: EntryFilter,
+  ): Promise<LedgerEntry[]>;
   listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
   /** Credential status entries that name this status list of the institution. */
   listCredentialStatus(institutionId: string, statusList: number): Promise<LedgerEntry[]>;

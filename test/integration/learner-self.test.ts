@@ -81,3 +81,45 @@ describe.each(Object.entries(QUESTIONS))('%s', (field, query) => {
     expect((r.data as Record<string, { code?: string }>)[field]!.code).toBe('FORBIDDEN');
   });
 });
+
+describe('learnerRecord(order: NEWEST_FIRST)', () => {
+  const page = `query($a: String, $o: RecordOrder) { learnerRecord(first: 2, after: $a, order: $o) {
+    ... on LedgerPage { items { seq } pageInfo { hasNextPage endCursor } } ... on ResultError { code field } } }`;
+  type Page = {
+    learnerRecord: {
+      items: { seq: number }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      code?: string;
+      field?: string;
+    };
+  };
+  const readAll = async (token: string, order: string) => {
+    const seqs: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r: { data?: Page | null; errors?: unknown } = await t.gql<Page>(
+        page,
+        { a: after, o: order },
+        token,
+      );
+      expect(r.errors).toBeUndefined();
+      seqs.push(...r.data!.learnerRecord.items.map((e) => e.seq));
+      if (!r.data!.learnerRecord.pageInfo.hasNextPage) return seqs;
+      after = r.data!.learnerRecord.pageInfo.endCursor;
+    }
+    throw new Error('did not end');
+  };
+
+  it('gives a learner their own record newest first, the same entries as oldest first', async () => {
+    const token = await signIn('park.jimin@learner.example');
+    const oldest = await readAll(token, 'OLDEST_FIRST');
+    expect(oldest.length).toBeGreaterThan(2);
+    expect(await readAll(token, 'NEWEST_FIRST')).toEqual(oldest.toReversed());
+  });
+
+  it('refuses a cursor that is not one (INPUT_VALIDATION_ERROR on after)', async () => {
+    const token = await signIn('park.jimin@learner.example');
+    const r = await t.gql<Page>(page, { a: 'not a cursor', o: 'NEWEST_FIRST' }, token);
+    expect(r.data!.learnerRecord).toEqual({ code: 'INPUT_VALIDATION_ERROR', field: 'after' });
+  });
+});

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import type { LedgerEntry } from '../../domain/shared/types.ts';
+import { mongoRepositories } from '../../storage/repositories.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
 
 let t: TestApp;
@@ -46,13 +47,19 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-async function readAll(actor: Actor, first: number, institutionId?: string) {
+async function readAll(
+  actor: Actor,
+  first: number,
+  institutionId?: string,
+  order: 'oldest' | 'newest' = 'oldest',
+) {
   const seen: LedgerEntry[] = [];
   let after: string | null = null;
-  for (let pages = 0; pages < 100; pages++) {
+  for (let pages = 0; pages < 1000; pages++) {
     const page = await t.services.ledger.record(actor, learnerId, {
       first,
       after,
+      order,
       ...(institutionId ? { institutionId } : {}),
     });
     seen.push(...page.items);
@@ -73,6 +80,50 @@ describe("a learner's record, page by page", () => {
     }
   });
 
+  it('returns the whole chain newest first across blocks, whatever the page size', async () => {
+    const { chain } = await t.services.ledger.checkedChain(learnerId);
+    const newest = chain.toReversed();
+    for (const first of [1, 7, 50, 64, 200]) {
+      const all = await readAll(SYSTEM, first, undefined, 'newest');
+      expect(all.map((e) => e.seq)).toEqual(newest.map((e) => e.seq));
+      expect(all).toEqual(newest);
+    }
+  });
+
+  it('reads newest first from a head hint past the end of the chain by range, to the same entries', async () => {
+    // The head comes from the credit account; one that ran ahead of the chain (entries deleted
+    // behind its back) must not make a page skip or invent entries.
+    const repo = mongoRepositories(t.db.models).ledger;
+    const { chain } = await t.services.ledger.checkedChain(learnerId);
+    const page = await repo.pageByLearnerBefore(learnerId, ENTRIES + 70, 30, {});
+    expect(page).toEqual(chain.toReversed().slice(0, 30));
+    const filtered = await repo.pageByLearnerBefore(learnerId, 100, 30, {
+      institutionId: w.instB.id,
+    });
+    expect(filtered.map((e) => e.seq)).toEqual(
+      chain
+        .filter((e) => e.seq < 100 && e.institutionId === w.instB.id)
+        .map((e) => e.seq)
+        .toReversed()
+        .slice(0, 30),
+    );
+  });
+
+  it('gives an institution only its own entries newest first, and pages on from a cursor', async () => {
+    const staffB: Actor = { kind: 'staff', userId: 'u', institutionId: w.instB.id };
+    const { chain } = await t.services.ledger.checkedChain(learnerId);
+    const own = chain.filter((e) => e.institutionId === w.instB.id).toReversed();
+    expect((await readAll(staffB, 10, undefined, 'newest')).map((e) => e.id)).toEqual(
+      own.map((e) => e.id),
+    );
+    const types = await t.services.ledger.record(SYSTEM, learnerId, {
+      first: 5,
+      order: 'newest',
+      types: ['achievement'],
+    });
+    expect(types.items.map((e) => e.seq)).toEqual([150, 149, 148, 147, 146]);
+  });
+
   it('gives an institution only its own entries, across blocks where it has few', async () => {
     const staffB: Actor = { kind: 'staff', userId: 'u', institutionId: w.instB.id };
     const { chain } = await t.services.ledger.checkedChain(learnerId);
@@ -84,5 +135,8 @@ describe("a learner's record, page by page", () => {
     await t.db.models.Entry.collection.updateMany({ learnerId }, { $unset: { seqBlock: '' } });
     const { chain } = await t.services.ledger.checkedChain(learnerId);
     expect((await readAll(SYSTEM, 40)).map((e) => e.seq)).toEqual(chain.map((e) => e.seq));
+    expect((await readAll(SYSTEM, 40, undefined, 'newest')).map((e) => e.seq)).toEqual(
+      chain.map((e) => e.seq).toReversed(),
+    );
   });
 });

@@ -1,9 +1,11 @@
 // The routes: each page is its own chunk, loaded when first visited.
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Loading } from '../components/base/loading/loading.tsx';
 import { SessionProvider } from '../lib/session.tsx';
 import { Layout } from './layout.tsx';
+// Not React's lazy: a page appears as soon as its chunk arrives (see lazy-page.tsx).
+import { lazyPage as lazy } from './lazy-page.tsx';
 import { RequireRole } from './require-role.tsx';
 
 const Landing = lazy(() => import('../features/landing/landing-page.tsx'));

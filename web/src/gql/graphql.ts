@@ -4384,7 +4384,12 @@ export const InstitutionsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<InstitutionsQuery, InstitutionsQueryVariables>;
 export const LearnerRecordPageDocument = new TypedDocumentString(`
     query LearnerRecordPage($learnerId: ID!, $first: Int!, $after: String) {
-  learnerRecord(learnerId: $learnerId, first: $first, after: $after) {
+  learnerRecord(
+    learnerId: $learnerId
+    first: $first
+    after: $after
+    order: NEWEST_FIRST
+  ) {
     __typename
     ... on LedgerPage {
       items {

@@ -95,6 +95,9 @@ export const en = {
     allInstitutions: 'All institutions',
     search: 'Search titles, course codes and reasons',
     showing: 'Showing {{shown}} of {{total}} entries',
+    loadingRest:
+      'Loaded the newest {{loaded}} of your {{total}} entries; the rest are on their way, and the filters cover only the loaded ones until then.',
+    checking: 'Checking your whole record: recomputing the hash of every entry…',
     empty: 'Your record has no entries yet.',
     timeline: 'Timeline of entries',
     more: 'Show more',

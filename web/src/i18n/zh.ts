@@ -88,6 +88,9 @@ export const zh: Messages = {
     allInstitutions: '全部机构',
     search: '搜索名称、课程代码和原因',
     showing: '显示 {{shown}} / {{total}} 条记录',
+    loadingRest:
+      '已载入最新的 {{loaded}} 条（共 {{total}} 条），其余正在载入；载入完成前，筛选只涵盖已载入的记录。',
+    checking: '正在校验您的整份档案：重新计算每条记录的哈希…',
     empty: '您的档案还没有记录。',
     timeline: '记录时间线',
     more: '显示更多',

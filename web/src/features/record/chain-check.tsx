@@ -1,6 +1,7 @@
-// The chain check in words: the server recomputes every hash of the learner's record.
+// The chain check in words: the server recomputes every hash of the learner's whole record.
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/base/alert/alert.tsx';
+import { LoadError } from '../../components/base/loading/loading.tsx';
 import { graphql } from '../../gql/index.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
@@ -25,19 +26,30 @@ const VerifyChainQuery = graphql(`
   }
 `);
 
+/** Asks for the check at once (the page calls it first, so it runs beside the record's first page). */
+export function useChainCheck(learnerId: string) {
+  return useQuery(VerifyChainQuery, { learnerId });
+}
+
 export function ChainCheck({
-  learnerId,
+  check,
   lastRecordedAt,
 }: {
-  learnerId: string;
+  check: ReturnType<typeof useChainCheck>;
   lastRecordedAt: string | undefined;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useQuery(VerifyChainQuery, { learnerId });
-  const v = q.data?.verifyChain;
-  if (!v) return null;
-  if (v.__typename !== 'ChainVerification') return null;
+  const v = check.data?.verifyChain;
+  if (check.error) return <LoadError error={check.error} />;
+  if (!v) {
+    return (
+      <p className="muted" role="status" data-testid="chain-checking">
+        {t('record.checking')}
+      </p>
+    );
+  }
+  if (v.__typename !== 'ChainVerification') return <LoadError error={new Error(v.message)} />;
   if (v.valid) {
     return (
       <div data-testid="chain-check">

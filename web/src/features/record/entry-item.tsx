@@ -1,27 +1,37 @@
 // One entry of the timeline: what it records, who recorded it, and what later changed it.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/base/badge/badge.tsx';
 import { useFormat } from '../../lib/format.ts';
-import type { InstitutionInfo } from '../shared/institutions.ts';
-import type { Entry, LearnerRecord } from '../shared/learner-record.ts';
+import type { Entry } from '../shared/learner-record.ts';
 import { gradeText } from '../shared/words.ts';
 
-export function EntryItem({
+/**
+ * Memoised on what it shows, so that the older pages arriving under it (the record is loaded
+ * newest first) do not render the entries already on the screen again.
+ */
+export const EntryItem = memo(function EntryItem({
   entry,
-  record,
-  institutions,
+  institutionName,
+  correctedBy,
+  voidedBy,
+  target,
 }: {
   entry: Entry;
-  record: LearnerRecord;
-  institutions: Map<string, InstitutionInfo>;
+  /** The institution's name in the current language ('' while the registry loads). */
+  institutionName: string;
+  /** The seqs of the later corrections of this entry, as shown ('#4, #9'; '' for none). */
+  correctedBy: string;
+  /** The seq of the later void of this entry. */
+  voidedBy: number | undefined;
+  /** The entry a correction or void changed, once it is loaded. */
+  target: Entry | undefined;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const inst = f.text(institutions.get(entry.institutionId)?.name) || entry.institutionId;
+  const inst = institutionName || entry.institutionId;
   const a = entry.achievement;
-  const view = record.views.get(entry.id);
-  const target = entry.targetEntryId ? record.views.get(entry.targetEntryId) : undefined;
-  const targetTitle = f.text(target?.entry.achievement?.title);
+  const targetTitle = f.text(target?.achievement?.title);
   const tone =
     entry.type === 'VOID'
       ? 'bad'
@@ -32,7 +42,7 @@ export function EntryItem({
           : 'good';
   return (
     <li
-      className={`entry entry-${entry.type.toLowerCase()}${view?.voidedBy ? ' entry-voided' : ''}`}
+      className={`entry entry-${entry.type.toLowerCase()}${voidedBy ? ' entry-voided' : ''}`}
       data-entry-type={entry.type}
       data-seq={entry.seq}
     >
@@ -49,7 +59,7 @@ export function EntryItem({
       )}
       {entry.type === 'VOID' && (
         <h3 className="entry-title">
-          {t('record.voidOf', { seq: target?.entry.seq ?? '?', title: targetTitle })}
+          {t('record.voidOf', { seq: target?.seq ?? '?', title: targetTitle })}
         </h3>
       )}
       {entry.type === 'CREDENTIAL' && (
@@ -106,24 +116,18 @@ export function EntryItem({
       </dl>
       {entry.type === 'CORRECTION' && (
         <p className="entry-note">
-          {t('record.correctionOf', { seq: target?.entry.seq ?? '?', reason: entry.reason ?? '' })}
+          {t('record.correctionOf', { seq: target?.seq ?? '?', reason: entry.reason ?? '' })}
         </p>
       )}
       {entry.type === 'VOID' && (
         <p className="entry-note">{t('record.reason', { reason: entry.reason ?? '' })}</p>
       )}
-      {view && view.correctedBy.length > 0 && (
-        <p className="entry-note">
-          {t('record.correctedLater', {
-            seqs: view.correctedBy.map((c) => `#${c.seq}`).join(', '),
-          })}
-        </p>
+      {correctedBy && (
+        <p className="entry-note">{t('record.correctedLater', { seqs: correctedBy })}</p>
       )}
-      {view?.voidedBy && (
-        <p className="entry-note entry-note-bad">
-          {t('record.voidedLater', { seq: view.voidedBy.seq })}
-        </p>
+      {voidedBy !== undefined && (
+        <p className="entry-note entry-note-bad">{t('record.voidedLater', { seq: voidedBy })}</p>
       )}
     </li>
   );
-}
+});

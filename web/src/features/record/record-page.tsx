@@ -1,4 +1,5 @@
-// The learner's record: every entry as a timeline, with filters and the chain check in words.
+// The learner's record: every entry as a timeline, newest first, with filters and the chain check in
+// words. The newest entries show as soon as they arrive; the older ones follow page by page.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/base/card/card.tsx';
@@ -10,18 +11,25 @@ import { useFormat } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useInstitutions } from '../shared/institutions.ts';
 import { useLearnerRecord } from '../shared/learner-record.ts';
-import { ChainCheck } from './chain-check.tsx';
+import { ChainCheck, useChainCheck } from './chain-check.tsx';
 import { EntryItem } from './entry-item.tsx';
 
 const TYPES = ['ACHIEVEMENT', 'CORRECTION', 'VOID', 'CREDENTIAL', 'AWARD'] as const;
-const SHOWN = 300;
+/** Entries rendered at first (a few screens); more on demand. */
+const SHOWN = 100;
 
 export default function RecordPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { session } = useSession();
   const learnerId = session!.learnerId!;
-  const { record, error, loading } = useLearnerRecord(learnerId);
+  // Asked first, so the check of the whole chain runs beside the record's first page.
+  const check = useChainCheck(learnerId);
+  // The older pages wait for the check: on a small server they would slow it down.
+  const { record, complete, total, error, loading } = useLearnerRecord(learnerId, {
+    progressive: true,
+    holdRest: check.loading,
+  });
   const institutions = useInstitutions();
   const [type, setType] = useState('');
   const [institution, setInstitution] = useState('');
@@ -55,7 +63,7 @@ export default function RecordPage() {
       {loading && <Loading />}
       {record && (
         <>
-          <ChainCheck learnerId={learnerId} lastRecordedAt={record.entries.at(-1)?.recordedAt} />
+          <ChainCheck check={check} lastRecordedAt={record.entries.at(-1)?.recordedAt} />
           <Card title={t('record.filters')} className="filters">
             <div className="filter-row">
               <Select
@@ -87,13 +95,30 @@ export default function RecordPage() {
                 total: filtered.length,
               })}
             </p>
+            {!complete && (
+              <p className="muted small" data-testid="record-loading">
+                {t('record.loadingRest', { loaded: record.entries.length, total })}
+              </p>
+            )}
           </Card>
           {record.entries.length === 0 ? (
             <p>{t('record.empty')}</p>
           ) : (
             <ol className="timeline" aria-label={t('record.timeline')}>
               {filtered.slice(0, limit).map((e) => (
-                <EntryItem key={e.id} entry={e} record={record} institutions={institutions.byId} />
+                <EntryItem
+                  key={e.id}
+                  entry={e}
+                  institutionName={f.text(institutions.byId.get(e.institutionId)?.name)}
+                  correctedBy={
+                    record.views
+                      .get(e.id)
+                      ?.correctedBy.map((c) => `#${c.seq}`)
+                      .join(', ') ?? ''
+                  }
+                  voidedBy={record.views.get(e.id)?.voidedBy?.seq}
+                  target={e.targetEntryId ? record.views.get(e.targetEntryId)?.entry : undefined}
+                />
               ))}
             </ol>
           )}
