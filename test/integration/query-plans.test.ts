@@ -182,6 +182,49 @@ describe.skipIf(!!process.env['MONGODB_URI'])('prepared lookups on the embedded 
       expect(lookups.length).toBeGreaterThanOrEqual(120);
       const scanned = lookups.filter((p) => seqScans(p).some((t) => tables.get(t) === 'learners'));
       expect(scanned.length).toBe(0);
+
+      // No pending list: with GIN's fastupdate on, every lookup read all the entries not yet
+      // merged (up to 4 MB). An index made before (fastupdate on, entries pending) is set right.
+      const c = new pg.Client({ connectionString: edb.pgUrl });
+      await c.connect();
+      try {
+        await c.query('CREATE EXTENSION IF NOT EXISTS pgstattuple');
+        const options = async () =>
+          (
+            await c.query<{
+              name: string;
+              tbl: string;
+              options: string[] | null;
+              pending: number;
+            }>(
+              `SELECT c.relname AS name, c.reloptions AS options, i.indrelid::regclass::text AS tbl,
+                      (SELECT pending_tuples FROM pgstatginindex(c.oid))::int AS pending
+                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 JOIN pg_index i ON i.indexrelid = c.oid
+                WHERE n.nspname = $1 AND c.relname LIKE 'cb_gin_%'`,
+              [name],
+            )
+          ).rows;
+        const before = await options();
+        expect(before.length).toBeGreaterThan(20);
+        for (const i of before) expect(i.options).toContain('fastupdate=off');
+        const old = before.find((i) => i.tbl.includes('learners_'))!.name;
+        await c.query(`ALTER INDEX "${name}"."${old}" SET (fastupdate = on)`);
+        await learners.insertOne({
+          _id: 'learner-late',
+          idHash: 'hash-late',
+          name: 'L',
+          createdAt: '2026-01-01T00:00:00Z',
+          createdBy: { kind: 'system', id: 'test' },
+        } as never);
+        expect((await options()).find((i) => i.name === old)!.pending).toBe(1);
+        await edb.ensureIndexes(name, equalityFields(gdb.models));
+        const after = (await options()).find((i) => i.name === old)!;
+        expect(after.options).toContain('fastupdate=off');
+        expect(after.pending).toBe(0);
+      } finally {
+        await c.end();
+      }
     } finally {
       await gdb.connection.dropDatabase().catch(() => {});
       await gdb.close();
