@@ -224,6 +224,11 @@ export async function startPostgres(opts: PgOptions, port: number): Promise<PgSe
     // The Unix socket goes into the data directory, not /var/run/postgresql (absent here).
     unix_socket_directories: dataDir,
     password_encryption: 'scram-sha-256',
+    // FerretDB sends each lookup as a prepared `_jsonb->$1 @> $2`. After five runs PostgreSQL may
+    // switch to a generic plan, made without the field name, which no expression index matches:
+    // a sequential scan for every lookup from then on (it did so for most lookups of an import,
+    // whose tables had grown since their last ANALYZE). Plan every execution with its parameters.
+    plan_cache_mode: 'force_custom_plan',
     ...(opts.ephemeral ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
     ...opts.settings,
   };

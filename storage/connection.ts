@@ -71,7 +71,8 @@ export async function connectDatabase(
 /**
  * For each collection, the fields its queries select by equality: `_id`, the leading field of every
  * declared index, and the indexes queried by equality on all their fields (`EQUALITY_COMPOUNDS`).
- * The embedded engine needs an index of its own for each (embedded-db/indexes.ts).
+ * The embedded engine needs an index of its own for each (embedded-db/indexes.ts), except a field
+ * that leads one of those compounds: a multicolumn GIN index serves a lookup by its first column.
  */
 export function equalityFields(
   models: Database['models'],
@@ -84,7 +85,9 @@ export function equalityFields(
       if (first) fields.add(first);
     }
     const name = m.collection.collectionName;
-    out[name] = [...fields, ...(EQUALITY_COMPOUNDS[name] ?? [])];
+    const compounds = EQUALITY_COMPOUNDS[name] ?? [];
+    const led = new Set(compounds.map((c) => c[0]));
+    out[name] = [...[...fields].filter((f) => !led.has(f)), ...compounds];
   }
   return out;
 }

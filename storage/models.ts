@@ -129,10 +129,15 @@ entry.index({ statusListKey: 1 });
 /**
  * Indexes whose hot queries filter by equality on every field, by collection: on the embedded
  * engine each gets one multicolumn index (embedded-db/indexes.ts), so that a block of a learner's
- * chain is found in the index instead of by filtering every entry of the learner.
+ * chain, or one entry of it by seq (the credit account's check of its chain head), is found in the
+ * index instead of by filtering every entry of the learner. Such an index also serves lookups by
+ * its first field alone, which then gets no index of its own.
  */
 export const EQUALITY_COMPOUNDS: Record<string, readonly (readonly string[])[]> = {
-  ledger_entries: [['learnerId', 'seqBlock']],
+  ledger_entries: [
+    ['learnerId', 'seqBlock'],
+    ['learnerId', 'seq'],
+  ],
 };
 
 // Credit accounts are written insert-only, one version per learner per append (updates are an

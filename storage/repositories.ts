@@ -175,11 +175,16 @@ export function mongoRepositories(models: Models): Repositories {
         (d) => d._id,
       ),
     // Equality lookups, not `$in`: FerretDB pushes only equality down to PostgreSQL (an index
-    // lookup each), while an `$in` is a scan of every learner.
-    findManyByIds: async (ids) =>
-      (await eachOf([...new Set(ids)], (id) => findById<Learner>(models.Learner, id))).filter(
-        (l): l is Learner => l !== null,
-      ),
+    // lookup each), while an `$in` is a scan of every learner. Only the ids come back, through the
+    // driver: an import asks this for every new learner, and mongoose's query building cost more
+    // CPU than the lookup itself. No stored id holds a NUL (which PostgreSQL cannot compare).
+    existingIds: async (ids) => {
+      const docs = await eachOf(
+        [...new Set(ids)].filter((id) => !id.includes('\0')),
+        (id) => models.Learner.collection.findOne({ _id: id } as never, { projection: { _id: 1 } }),
+      );
+      return docs.flatMap((d) => (d ? [String(d._id)] : []));
+    },
   };
 
   const courses: CourseRepository = {
@@ -454,9 +459,11 @@ export function mongoRepositories(models: Models): Repositories {
       latest(await models.Account.find({ learnerId }).lean()).get(learnerId) ?? null,
     getMany: async (learnerIds) => {
       if (learnerIds.length === 0) return [];
-      // One indexed equality lookup per learner (see findManyByIds: an `$in` scans on FerretDB).
-      const docs = await eachOf([...new Set(learnerIds)], (learnerId) =>
-        models.Account.find({ learnerId }).lean(),
+      // One indexed equality lookup per learner (see existingIds: an `$in` scans on FerretDB),
+      // through the driver for the same reason.
+      const docs = await eachOf(
+        [...new Set(learnerIds)].filter((id) => !id.includes('\0')),
+        (learnerId) => models.Account.collection.find({ learnerId }).toArray(),
       );
       return [...latest(docs.flat()).values()];
     },

@@ -101,9 +101,9 @@ export class LearnerRegistry {
   async existing(ids: string[]): Promise<Set<string>> {
     const unknown = [...new Set(ids)].filter((id) => !this.#known.has(id));
     if (unknown.length) {
-      for (const l of await this.repo.findManyByIds(unknown)) {
+      for (const id of await this.repo.existingIds(unknown)) {
         if (this.#known.size > 200_000) this.#known.clear();
-        this.#known.add(l.id);
+        this.#known.add(id);
       }
     }
     return new Set(ids.filter((id) => this.#known.has(id)));

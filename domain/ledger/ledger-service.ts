@@ -363,13 +363,19 @@ export class LedgerService {
   async append(actor: Actor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
     const who = actorRef(actor);
     const outcomes: AppendOutcome[] = new Array<AppendOutcome>(requests.length);
-    type Prepared = { i: number; r: AppendRequest; key: string; hash: string };
-    const prepared: Prepared[] = requests.map((r, i) => ({
-      i,
-      r,
-      key: `${r.institutionId}:${r.sourceRecordId}`,
-      hash: contentHash(r.learnerId, r.body),
-    }));
+    // The content hash is compared only when a record comes back a second time: worked out then.
+    type Prepared = { i: number; r: AppendRequest; key: string; readonly hash: string };
+    const prepared: Prepared[] = requests.map((r, i) => {
+      let hash: string | undefined;
+      return {
+        i,
+        r,
+        key: `${r.institutionId}:${r.sourceRecordId}`,
+        get hash() {
+          return (hash ??= contentHash(r.learnerId, r.body));
+        },
+      };
+    });
 
     // The same key twice in one batch: the first wins, the second is a replay or a conflict.
     const firstByKey = new Map<string, Prepared>();

@@ -47,7 +47,8 @@ export interface LearnerRepository {
   insertOrGet(l: Learner): Promise<{ learner: Learner; created: boolean }>;
   findById(id: string): Promise<Learner | null>;
   findByIdHash(idHash: string): Promise<Learner | null>;
-  findManyByIds(ids: string[]): Promise<Learner[]>;
+  /** Which of these ids are learners' (an unknown id is left out). */
+  existingIds(ids: string[]): Promise<string[]>;
   /** Every learner id (maintenance: chain checks and account rebuilds). */
   listIds(): Promise<string[]>;
 }
