@@ -118,6 +118,7 @@ export function createServices(
       return recorded.length > 0;
     },
     now,
+    trail: operatorAudit,
   });
   const importer = new BulkImporter(ledger, learners);
   const importJobs = new ImportJobs(

@@ -139,6 +139,15 @@ export type ActivateAccountInput = {
   password: Scalars['String']['input'];
 };
 
+export type ActivateStaffAccountInput = {
+  /** The activation code from the operator or the institution (dashes and spaces ignored). */
+  code: Scalars['String']['input'];
+  /** The email the account was created with. */
+  email: Scalars['String']['input'];
+  /** The password to sign in with from now on, 10 to 200 characters. */
+  password: Scalars['String']['input'];
+};
+
 export type Actor = {
   __typename?: 'Actor';
   id: Scalars['String']['output'];
@@ -920,6 +929,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Activates a learner's sign-in with an activation code, and signs in. */
   activateAccount: LoginResult;
+  /** Activates a staff or operator account with its activation code and the holder's own password, and signs in. */
+  activateStaffAccount: LoginResult;
   /** The learner appeals a rejection or partial approval, once. */
   appealRecognition: RecognitionRequestResult;
   /** The learner applies for the award when the audit passes. */
@@ -944,6 +955,12 @@ export type Mutation = {
   createLearnerAccount: UserResult;
   createOperator: UserResult;
   createStaff: UserResult;
+  /**
+   * The operator, or staff of the account's institution, makes a one-time code for a staff account
+   * (only the operator for an operator account): ACTIVATION while it waits for its first password,
+   * RESET once it has one. The code replaces earlier ones; the operator audit trail records it.
+   */
+  createStaffCode: StaffCodeResult;
   defineCourse: CourseResult;
   /** Define a programme (JSON) or a new version of one: its institution (within its accreditation) or the operator. */
   defineProgramme: ProgrammeResult;
@@ -1010,6 +1027,11 @@ export type MutationActivateAccountArgs = {
 };
 
 
+export type MutationActivateStaffAccountArgs = {
+  input: ActivateStaffAccountInput;
+};
+
+
 export type MutationAppealRecognitionArgs = {
   comment: Scalars['String']['input'];
   requestId: Scalars['ID']['input'];
@@ -1073,6 +1095,12 @@ export type MutationCreateOperatorArgs = {
 export type MutationCreateStaffArgs = {
   input: NewAccountInput;
   institutionId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateStaffCodeArgs = {
+  purpose: AccountCodePurpose;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1284,7 +1312,12 @@ export type NearCompletionResult = NearCompletionReport | ResultError;
 export type NewAccountInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
-  password: Scalars['String']['input'];
+  /**
+   * 10 to 200 characters. Leave it out for a staff or operator account to create it waiting for
+   * activation, then give its holder an activation code (createStaffCode): they choose their own
+   * password. A learner's sign-in always needs one.
+   */
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One administrative action: who did what, when, to what, and what changed. */
@@ -1316,10 +1349,14 @@ export type OperatorActionKind =
   | 'INSTITUTION_STATUS'
   | 'SIGNINGKEY_REVOKE'
   | 'SIGNINGKEY_ROTATE'
+  /** An activation code was made for a staff or operator account. */
+  | 'USER_ACTIVATION_CODE'
   | 'USER_CREATE_OPERATOR'
   | 'USER_CREATE_STAFF'
   | 'USER_DISABLE'
-  | 'USER_ENABLE';
+  | 'USER_ENABLE'
+  /** A password reset code was made for a staff or operator account. */
+  | 'USER_RESET_CODE';
 
 export type OperatorActionPage = {
   __typename?: 'OperatorActionPage';
@@ -1892,9 +1929,9 @@ export type RequestRecognitionInput = {
 };
 
 export type ResetPasswordInput = {
-  /** The reset code from the learner's institution or the operator. */
+  /** The reset code from the learner's institution, the operator, or (for staff) the institution's staff. */
   code: Scalars['String']['input'];
-  /** The email the learner signs in with. */
+  /** The email the learner, staff member or operator signs in with. */
   email: Scalars['String']['input'];
   /** The new password, 10 to 200 characters. */
   password: Scalars['String']['input'];
@@ -1977,6 +2014,20 @@ export type SigningKey = {
 
 export type SigningKeyResult = ResultError | SigningKey;
 
+/** A one-time code for a staff or operator account, shown this once: only its hash is stored. */
+export type StaffCode = {
+  __typename?: 'StaffCode';
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  /** Activation codes work 14 days, reset codes 24 hours. Single use; locked after 5 wrong tries. */
+  expiresAt: Scalars['DateTime']['output'];
+  purpose: AccountCodePurpose;
+  userId: Scalars['ID']['output'];
+};
+
+export type StaffCodeResult = ResultError | StaffCode;
+
 export type StaffList = {
   __typename?: 'StaffList';
   items: Array<User>;
@@ -1986,6 +2037,8 @@ export type StaffResult = ResultError | StaffList;
 
 export type User = {
   __typename?: 'User';
+  /** False while a staff or operator account waits for its holder to activate it with a code. */
+  activated: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** When the operator disabled the account (null while it is enabled). */
   disabledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2273,6 +2326,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ResultErrorValueModel )
     | ( PublicKeyInfoModel )
   ;
+  StaffCodeResult:
+    | ( ResultErrorValueModel )
+    | ( Partial<StaffCode> )
+  ;
   StaffResult:
     | ( ResultErrorValueModel )
     | ( Partial<Omit<StaffList, 'items'> & { items: Array<_RefType['User']> }> )
@@ -2297,6 +2354,7 @@ export type ResolversTypes = {
   ActionTarget: ResolverTypeWrapper<ActionTargetModel>;
   ActionTargetKind: ResolverTypeWrapper<Partial<ActionTargetKind>>;
   ActivateAccountInput: ResolverTypeWrapper<Partial<ActivateAccountInput>>;
+  ActivateStaffAccountInput: ResolverTypeWrapper<Partial<ActivateStaffAccountInput>>;
   Actor: ResolverTypeWrapper<Partial<Actor>>;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ApiKeyList: ResolverTypeWrapper<Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversTypes['ApiKey']> }>>;
@@ -2456,6 +2514,8 @@ export type ResolversTypes = {
   SharedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SharedCredentialResult']>>;
   SigningKey: ResolverTypeWrapper<PublicKeyInfoModel>;
   SigningKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SigningKeyResult']>>;
+  StaffCode: ResolverTypeWrapper<Partial<StaffCode>>;
+  StaffCodeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StaffCodeResult']>>;
   StaffList: ResolverTypeWrapper<Partial<Omit<StaffList, 'items'> & { items: Array<ResolversTypes['User']> }>>;
   StaffResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StaffResult']>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
@@ -2476,6 +2536,7 @@ export type ResolversParentTypes = {
   AchievementInput: Partial<AchievementInput>;
   ActionTarget: ActionTargetModel;
   ActivateAccountInput: Partial<ActivateAccountInput>;
+  ActivateStaffAccountInput: Partial<ActivateStaffAccountInput>;
   Actor: Partial<Actor>;
   ApiKey: ApiKeyModel;
   ApiKeyList: Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversParentTypes['ApiKey']> }>;
@@ -2615,6 +2676,8 @@ export type ResolversParentTypes = {
   SharedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SharedCredentialResult']>;
   SigningKey: PublicKeyInfoModel;
   SigningKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SigningKeyResult']>;
+  StaffCode: Partial<StaffCode>;
+  StaffCodeResult: Partial<ResolversUnionTypes<ResolversParentTypes>['StaffCodeResult']>;
   StaffList: Partial<Omit<StaffList, 'items'> & { items: Array<ResolversParentTypes['User']> }>;
   StaffResult: Partial<ResolversUnionTypes<ResolversParentTypes>['StaffResult']>;
   String: Partial<Scalars['String']['output']>;
@@ -3248,6 +3311,7 @@ export type MeResolvers<ContextType = GraphQLContext, ParentType extends Resolve
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   activateAccount?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationActivateAccountArgs, 'input'>>;
+  activateStaffAccount?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationActivateStaffAccountArgs, 'input'>>;
   appealRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationAppealRecognitionArgs, 'comment' | 'requestId'>>;
   applyForAward?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<MutationApplyForAwardArgs, 'programmeId'>>;
   approveRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationApproveRecognitionArgs, 'requestId'>>;
@@ -3259,6 +3323,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createLearnerAccount?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateLearnerAccountArgs, 'input' | 'learnerId'>>;
   createOperator?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateOperatorArgs, 'input'>>;
   createStaff?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input' | 'institutionId'>>;
+  createStaffCode?: Resolver<ResolversTypes['StaffCodeResult'], ParentType, ContextType, RequireFields<MutationCreateStaffCodeArgs, 'purpose' | 'userId'>>;
   defineCourse?: Resolver<ResolversTypes['CourseResult'], ParentType, ContextType, RequireFields<MutationDefineCourseArgs, 'input' | 'institutionId'>>;
   defineProgramme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<MutationDefineProgrammeArgs, 'definition'>>;
   importFile?: Resolver<ResolversTypes['ImportJobResult'], ParentType, ContextType, RequireFields<MutationImportFileArgs, 'jobId'>>;
@@ -3615,6 +3680,20 @@ export type SigningKeyResultResolvers<ContextType = GraphQLContext, ParentType e
   __resolveType: TypeResolveFn<'ResultError' | 'SigningKey', ParentType, ContextType>;
 };
 
+export type StaffCodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffCode'] = ResolversParentTypes['StaffCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['AccountCodePurpose'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StaffCodeResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffCodeResult'] = ResolversParentTypes['StaffCodeResult']> = {
+  __resolveType: TypeResolveFn<'ResultError' | 'StaffCode', ParentType, ContextType>;
+};
+
 export type StaffListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffList'] = ResolversParentTypes['StaffList']> = {
   items?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3625,6 +3704,7 @@ export type StaffResultResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  activated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3784,6 +3864,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SharedCredentialResult?: SharedCredentialResultResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   SigningKeyResult?: SigningKeyResultResolvers<ContextType>;
+  StaffCode?: StaffCodeResolvers<ContextType>;
+  StaffCodeResult?: StaffCodeResultResolvers<ContextType>;
   StaffList?: StaffListResolvers<ContextType>;
   StaffResult?: StaffResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

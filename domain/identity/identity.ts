@@ -78,8 +78,18 @@ const API_KEY_PREFIX = 'cbk';
 export interface NewAccount {
   email: string;
   name: string;
-  password: string;
+  /**
+   * Left out (staff and operator accounts): the account waits for its holder to activate it with a
+   * one-time code (AccountCodes.createForUser) and choose their own password.
+   */
+  password?: string | null | undefined;
 }
+
+/** The password hash of an account nobody has activated yet: no password ever matches it. */
+export const PENDING_ACTIVATION = 'pending-activation';
+
+/** Whether the account's holder has chosen a password (a pending staff account has not). */
+export const isActivated = (user: UserAccount): boolean => user.passwordHash !== PENDING_ACTIVATION;
 
 /** How long a token holder read from the user store is trusted before it is read again. */
 const TOKEN_HOLDER_CACHE_MS = 5_000;
@@ -119,7 +129,10 @@ export class Accounts {
       email,
       name: boundedString(input.name, 'name', 200),
       role,
-      passwordHash: await hashPassword(validPassword(input.password)),
+      passwordHash:
+        input.password == null && role !== 'learner'
+          ? PENDING_ACTIVATION
+          : await hashPassword(validPassword(input.password ?? '')),
       createdAt: this.now().toISOString(),
       ...scope,
     };
@@ -183,8 +196,10 @@ export class Accounts {
   async authenticate(email: string, password: string): Promise<UserAccount> {
     const user = await this.users.findByEmail(String(email).trim().toLowerCase());
     // Check a password even for an unknown email, so timing does not tell which emails exist.
-    const ok = await checkPassword(String(password), user?.passwordHash ?? (await DUMMY_HASH));
-    if (!user || !ok) throw new Unauthenticated('Wrong email or password');
+    // A pending account is checked against the dummy too: its timing says nothing either.
+    const stored = user && isActivated(user) ? user.passwordHash : await DUMMY_HASH;
+    const ok = await checkPassword(String(password), stored);
+    if (!user || !ok || !isActivated(user)) throw new Unauthenticated('Wrong email or password');
     if (user.disabledAt) throw new Unauthenticated('This account is disabled');
     return user;
   }

@@ -12,6 +12,8 @@ export const OPERATOR_ACTIONS = [
   'user.create-staff',
   'user.disable',
   'user.enable',
+  'user.activation-code',
+  'user.reset-code',
   'apikey.create',
   'apikey.revoke',
   'signingkey.rotate',

@@ -15,6 +15,7 @@ import * as types from './graphql';
 type Documents = {
   '\n  fragment SignedIn on LoginOk {\n    token\n    expiresAt\n    user {\n      id\n      email\n      name\n      role\n      institutionId\n      learnerId\n    }\n  }\n': typeof types.SignedInFragmentDoc;
   '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ActivateAccountDocument;
+  '\n  mutation ActivateStaffAccount($input: ActivateStaffAccountInput!) {\n    activateStaffAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ActivateStaffAccountDocument;
   '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ResetPasswordDocument;
   '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ChangePasswordDocument;
   '\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n': typeof types.SignOutEverywhereDocument;
@@ -60,8 +61,9 @@ type Documents = {
   '\n  mutation ConsoleRegisterInstitution($input: RegisterInstitutionInput!) {\n    registerInstitution(input: $input) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleRegisterInstitutionDocument;
   '\n  mutation ConsoleSetInstitutionStatus($id: ID!, $status: InstitutionStatus!) {\n    setInstitutionStatus(id: $id, status: $status) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSetInstitutionStatusDocument;
   '\n  mutation ConsoleSetAccreditation($id: ID!, $accreditation: [AccreditationScopeInput!]!) {\n    setAccreditation(id: $id, accreditation: $accreditation) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSetAccreditationDocument;
-  '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleStaffDocument;
+  '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n          activated\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleStaffDocument;
   '\n  mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {\n    createStaff(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on User {\n        id\n        email\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCreateStaffDocument;
+  '\n  mutation ConsoleCreateStaffCode($userId: ID!, $purpose: AccountCodePurpose!) {\n    createStaffCode(userId: $userId, purpose: $purpose) {\n      __typename\n      ... on StaffCode {\n        secret: code\n        purpose\n        email\n        expiresAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleCreateStaffCodeDocument;
   '\n  mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      __typename\n      ... on User {\n        id\n        email\n        disabledAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleSetUserDisabledDocument;
   '\n  query ConsoleOperatorAuditTrail($first: Int, $after: String) {\n    operatorAuditTrail(first: $first, after: $after) {\n      __typename\n      ... on OperatorActionPage {\n        items {\n          seq\n          at\n          action\n          actorKind\n          actorId\n          actorEmail\n          target {\n            kind\n            id\n            label\n            institutionId\n          }\n          before\n          after\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n': typeof types.ConsoleOperatorAuditTrailDocument;
   '\n  fragment ConsoleProgrammeFields on Programme {\n    id\n    version\n    institutionId\n    name {\n      zh\n      en\n    }\n    qualificationType\n    level\n    creditSystem\n    effectiveFrom\n    definedAt\n    definition\n  }\n': typeof types.ConsoleProgrammeFieldsFragmentDoc;
@@ -95,6 +97,8 @@ const documents: Documents = {
     types.SignedInFragmentDoc,
   '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ActivateAccountDocument,
+  '\n  mutation ActivateStaffAccount($input: ActivateStaffAccountInput!) {\n    activateStaffAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ActivateStaffAccountDocument,
   '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ResetPasswordDocument,
   '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
@@ -184,10 +188,12 @@ const documents: Documents = {
     types.ConsoleSetInstitutionStatusDocument,
   '\n  mutation ConsoleSetAccreditation($id: ID!, $accreditation: [AccreditationScopeInput!]!) {\n    setAccreditation(id: $id, accreditation: $accreditation) {\n      __typename\n      ...ConsoleInstitutionFields\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleSetAccreditationDocument,
-  '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+  '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n          activated\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleStaffDocument,
   '\n  mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {\n    createStaff(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on User {\n        id\n        email\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleCreateStaffDocument,
+  '\n  mutation ConsoleCreateStaffCode($userId: ID!, $purpose: AccountCodePurpose!) {\n    createStaffCode(userId: $userId, purpose: $purpose) {\n      __typename\n      ... on StaffCode {\n        secret: code\n        purpose\n        email\n        expiresAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
+    types.ConsoleCreateStaffCodeDocument,
   '\n  mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      __typename\n      ... on User {\n        id\n        email\n        disabledAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
     types.ConsoleSetUserDisabledDocument,
   '\n  query ConsoleOperatorAuditTrail($first: Int, $after: String) {\n    operatorAuditTrail(first: $first, after: $after) {\n      __typename\n      ... on OperatorActionPage {\n        items {\n          seq\n          at\n          action\n          actorKind\n          actorId\n          actorEmail\n          target {\n            kind\n            id\n            label\n            institutionId\n          }\n          before\n          after\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n':
@@ -256,6 +262,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ActivateAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ActivateStaffAccount($input: ActivateStaffAccountInput!) {\n    activateStaffAccount(input: $input) {\n      __typename\n      ...SignedIn\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ActivateStaffAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -530,7 +542,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+  source: '\n  query ConsoleStaff($institutionId: ID!) {\n    staff(institutionId: $institutionId) {\n      __typename\n      ... on StaffList {\n        items {\n          id\n          email\n          name\n          createdAt\n          disabledAt\n          activated\n        }\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ConsoleStaffDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -538,6 +550,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ConsoleCreateStaff($institutionId: ID!, $input: NewAccountInput!) {\n    createStaff(institutionId: $institutionId, input: $input) {\n      __typename\n      ... on User {\n        id\n        email\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
 ): typeof import('./graphql').ConsoleCreateStaffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConsoleCreateStaffCode($userId: ID!, $purpose: AccountCodePurpose!) {\n    createStaffCode(userId: $userId, purpose: $purpose) {\n      __typename\n      ... on StaffCode {\n        secret: code\n        purpose\n        email\n        expiresAt\n      }\n      ... on ResultError {\n        code\n        message\n        field\n      }\n    }\n  }\n',
+): typeof import('./graphql').ConsoleCreateStaffCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

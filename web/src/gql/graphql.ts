@@ -5,6 +5,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccountCodePurpose =
+  /** Activates the learner's first sign-in, bound to the registered learner. */
+  | 'ACTIVATION'
+  /** Sets a new password for the learner's existing sign-in. */
+  | 'RESET';
+
 export type AccreditationScopeInput = {
   levels?: Array<number> | null | undefined;
   qualificationType: QualificationType;
@@ -52,6 +58,15 @@ export type ActivateAccountInput = {
   /** The learner's national ID number, as registered. */
   nationalId: string;
   /** 10 to 200 characters. */
+  password: string;
+};
+
+export type ActivateStaffAccountInput = {
+  /** The activation code from the operator or the institution (dashes and spaces ignored). */
+  code: string;
+  /** The email the account was created with. */
+  email: string;
+  /** The password to sign in with from now on, 10 to 200 characters. */
   password: string;
 };
 
@@ -189,7 +204,12 @@ export type LocalizedTextInput = {
 export type NewAccountInput = {
   email: string;
   name: string;
-  password: string;
+  /**
+   * 10 to 200 characters. Leave it out for a staff or operator account to create it waiting for
+   * activation, then give its holder an activation code (createStaffCode): they choose their own
+   * password. A learner's sign-in always needs one.
+   */
+  password?: string | null | undefined;
 };
 
 export type OperatorActionKind =
@@ -203,10 +223,14 @@ export type OperatorActionKind =
   | 'INSTITUTION_STATUS'
   | 'SIGNINGKEY_REVOKE'
   | 'SIGNINGKEY_ROTATE'
+  /** An activation code was made for a staff or operator account. */
+  | 'USER_ACTIVATION_CODE'
   | 'USER_CREATE_OPERATOR'
   | 'USER_CREATE_STAFF'
   | 'USER_DISABLE'
-  | 'USER_ENABLE';
+  | 'USER_ENABLE'
+  /** A password reset code was made for a staff or operator account. */
+  | 'USER_RESET_CODE';
 
 export type QualificationInput = {
   awardedAt?: string | null | undefined;
@@ -265,9 +289,9 @@ export type RequestRecognitionInput = {
 };
 
 export type ResetPasswordInput = {
-  /** The reset code from the learner's institution or the operator. */
+  /** The reset code from the learner's institution, the operator, or (for staff) the institution's staff. */
   code: string;
-  /** The email the learner signs in with. */
+  /** The email the learner, staff member or operator signs in with. */
   email: string;
   /** The new password, 10 to 200 characters. */
   password: string;
@@ -311,6 +335,28 @@ export type ActivateAccountMutationVariables = Exact<{
 
 export type ActivateAccountMutation = {
   activateAccount:
+    | {
+        __typename: 'LoginOk';
+        token: string;
+        expiresAt: string;
+        user: {
+          id: string;
+          email: string;
+          name: string;
+          role: Role;
+          institutionId: string | null;
+          learnerId: string | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ActivateStaffAccountMutationVariables = Exact<{
+  input: ActivateStaffAccountInput;
+}>;
+
+export type ActivateStaffAccountMutation = {
+  activateStaffAccount:
     | {
         __typename: 'LoginOk';
         token: string;
@@ -1414,6 +1460,7 @@ export type ConsoleStaffQuery = {
           name: string;
           createdAt: string;
           disabledAt: string | null;
+          activated: boolean;
         }>;
       };
 };
@@ -1427,6 +1474,23 @@ export type ConsoleCreateStaffMutation = {
   createStaff:
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
     | { __typename: 'User'; id: string; email: string };
+};
+
+export type ConsoleCreateStaffCodeMutationVariables = Exact<{
+  userId: string | number;
+  purpose: AccountCodePurpose;
+}>;
+
+export type ConsoleCreateStaffCodeMutation = {
+  createStaffCode:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | {
+        __typename: 'StaffCode';
+        purpose: AccountCodePurpose;
+        email: string;
+        expiresAt: string;
+        secret: string;
+      };
 };
 
 export type ConsoleSetUserDisabledMutationVariables = Exact<{
@@ -2524,6 +2588,33 @@ export const ActivateAccountDocument = new TypedDocumentString(`
     learnerId
   }
 }`) as unknown as TypedDocumentString<ActivateAccountMutation, ActivateAccountMutationVariables>;
+export const ActivateStaffAccountDocument = new TypedDocumentString(`
+    mutation ActivateStaffAccount($input: ActivateStaffAccountInput!) {
+  activateStaffAccount(input: $input) {
+    __typename
+    ...SignedIn
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}`) as unknown as TypedDocumentString<
+  ActivateStaffAccountMutation,
+  ActivateStaffAccountMutationVariables
+>;
 export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input) {
@@ -3787,6 +3878,7 @@ export const ConsoleStaffDocument = new TypedDocumentString(`
         name
         createdAt
         disabledAt
+        activated
       }
     }
     ... on ResultError {
@@ -3815,6 +3907,27 @@ export const ConsoleCreateStaffDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<
   ConsoleCreateStaffMutation,
   ConsoleCreateStaffMutationVariables
+>;
+export const ConsoleCreateStaffCodeDocument = new TypedDocumentString(`
+    mutation ConsoleCreateStaffCode($userId: ID!, $purpose: AccountCodePurpose!) {
+  createStaffCode(userId: $userId, purpose: $purpose) {
+    __typename
+    ... on StaffCode {
+      secret: code
+      purpose
+      email
+      expiresAt
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleCreateStaffCodeMutation,
+  ConsoleCreateStaffCodeMutationVariables
 >;
 export const ConsoleSetUserDisabledDocument = new TypedDocumentString(`
     mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {
