@@ -133,6 +133,12 @@ entry.index({ statusListKey: 1 });
  */
 export const EQUALITY_COMPOUNDS: Record<string, readonly (readonly string[])[]> = {
   ledger_entries: [['learnerId', 'seqBlock']],
+  // An institution's credentials filtered by state, kind or programme (institutionCredentials).
+  credentials: [
+    ['institutionId', 'revoked', 'suspended'],
+    ['institutionId', 'kind'],
+    ['institutionId', 'programmeId'],
+  ],
 };
 
 // Credit accounts are written insert-only, one version per learner per append (updates are an

@@ -370,6 +370,14 @@ export type CheckpointKeys = {
 
 export type CheckpointResult = Checkpoint | ResultError;
 
+/** One current result of a class, and the credential a class issuance gave it (null: none yet). */
+export type ClassMember = {
+  __typename?: 'ClassMember';
+  /** The credential issued for this result under the requestKey class:<entry id>. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  entry: LedgerEntry;
+};
+
 /** That the log of checkpoint `from` is a prefix of the log of checkpoint `to` (nothing rewritten). */
 export type ConsistencyProof = {
   __typename?: 'ConsistencyProof';
@@ -421,6 +429,15 @@ export type Course = {
   title: LocalizedText;
   version: Scalars['Int']['output'];
 };
+
+export type CourseClassPage = {
+  __typename?: 'CourseClassPage';
+  /** Oldest first. */
+  items: Array<ClassMember>;
+  pageInfo: PageInfo;
+};
+
+export type CourseClassResult = CourseClassPage | ResultError;
 
 export type CourseInput = {
   category: Scalars['String']['input'];
@@ -503,6 +520,12 @@ export type CredentialShareList = {
 export type CredentialShareListResult = CredentialShareList | ResultError;
 
 export type CredentialShareResult = CredentialShare | ResultError;
+
+/** A credential's state: revocation is final, a suspension can be undone. */
+export type CredentialState =
+  | 'ACTIVE'
+  | 'REVOKED'
+  | 'SUSPENDED';
 
 /** One change of a credential's status, as its issuer recorded it. */
 export type CredentialStatusChange = {
@@ -781,6 +804,15 @@ export type Institution = {
   type: InstitutionType;
 };
 
+/** Which of an institution's credentials to list: every given field must match. */
+export type InstitutionCredentialsFilter = {
+  kind?: InputMaybe<CredentialKind>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The programme an award's credential was issued for. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CredentialState>;
+};
+
 export type InstitutionResult = Institution | ResultError;
 
 export type InstitutionStatus =
@@ -823,6 +855,8 @@ export type IssuedCredential = {
   kind: CredentialKind;
   learnerId: Scalars['ID']['output'];
   ledgerEntryId?: Maybe<Scalars['ID']['output']>;
+  /** The programme an award's diploma or degree was issued for (null on other credentials). */
+  programmeId?: Maybe<Scalars['ID']['output']>;
   revoked: Scalars['Boolean']['output'];
   /** The credential exactly as issued: JSON (Data Integrity) or a compact JWS (VC_JWT). */
   serialized: Scalars['String']['output'];
@@ -836,6 +870,15 @@ export type IssuedCredentialList = {
 };
 
 export type IssuedCredentialListResult = IssuedCredentialList | ResultError;
+
+export type IssuedCredentialPage = {
+  __typename?: 'IssuedCredentialPage';
+  /** Newest first. */
+  items: Array<IssuedCredential>;
+  pageInfo: PageInfo;
+};
+
+export type IssuedCredentialPageResult = IssuedCredentialPage | ResultError;
 
 export type IssuedCredentialResult = IssuedCredential | ResultError;
 
@@ -1457,6 +1500,12 @@ export type Query = {
   checkpointConsistencyProof: ConsistencyProofResult;
   /** The keys that check checkpoints offline. */
   checkpointKeys: CheckpointKeys;
+  /**
+   * A class, for issuing its credentials: the current results (neither corrected nor voided since)
+   * of one course, and term if given, that the institution recorded, oldest first; `first` from 1 to
+   * 200 (default 100). Its staff (or an API key with RECORDS_READ) and the operator.
+   */
+  courseClass: CourseClassResult;
   courses: Array<Course>;
   credential: IssuedCredentialResult;
   /** A learner's shares, newest first, each with who opened it (the learner and the operator). */
@@ -1475,6 +1524,12 @@ export type Query = {
   /** An institution's latest import jobs, newest first. */
   importJobs: ImportJobListResult;
   institution: InstitutionResult;
+  /**
+   * The credentials an institution issued, newest first, filtered by state, kind, programme and
+   * learner; `first` from 1 to 100 (default 20), `after` the endCursor of the previous page. Its staff
+   * (or an API key with CREDENTIALS_ISSUE) and the operator.
+   */
+  institutionCredentials: IssuedCredentialPageResult;
   /** The did:web DID and DID document of an institution. */
   institutionDid?: Maybe<DidDocumentResult>;
   /** What an institution recorded, for reconciliation with its student system. */
@@ -1559,6 +1614,15 @@ export type QueryCheckpointConsistencyProofArgs = {
 };
 
 
+export type QueryCourseClassArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  courseCode: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCoursesArgs = {
   institutionId: Scalars['ID']['input'];
 };
@@ -1612,6 +1676,14 @@ export type QueryImportJobsArgs = {
 export type QueryInstitutionArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInstitutionCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InstitutionCredentialsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -2194,6 +2266,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<ConsistencyProof> )
     | ( ResultErrorValueModel )
   ;
+  CourseClassResult:
+    | ( Partial<Omit<CourseClassPage, 'items'> & { items: Array<_RefType['ClassMember']> }> )
+    | ( ResultErrorValueModel )
+  ;
   CourseResult:
     | ( CourseVersionModel )
     | ( ResultErrorValueModel )
@@ -2248,6 +2324,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   IssuedCredentialListResult:
     | ( Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<_RefType['IssuedCredential']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  IssuedCredentialPageResult:
+    | ( Partial<Omit<IssuedCredentialPage, 'items'> & { items: Array<_RefType['IssuedCredential']> }> )
     | ( ResultErrorValueModel )
   ;
   IssuedCredentialResult:
@@ -2387,11 +2467,14 @@ export type ResolversTypes = {
   CheckpointCosigningResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CheckpointCosigningResult']>>;
   CheckpointKeys: ResolverTypeWrapper<Partial<CheckpointKeys>>;
   CheckpointResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CheckpointResult']>>;
+  ClassMember: ResolverTypeWrapper<Partial<Omit<ClassMember, 'entry'> & { entry: ResolversTypes['LedgerEntry'] }>>;
   ConsistencyProof: ResolverTypeWrapper<Partial<ConsistencyProof>>;
   ConsistencyProofResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConsistencyProofResult']>>;
   CorrectAchievementInput: ResolverTypeWrapper<Partial<CorrectAchievementInput>>;
   CosignerKey: ResolverTypeWrapper<Partial<CosignerKey>>;
   Course: ResolverTypeWrapper<CourseVersionModel>;
+  CourseClassPage: ResolverTypeWrapper<Partial<Omit<CourseClassPage, 'items'> & { items: Array<ResolversTypes['ClassMember']> }>>;
+  CourseClassResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseClassResult']>>;
   CourseInput: ResolverTypeWrapper<Partial<CourseInput>>;
   CourseResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseResult']>>;
   CreateApiKeyOk: ResolverTypeWrapper<Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>>;
@@ -2405,6 +2488,7 @@ export type ResolversTypes = {
   CredentialShareList: ResolverTypeWrapper<Partial<Omit<CredentialShareList, 'items'> & { items: Array<ResolversTypes['CredentialShare']> }>>;
   CredentialShareListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareListResult']>>;
   CredentialShareResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareResult']>>;
+  CredentialState: ResolverTypeWrapper<Partial<CredentialState>>;
   CredentialStatusChange: ResolverTypeWrapper<Partial<CredentialStatusChange>>;
   CredentialStatusNotice: ResolverTypeWrapper<Partial<CredentialStatusNotice>>;
   CredentialStatusNoticeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialStatusNoticeResult']>>;
@@ -2439,6 +2523,7 @@ export type ResolversTypes = {
   InclusionProof: ResolverTypeWrapper<Partial<InclusionProof>>;
   InclusionProofResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['InclusionProofResult']>>;
   Institution: ResolverTypeWrapper<InstitutionModel>;
+  InstitutionCredentialsFilter: ResolverTypeWrapper<Partial<InstitutionCredentialsFilter>>;
   InstitutionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['InstitutionResult']>>;
   InstitutionStatus: ResolverTypeWrapper<Partial<InstitutionStatus>>;
   InstitutionType: ResolverTypeWrapper<Partial<InstitutionType>>;
@@ -2447,6 +2532,8 @@ export type ResolversTypes = {
   IssuedCredential: ResolverTypeWrapper<IssuedCredentialRecordModel>;
   IssuedCredentialList: ResolverTypeWrapper<Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<ResolversTypes['IssuedCredential']> }>>;
   IssuedCredentialListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialListResult']>>;
+  IssuedCredentialPage: ResolverTypeWrapper<Partial<Omit<IssuedCredentialPage, 'items'> & { items: Array<ResolversTypes['IssuedCredential']> }>>;
+  IssuedCredentialPageResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialPageResult']>>;
   IssuedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialResult']>>;
   KeyType: ResolverTypeWrapper<Partial<KeyType>>;
   Learner: ResolverTypeWrapper<LearnerModel>;
@@ -2565,11 +2652,14 @@ export type ResolversParentTypes = {
   CheckpointCosigningResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CheckpointCosigningResult']>;
   CheckpointKeys: Partial<CheckpointKeys>;
   CheckpointResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CheckpointResult']>;
+  ClassMember: Partial<Omit<ClassMember, 'entry'> & { entry: ResolversParentTypes['LedgerEntry'] }>;
   ConsistencyProof: Partial<ConsistencyProof>;
   ConsistencyProofResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ConsistencyProofResult']>;
   CorrectAchievementInput: Partial<CorrectAchievementInput>;
   CosignerKey: Partial<CosignerKey>;
   Course: CourseVersionModel;
+  CourseClassPage: Partial<Omit<CourseClassPage, 'items'> & { items: Array<ResolversParentTypes['ClassMember']> }>;
+  CourseClassResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseClassResult']>;
   CourseInput: Partial<CourseInput>;
   CourseResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseResult']>;
   CreateApiKeyOk: Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] }>;
@@ -2609,12 +2699,15 @@ export type ResolversParentTypes = {
   InclusionProof: Partial<InclusionProof>;
   InclusionProofResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InclusionProofResult']>;
   Institution: InstitutionModel;
+  InstitutionCredentialsFilter: Partial<InstitutionCredentialsFilter>;
   InstitutionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InstitutionResult']>;
   Int: Partial<Scalars['Int']['output']>;
   IssueCredentialInput: Partial<IssueCredentialInput>;
   IssuedCredential: IssuedCredentialRecordModel;
   IssuedCredentialList: Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<ResolversParentTypes['IssuedCredential']> }>;
   IssuedCredentialListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialListResult']>;
+  IssuedCredentialPage: Partial<Omit<IssuedCredentialPage, 'items'> & { items: Array<ResolversParentTypes['IssuedCredential']> }>;
+  IssuedCredentialPageResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialPageResult']>;
   IssuedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialResult']>;
   Learner: LearnerModel;
   LearnerResult: Partial<ResolversUnionTypes<ResolversParentTypes>['LearnerResult']>;
@@ -2917,6 +3010,11 @@ export type CheckpointResultResolvers<ContextType = GraphQLContext, ParentType e
   __resolveType: TypeResolveFn<'Checkpoint' | 'ResultError', ParentType, ContextType>;
 };
 
+export type ClassMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClassMember'] = ResolversParentTypes['ClassMember']> = {
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType>;
+};
+
 export type ConsistencyProofResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyProof'] = ResolversParentTypes['ConsistencyProof']> = {
   from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2951,6 +3049,16 @@ export type CourseResolvers<ContextType = GraphQLContext, ParentType extends Res
   title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CourseClassPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CourseClassPage'] = ResolversParentTypes['CourseClassPage']> = {
+  items?: Resolver<Array<ResolversTypes['ClassMember']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CourseClassResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CourseClassResult'] = ResolversParentTypes['CourseClassResult']> = {
+  __resolveType: TypeResolveFn<'CourseClassPage' | 'ResultError', ParentType, ContextType>;
 };
 
 export type CourseResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CourseResult'] = ResolversParentTypes['CourseResult']> = {
@@ -3216,6 +3324,7 @@ export type IssuedCredentialResolvers<ContextType = GraphQLContext, ParentType e
   kind?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
   learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ledgerEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  programmeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serialized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   statusListCredentials?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3230,6 +3339,16 @@ export type IssuedCredentialListResolvers<ContextType = GraphQLContext, ParentTy
 
 export type IssuedCredentialListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialListResult'] = ResolversParentTypes['IssuedCredentialListResult']> = {
   __resolveType: TypeResolveFn<'IssuedCredentialList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type IssuedCredentialPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialPage'] = ResolversParentTypes['IssuedCredentialPage']> = {
+  items?: Resolver<Array<ResolversTypes['IssuedCredential']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IssuedCredentialPageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialPageResult'] = ResolversParentTypes['IssuedCredentialPageResult']> = {
+  __resolveType: TypeResolveFn<'IssuedCredentialPage' | 'ResultError', ParentType, ContextType>;
 };
 
 export type IssuedCredentialResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialResult'] = ResolversParentTypes['IssuedCredentialResult']> = {
@@ -3463,6 +3582,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   checkpoint?: Resolver<ResolversTypes['CheckpointResult'], ParentType, ContextType, Partial<QueryCheckpointArgs>>;
   checkpointConsistencyProof?: Resolver<ResolversTypes['ConsistencyProofResult'], ParentType, ContextType, RequireFields<QueryCheckpointConsistencyProofArgs, 'from'>>;
   checkpointKeys?: Resolver<ResolversTypes['CheckpointKeys'], ParentType, ContextType>;
+  courseClass?: Resolver<ResolversTypes['CourseClassResult'], ParentType, ContextType, RequireFields<QueryCourseClassArgs, 'courseCode' | 'institutionId'>>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
   credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, Partial<QueryCredentialSharesArgs>>;
@@ -3473,6 +3593,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   importJob?: Resolver<ResolversTypes['ImportJobResult'], ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importJobs?: Resolver<ResolversTypes['ImportJobListResult'], ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'institutionId'>>;
   institution?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, Partial<QueryInstitutionArgs>>;
+  institutionCredentials?: Resolver<ResolversTypes['IssuedCredentialPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionCredentialsArgs, 'institutionId'>>;
   institutionDid?: Resolver<Maybe<ResolversTypes['DidDocumentResult']>, ParentType, ContextType, RequireFields<QueryInstitutionDidArgs, 'institutionId'>>;
   institutionRecords?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionRecordsArgs, 'institutionId'>>;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
@@ -3770,10 +3891,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CheckpointCosigningResult?: CheckpointCosigningResultResolvers<ContextType>;
   CheckpointKeys?: CheckpointKeysResolvers<ContextType>;
   CheckpointResult?: CheckpointResultResolvers<ContextType>;
+  ClassMember?: ClassMemberResolvers<ContextType>;
   ConsistencyProof?: ConsistencyProofResolvers<ContextType>;
   ConsistencyProofResult?: ConsistencyProofResultResolvers<ContextType>;
   CosignerKey?: CosignerKeyResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
+  CourseClassPage?: CourseClassPageResolvers<ContextType>;
+  CourseClassResult?: CourseClassResultResolvers<ContextType>;
   CourseResult?: CourseResultResolvers<ContextType>;
   CreateApiKeyOk?: CreateApiKeyOkResolvers<ContextType>;
   CreateApiKeyResult?: CreateApiKeyResultResolvers<ContextType>;
@@ -3812,6 +3936,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssuedCredential?: IssuedCredentialResolvers<ContextType>;
   IssuedCredentialList?: IssuedCredentialListResolvers<ContextType>;
   IssuedCredentialListResult?: IssuedCredentialListResultResolvers<ContextType>;
+  IssuedCredentialPage?: IssuedCredentialPageResolvers<ContextType>;
+  IssuedCredentialPageResult?: IssuedCredentialPageResultResolvers<ContextType>;
   IssuedCredentialResult?: IssuedCredentialResultResolvers<ContextType>;
   Learner?: LearnerResolvers<ContextType>;
   LearnerResult?: LearnerResultResolvers<ContextType>;

@@ -724,6 +724,24 @@ const OPERATIONS: Operation[] = [
     check: (v, { target }) => expect(v['learnerId']).toBe(target.learnerId),
   },
   {
+    name: 'courseClass',
+    scope: 'records:read',
+    query: `query($i: ID!) { courseClass(institutionId: $i, courseCode: "MATH101", first: 5) { ${RE} ... on CourseClassPage { items { entry { institutionId } } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    // The institution's own records, read to issue: its staff, its key that reads, the operator.
+    expected: operatorOrInstitution,
+  },
+  {
+    name: 'institutionCredentials',
+    scope: 'credentials:issue',
+    query: `query($i: ID!, $l: ID!) { institutionCredentials(institutionId: $i, filter: { learnerId: $l }, first: 5) { ${RE} ... on IssuedCredentialPage { items { id institutionId } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId, l: x.learnerId }),
+    // What the institution issued: its staff, its key that issues, and the operator; not a learner.
+    expected: operatorOrInstitution,
+    check: (v, { target }) =>
+      expect(items(v).map((c) => c['institutionId'])).toContain(target.institutionId),
+  },
+  {
     name: 'learnerCredentials',
     query: `query($l: ID!) { learnerCredentials(learnerId: $l) { ${RE} ... on IssuedCredentialList { items { id institutionId } } } }`,
     variables: (x) => Promise.resolve({ l: x.learnerId }),

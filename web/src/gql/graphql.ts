@@ -106,6 +106,9 @@ export type CredentialFormat =
 
 export type CredentialKind = 'ACHIEVEMENT' | 'QUALIFICATION' | 'TRANSCRIPT';
 
+/** A credential's state: revocation is final, a suspension can be undone. */
+export type CredentialState = 'ACTIVE' | 'REVOKED' | 'SUSPENDED';
+
 export type CreditSystem =
   /** Chinese higher-education credits */
   | 'CN'
@@ -168,6 +171,15 @@ export type ImportJobStatus =
   | 'WRITING';
 
 export type ImportPhase = 'CHECK' | 'WRITE';
+
+/** Which of an institution's credentials to list: every given field must match. */
+export type InstitutionCredentialsFilter = {
+  kind?: CredentialKind | null | undefined;
+  learnerId?: string | number | null | undefined;
+  /** The programme an award's credential was issued for. */
+  programmeId?: string | number | null | undefined;
+  status?: CredentialState | null | undefined;
+};
 
 export type InstitutionStatus = 'ACTIVE' | 'SUSPENDED';
 
@@ -666,6 +678,52 @@ export type ConsoleReinstateCredentialMutation = {
         suspended: boolean;
         issuedAt: string;
         history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleInstitutionCredentialsQueryVariables = Exact<{
+  institutionId: string | number;
+  filter?: InstitutionCredentialsFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleInstitutionCredentialsQuery = {
+  institutionCredentials:
+    | {
+        __typename: 'IssuedCredentialPage';
+        items: Array<{
+          id: string;
+          learnerId: string;
+          kind: CredentialKind;
+          programmeId: string | null;
+          revoked: boolean;
+          suspended: boolean;
+          issuedAt: string;
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleCourseClassQueryVariables = Exact<{
+  institutionId: string | number;
+  courseCode: string;
+  term?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleCourseClassQuery = {
+  courseClass:
+    | {
+        __typename: 'CourseClassPage';
+        items: Array<{
+          credentialId: string | null;
+          entry: { id: string; learnerId: string; sourceRecordId: string };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
       }
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
@@ -2979,6 +3037,73 @@ export const ConsoleReinstateCredentialDocument = new TypedDocumentString(`
   ConsoleReinstateCredentialMutation,
   ConsoleReinstateCredentialMutationVariables
 >;
+export const ConsoleInstitutionCredentialsDocument = new TypedDocumentString(`
+    query ConsoleInstitutionCredentials($institutionId: ID!, $filter: InstitutionCredentialsFilter, $first: Int, $after: String) {
+  institutionCredentials(
+    institutionId: $institutionId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on IssuedCredentialPage {
+      items {
+        id
+        learnerId
+        kind
+        programmeId
+        revoked
+        suspended
+        issuedAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleInstitutionCredentialsQuery,
+  ConsoleInstitutionCredentialsQueryVariables
+>;
+export const ConsoleCourseClassDocument = new TypedDocumentString(`
+    query ConsoleCourseClass($institutionId: ID!, $courseCode: String!, $term: String, $first: Int, $after: String) {
+  courseClass(
+    institutionId: $institutionId
+    courseCode: $courseCode
+    term: $term
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on CourseClassPage {
+      items {
+        credentialId
+        entry {
+          id
+          learnerId
+          sourceRecordId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCourseClassQuery, ConsoleCourseClassQueryVariables>;
 export const ConsoleCoursesDocument = new TypedDocumentString(`
     query ConsoleCourses($institutionId: ID!) {
   courses(institutionId: $institutionId) {
