@@ -8,7 +8,7 @@ import type { IssuedCredentialRecord as IssuedCredentialRecordModel, PublicKeyIn
 import type { ShareWithViews as ShareWithViewsModel, ShareView as ShareViewModel } from '../../domain/sharing/index.ts';
 import type { PresentationReport as PresentationReportModel, Check as CheckModel } from '../../credentials/index.ts';
 import type { ImportJobView as ImportJobViewModel } from '../../domain/ledger/index.ts';
-import type { OperatorAction as OperatorActionModel, ActionTarget as ActionTargetModel } from '../../domain/identity/index.ts';
+import type { OperatorActionView as OperatorActionViewModel, ActionTarget as ActionTargetModel } from '../../domain/identity/index.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -1376,8 +1376,11 @@ export type OperatorAction = {
   at: Scalars['DateTime']['output'];
   /** What it was before (null: nothing, as for a creation). */
   before?: Maybe<Scalars['String']['output']>;
+  /** FAILED: why. */
+  error?: Maybe<Scalars['String']['output']>;
   /** Position in the trail (1 is the first action ever). */
   seq: Scalars['Int']['output'];
+  status: OperatorActionStatus;
   target: ActionTarget;
 };
 
@@ -1409,6 +1412,17 @@ export type OperatorActionPage = {
 };
 
 export type OperatorActionPageResult = OperatorActionPage | ResultError;
+
+/**
+ * Whether an action's change was made. The action is written before its change (write-ahead) and its
+ * outcome after, so a server stopping in between leaves ATTEMPTED, never an unrecorded change.
+ */
+export type OperatorActionStatus =
+  /** Written before the change, with no outcome yet: still running, or the server stopped in between (look at the target). */
+  | 'ATTEMPTED'
+  /** The change was refused or failed; nothing was changed by it. */
+  | 'FAILED'
+  | 'SUCCEEDED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -2552,10 +2566,11 @@ export type ResolversTypes = {
   NearCompletionReport: ResolverTypeWrapper<Partial<NearCompletionReport>>;
   NearCompletionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['NearCompletionResult']>>;
   NewAccountInput: ResolverTypeWrapper<Partial<NewAccountInput>>;
-  OperatorAction: ResolverTypeWrapper<OperatorActionModel>;
+  OperatorAction: ResolverTypeWrapper<OperatorActionViewModel>;
   OperatorActionKind: ResolverTypeWrapper<Partial<OperatorActionKind>>;
   OperatorActionPage: ResolverTypeWrapper<Partial<Omit<OperatorActionPage, 'items'> & { items: Array<ResolversTypes['OperatorAction']> }>>;
   OperatorActionPageResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OperatorActionPageResult']>>;
+  OperatorActionStatus: ResolverTypeWrapper<Partial<OperatorActionStatus>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Programme: ResolverTypeWrapper<Partial<Programme>>;
   ProgrammeList: ResolverTypeWrapper<Partial<ProgrammeList>>;
@@ -2725,7 +2740,7 @@ export type ResolversParentTypes = {
   NearCompletionReport: Partial<NearCompletionReport>;
   NearCompletionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['NearCompletionResult']>;
   NewAccountInput: Partial<NewAccountInput>;
-  OperatorAction: OperatorActionModel;
+  OperatorAction: OperatorActionViewModel;
   OperatorActionPage: Partial<Omit<OperatorActionPage, 'items'> & { items: Array<ResolversParentTypes['OperatorAction']> }>;
   OperatorActionPageResult: Partial<ResolversUnionTypes<ResolversParentTypes>['OperatorActionPageResult']>;
   PageInfo: Partial<PageInfo>;
@@ -3508,7 +3523,9 @@ export type OperatorActionResolvers<ContextType = GraphQLContext, ParentType ext
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OperatorActionStatus'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ActionTarget'], ParentType, ContextType>;
 };
 

@@ -11,7 +11,7 @@ import {
 import { Conflict, Forbidden, InputValidationError, NotFound } from '../shared/index.ts';
 import type { Accounts } from './identity.ts';
 import { isActivated, validEmail, validPassword } from './identity.ts';
-import type { OperatorActionLog } from './operator-audit.ts';
+import { audited, type OperatorActionLog } from './operator-audit.ts';
 import type { ActorRef, Learner, UserAccount } from '../shared/index.ts';
 
 export type AccountCodePurpose = 'activation' | 'reset';
@@ -177,12 +177,14 @@ export class AccountCodes {
       throw new Conflict('This account is activated already: give a reset code instead');
     if (purpose === 'reset' && !isActivated(user))
       throw new Conflict('This account is not activated yet: give an activation code instead');
-    const made = await this.#issue(actor, { userId: user.id }, purpose);
-    await this.d.trail?.record(
+    const made = await audited(
+      this.d.trail,
       actor,
       purpose === 'activation' ? 'user.activation-code' : 'user.reset-code',
       { kind: 'user', id: user.id, label: user.email, institutionId: user.institutionId },
-      { after: `expires ${made.record.expiresAt}` },
+      { after: `${purpose} code` },
+      () => this.#issue(actor, { userId: user.id }, purpose),
+      (m) => `${purpose} code, expires ${m.record.expiresAt}`,
     );
     return { ...made, user };
   }

@@ -29,7 +29,7 @@ import {
 } from '../shared/index.ts';
 import { boundedString, requireOneOf } from '../shared/index.ts';
 import { RefreshingCache } from '../shared/index.ts';
-import type { OperatorActionLog } from './operator-audit.ts';
+import { audited, type OperatorActionLog } from './operator-audit.ts';
 
 const scryptAsync = promisify(scrypt) as (
   pw: string,
@@ -118,7 +118,8 @@ export class Accounts {
   /** When this process last wrote each key's last use (so concurrent requests write once). */
   readonly #lastUseWritten = new Map<string, number>();
 
-  async #create(
+  /** Checks a new account and builds it; `#create` or the audited callers insert it. */
+  async #prepare(
     input: NewAccount,
     role: UserAccount['role'],
     scope: Partial<UserAccount>,
@@ -138,6 +139,15 @@ export class Accounts {
     };
     if (await this.users.findByEmail(email))
       throw new Conflict(`An account for ${email} exists already`, { field: 'email' });
+    return account;
+  }
+
+  async #create(
+    input: NewAccount,
+    role: UserAccount['role'],
+    scope: Partial<UserAccount>,
+  ): Promise<UserAccount> {
+    const account = await this.#prepare(input, role, scope);
     await this.users.insert(account); // a unique index on email catches a concurrent twin
     return account;
   }
@@ -145,12 +155,14 @@ export class Accounts {
   /** The first operator comes from the CLI (actor = system); later ones from an operator. */
   async createOperator(actor: Actor, input: NewAccount): Promise<UserAccount> {
     requireOperator(actor);
-    const user = await this.#create(input, 'operator', {});
-    await this.trail?.record(
+    const user = await this.#prepare(input, 'operator', {});
+    await audited(
+      this.trail,
       actor,
       'user.create-operator',
       { kind: 'user', id: user.id, label: user.email },
       { after: `operator ${user.name}` },
+      () => this.users.insert(user),
     );
     return user;
   }
@@ -162,12 +174,14 @@ export class Accounts {
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot create staff accounts');
     if (!(await this.institutions.findById(institutionId)))
       throw new NotFound('Institution', institutionId);
-    const user = await this.#create(input, 'staff', { institutionId });
-    await this.trail?.record(
+    const user = await this.#prepare(input, 'staff', { institutionId });
+    await audited(
+      this.trail,
       actor,
       'user.create-staff',
       { kind: 'user', id: user.id, label: user.email, institutionId },
       { after: `staff ${user.name}` },
+      () => this.users.insert(user),
     );
     return user;
   }
@@ -284,16 +298,18 @@ export class Accounts {
     const user = await this.users.findById(boundedString(userId, 'userId', 64));
     if (!user) throw new NotFound('User', userId);
     const disabledAt = disabled ? (user.disabledAt ?? this.now().toISOString()) : null;
-    await this.users.setDisabledAt(user.id, disabledAt);
-    this.#holders.delete(user.id);
+    const apply = () => this.users.setDisabledAt(user.id, disabledAt);
     if (Boolean(user.disabledAt) !== disabled) {
-      await this.trail?.record(
+      await audited(
+        this.trail,
         actor,
         disabled ? 'user.disable' : 'user.enable',
         { kind: 'user', id: user.id, label: user.email, institutionId: user.institutionId },
         { before: disabled ? 'enabled' : 'disabled', after: disabled ? 'disabled' : 'enabled' },
+        apply,
       );
-    }
+    } else await apply(); // already so: nothing changes, nothing is written down
+    this.#holders.delete(user.id);
     return { ...user, disabledAt };
   }
 
@@ -332,12 +348,13 @@ export class Accounts {
       createdAt: this.now().toISOString(),
       createdBy: actor.kind === 'system' ? 'system' : 'userId' in actor ? actor.userId : 'unknown',
     };
-    await this.apiKeys.insert(key);
-    await this.trail?.record(
+    await audited(
+      this.trail,
       actor,
       'apikey.create',
       { kind: 'apikey', id, label: key.label, institutionId },
       { after: key.scopes.join(', ') },
+      () => this.apiKeys.insert(key),
     );
     return { key, token: `${API_KEY_PREFIX}_${id}_${secret}` };
   }
@@ -349,14 +366,16 @@ export class Accounts {
     requireOperatorOrInstitution(actor, key.institutionId);
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot revoke API keys');
     if (!key.revokedAt) {
-      key.revokedAt = this.now().toISOString();
-      await this.apiKeys.markRevoked(keyId, key.revokedAt);
-      await this.trail?.record(
+      const at = this.now().toISOString();
+      await audited(
+        this.trail,
         actor,
         'apikey.revoke',
         { kind: 'apikey', id: key.id, label: key.label, institutionId: key.institutionId },
         { before: 'active', after: 'revoked' },
+        () => this.apiKeys.markRevoked(keyId, at),
       );
+      key.revokedAt = at;
     }
     return key;
   }

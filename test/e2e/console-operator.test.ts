@@ -240,6 +240,12 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
     expect(await suspension.textContent()).toContain('college-b');
     expect(await suspension.locator('del').textContent()).toBe('active');
     expect(await rows.nth(10).textContent()).toContain('the system');
+    // Each written before its change and its outcome after: every one of these succeeded.
+    const statuses = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.getAttribute('data-status')),
+    );
+    expect(new Set(statuses)).toEqual(new Set(['SUCCEEDED']));
+    expect(await rows.first().textContent()).toContain('done');
     await expectAccessible(page, 'audit trail (en)');
 
     // More than a page: the older actions come on request.

@@ -244,6 +244,17 @@ export type OperatorActionKind =
   /** A password reset code was made for a staff or operator account. */
   | 'USER_RESET_CODE';
 
+/**
+ * Whether an action's change was made. The action is written before its change (write-ahead) and its
+ * outcome after, so a server stopping in between leaves ATTEMPTED, never an unrecorded change.
+ */
+export type OperatorActionStatus =
+  /** Written before the change, with no outcome yet: still running, or the server stopped in between (look at the target). */
+  | 'ATTEMPTED'
+  /** The change was refused or failed; nothing was changed by it. */
+  | 'FAILED'
+  | 'SUCCEEDED';
+
 export type QualificationInput = {
   awardedAt?: string | null | undefined;
   /** Ledger entries this qualification rests on (listed as evidence). */
@@ -1580,6 +1591,8 @@ export type ConsoleOperatorAuditTrailQuery = {
           actorEmail: string | null;
           before: string | null;
           after: string | null;
+          status: OperatorActionStatus;
+          error: string | null;
           target: {
             kind: ActionTargetKind;
             id: string;
@@ -4094,6 +4107,8 @@ export const ConsoleOperatorAuditTrailDocument = new TypedDocumentString(`
         }
         before
         after
+        status
+        error
       }
       pageInfo {
         hasNextPage

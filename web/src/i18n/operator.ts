@@ -110,7 +110,7 @@ const en = {
   },
   audit: {
     title: 'Audit trail',
-    lead: 'Every registration, suspension, accreditation change, account and key change, newest first. Nothing in it is ever changed or deleted.',
+    lead: 'Every registration, suspension, accreditation change, account and key change, newest first. Each is written before its change and its outcome after: "no outcome" means the server stopped in between. Nothing in it is ever changed or deleted.',
     caption: 'Operator actions',
     seq: '#',
     at: 'When',
@@ -118,6 +118,12 @@ const en = {
     what: 'What',
     target: 'On',
     change: 'Change',
+    outcome: 'Outcome',
+    status: {
+      SUCCEEDED: 'done',
+      FAILED: 'failed',
+      ATTEMPTED: 'no outcome',
+    },
     system: 'the system',
     apikey: 'API key {{id}}',
     more: 'Older actions',
@@ -303,7 +309,7 @@ const zh: Messages = {
   },
   audit: {
     title: '操作记录',
-    lead: '所有登记、暂停、认可范围变更、账号与密钥变更，按时间倒序。记录一经写入，永不修改或删除。',
+    lead: '所有登记、暂停、认可范围变更、账号与密钥变更，按时间倒序。每项操作在变更前写入，结果在变更后写入；“无结果”表示服务器在两者之间停止。记录一经写入，永不修改或删除。',
     caption: '管理操作',
     seq: '#',
     at: '时间',
@@ -311,6 +317,12 @@ const zh: Messages = {
     what: '操作',
     target: '对象',
     change: '变更',
+    outcome: '结果',
+    status: {
+      SUCCEEDED: '已完成',
+      FAILED: '失败',
+      ATTEMPTED: '无结果',
+    },
     system: '系统',
     apikey: 'API 密钥 {{id}}',
     more: '更早的操作',

@@ -277,6 +277,8 @@ export const OperatorAuditTrailQuery = graphql(`
           }
           before
           after
+          status
+          error
         }
         pageInfo {
           hasNextPage
