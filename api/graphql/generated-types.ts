@@ -1346,7 +1346,11 @@ export type NearCompletionReport = {
   audited: Scalars['Int']['output'];
   /** Closest first. */
   learners: Array<NearCompletionLearner>;
+  /** How many more such learners there are than the cap (1,000 a list) let be audited; 0 when none was left out. Applicants for this version come first. */
+  notAudited: Scalars['Int']['output'];
   programmeId: Scalars['ID']['output'];
+  /** Of those audited, how many audits were reused from an earlier request (the learner's record, the programme version, the day and the rules unchanged). */
+  reused: Scalars['Int']['output'];
   version: Scalars['Int']['output'];
 };
 
@@ -3506,7 +3510,9 @@ export type NearCompletionReportResolvers<ContextType = GraphQLContext, ParentTy
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   audited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   learners?: Resolver<Array<ResolversTypes['NearCompletionLearner']>, ParentType, ContextType>;
+  notAudited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -1744,6 +1744,7 @@ export type ConsoleNearCompletionQuery = {
         version: number;
         asOf: string;
         audited: number;
+        notAudited: number;
         learners: Array<{
           learnerId: string;
           name: string;
@@ -4263,6 +4264,7 @@ export const ConsoleNearCompletionDocument = new TypedDocumentString(`
       version
       asOf
       audited
+      notAudited
       learners {
         learnerId
         name

@@ -205,10 +205,12 @@ const en = {
     treeOf: 'Requirements of version {{version}}',
     nearTitle: 'Close to completing',
     nearLead:
-      'Learners who applied to your programmes or asked you to recognise credit, audited against the latest version: the share of its requirements their record meets.',
+      'Who is listed: the learners who applied to one of your programmes or asked you to recognise credit (the learners whose degree audit you may read), audited against the latest version: the share of its requirements their record meets. Audits are reused while a learner’s record and the rules are unchanged.',
     minProgress: 'Show learners at',
     atLeast: '{{percent}} % or more',
     audited: '{{count}} learners audited on {{date}}.',
+    notAudited:
+      '{{count}} more were not audited: at most 1,000 a list, applicants for this version first.',
     nobodyNear: 'Nobody is that close yet.',
     passes: 'passes',
     applied: 'applied',
@@ -561,10 +563,12 @@ const zh: ConsoleMessages = {
     showVersion: '查看第 {{version}} 版的要求',
     treeOf: '第 {{version}} 版的要求',
     nearTitle: '即将完成',
-    nearLead: '向本机构申请过学位或学分认定的学习者，按最新版本审核：其档案已满足的要求比例。',
+    nearLead:
+      '列出的是：向本机构任一专业申请过学位或学分认定的学习者（即您可查看其学位审核的学习者），按最新版本审核：其档案已满足的要求比例。学习者档案与规则未变时沿用已有审核结果。',
     minProgress: '显示完成度',
     atLeast: '{{percent}}% 及以上',
     audited: '{{date}} 审核了 {{count}} 名学习者。',
+    notAudited: '另有 {{count}} 名未审核：每次最多 1,000 名，优先审核申请该版本的学习者。',
     nobodyNear: '暂无学习者达到该完成度。',
     passes: '已满足',
     applied: '已申请',
