@@ -96,43 +96,45 @@ export function CredentialsList({
   const state = (c: Item) => (c.revoked ? 'REVOKED' : c.suspended ? 'SUSPENDED' : 'ACTIVE');
   return (
     <Card title={t('console.awards.listTitle')}>
-      <form className="filter-row" onSubmit={submit} noValidate data-testid="credentials-filter">
-        <Select
-          label={t('console.awards.listStatus')}
-          name="status"
-          value={form.status}
-          options={[
-            { value: '', label: t('console.awards.listAny') },
-            ...STATES.map((s) => ({ value: s, label: t(`console.awards.state.${s}`) })),
-          ]}
-          onChange={(v) => setForm((x) => ({ ...x, status: v }))}
-        />
-        <Select
-          label={t('console.awards.credentialKind')}
-          name="kind"
-          value={form.kind}
-          options={[
-            { value: '', label: t('console.awards.listAny') },
-            ...KINDS.map((k) => ({ value: k, label: t(`console.awards.kind.${k}`) })),
-          ]}
-          onChange={(v) => setForm((x) => ({ ...x, kind: v }))}
-        />
-        <TextField
-          label={t('console.programmes.programme')}
-          name="programmeId"
-          value={form.programmeId}
-          onChange={(v) => setForm((x) => ({ ...x, programmeId: v }))}
-          error={errors['programmeId']}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('console.awards.listLearner')}
-          name="learnerId"
-          value={form.learnerId}
-          onChange={(v) => setForm((x) => ({ ...x, learnerId: v }))}
-          error={errors['learnerId']}
-          autoComplete="off"
-        />
+      <form className="form" onSubmit={submit} noValidate data-testid="credentials-filter">
+        <div className="grid-2">
+          <Select
+            label={t('console.awards.listStatus')}
+            name="status"
+            value={form.status}
+            options={[
+              { value: '', label: t('console.awards.listAny') },
+              ...STATES.map((s) => ({ value: s, label: t(`console.awards.state.${s}`) })),
+            ]}
+            onChange={(v) => setForm((x) => ({ ...x, status: v }))}
+          />
+          <Select
+            label={t('console.awards.credentialKind')}
+            name="kind"
+            value={form.kind}
+            options={[
+              { value: '', label: t('console.awards.listAny') },
+              ...KINDS.map((k) => ({ value: k, label: t(`console.awards.kind.${k}`) })),
+            ]}
+            onChange={(v) => setForm((x) => ({ ...x, kind: v }))}
+          />
+          <TextField
+            label={t('console.programmes.programme')}
+            name="programmeId"
+            value={form.programmeId}
+            onChange={(v) => setForm((x) => ({ ...x, programmeId: v }))}
+            error={errors['programmeId']}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('console.awards.listLearner')}
+            name="learnerId"
+            value={form.learnerId}
+            onChange={(v) => setForm((x) => ({ ...x, learnerId: v }))}
+            error={errors['learnerId']}
+            autoComplete="off"
+          />
+        </div>
         <Button type="submit" variant="secondary" busy={busy && items === null}>
           {t('console.awards.listFilter')}
         </Button>
