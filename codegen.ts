@@ -55,7 +55,7 @@ const config: CodegenConfig = {
           VerificationReport: '../../credentials/index.ts#PresentationReport',
           VerificationCheck: '../../credentials/index.ts#Check',
           ImportJob: '../../domain/ledger/index.ts#ImportJobView',
-          OperatorAction: '../../domain/identity/index.ts#OperatorAction',
+          OperatorAction: '../../domain/identity/index.ts#OperatorActionView',
           ActionTarget: '../../domain/identity/index.ts#ActionTarget',
         },
         maybeValue: 'T | null | undefined',

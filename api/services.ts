@@ -4,7 +4,7 @@ import { Accounts, isApiKeyToken } from '../domain/identity/index.ts';
 import { Catalogue } from '../domain/institutions/index.ts';
 import { InstitutionRegistry } from '../domain/institutions/index.ts';
 import { LearnerRegistry } from '../domain/identity/index.ts';
-import { LedgerService } from '../domain/ledger/index.ts';
+import { CourseClasses, LedgerService } from '../domain/ledger/index.ts';
 import { BulkImporter, ImportJobs } from '../domain/ledger/index.ts';
 import { importRepository } from '../storage/import-repositories.ts';
 import { PUBLIC, type Actor } from '../domain/identity/index.ts';
@@ -118,6 +118,7 @@ export function createServices(
       return recorded.length > 0;
     },
     now,
+    trail: operatorAudit,
   });
   const importer = new BulkImporter(ledger, learners);
   const importJobs = new ImportJobs(
@@ -177,6 +178,7 @@ export function createServices(
             institutionId: a.institutionId,
             learnerId: a.learnerId,
             requestKey: `award:${a.applicationId}`,
+            programmeId: a.programme.id,
             what: {
               kind: 'qualification',
               qualificationType: a.programme.qualificationType,
@@ -194,6 +196,13 @@ export function createServices(
 
   // Verifiable credentials: keys and DIDs, an offline document loader, issuing, status, verifying.
   const credentialRepos = mongoCredentialRepositories(db.models);
+  // A class found on the server, each result with the credential a class issuance gave it.
+  const courseClasses = new CourseClasses({
+    entries: repos.ledger,
+    classCredential: async (institutionId, entryId) =>
+      (await credentialRepos.credentials.findByRequestKey(`${institutionId}:class:${entryId}`))
+        ?.id ?? null,
+  });
   const keys = new InstitutionKeys(
     credentialRepos.keys,
     institutions,
@@ -302,6 +311,7 @@ export function createServices(
     audits,
     nearCompletion,
     awards,
+    courseClasses,
     keys,
     credentials,
     sharing,

@@ -11,7 +11,8 @@ const accountCode = new Schema(
   {
     _id: str,
     purpose: str,
-    learnerId: str,
+    learnerId: String,
+    userId: String,
     codeHash: str,
     createdAt: str,
     expiresAt: str,
@@ -20,6 +21,7 @@ const accountCode = new Schema(
   opts,
 );
 accountCode.index({ learnerId: 1 });
+accountCode.index({ userId: 1 });
 
 // One document per mark (`<codeId>:used`, `<codeId>:fail:<n>`): the unique _id is what makes a code
 // single-use and its wrong tries bounded, on MongoDB and on the embedded engine alike.
@@ -36,17 +38,22 @@ export function registerAccountCodeModels(c: Connection) {
 
 export type AccountCodeModels = ReturnType<typeof registerAccountCodeModels>;
 
+const fromDocs = (docs: unknown[], purpose: string): AccountCode[] =>
+  docs
+    .map((d) => {
+      const { _id, ...rest } = d as AccountCode & { _id: string };
+      return { ...rest, id: _id };
+    })
+    .filter((c) => c.purpose === purpose);
+
 export function accountCodeRepository(m: AccountCodeModels): AccountCodeRepository {
   return {
     insert: async ({ id, ...rest }) =>
       void (await m.AccountCode.collection.insertOne({ _id: id, ...rest } as never)),
     listFor: async (learnerId, purpose) =>
-      ((await m.AccountCode.find({ learnerId }).lean()) as unknown[])
-        .map((d) => {
-          const { _id, ...rest } = d as AccountCode & { _id: string };
-          return { ...rest, id: _id };
-        })
-        .filter((c) => c.purpose === purpose),
+      fromDocs(await m.AccountCode.find({ learnerId }).lean(), purpose),
+    listForUser: async (userId, purpose) =>
+      fromDocs(await m.AccountCode.find({ userId }).lean(), purpose),
     claim: async (codeId, mark) => {
       try {
         await m.AccountCodeMark.collection.insertOne({

@@ -40,10 +40,14 @@ const credential = new Schema(
     requestKey: str,
     requestHash: String,
     ledgerEntryId: String,
+    programmeId: String,
   },
   opts,
 );
 credential.index({ requestKey: 1 }, { unique: true });
+// An institution's credentials, newest first (on MongoDB; the embedded engine uses the equality
+// compounds of storage/models.ts for the filters and sorts what they select).
+credential.index({ institutionId: 1, issuedAt: -1 });
 credential.index({ learnerId: 1 });
 // The highest list number is one index step.
 credential.index({ institutionId: 1, statusList: -1 });

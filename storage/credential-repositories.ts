@@ -97,6 +97,28 @@ export function mongoCredentialRepositories(m: CredentialModels) {
       ((await m.Credential.find({ learnerId }).lean()) as unknown[])
         .map(toRecord)
         .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)),
+    pageByInstitution: async (institutionId, filter, after, limit) => {
+      // Equalities only in the part the embedded engine pushes down to its indexes; the cursor's
+      // range and the sort are done over what they select.
+      const equal = Object.fromEntries(
+        Object.entries({ institutionId, ...filter }).filter(([, v]) => v !== undefined),
+      );
+      const query = after
+        ? {
+            ...equal,
+            $or: [
+              { issuedAt: { $lt: after.issuedAt } },
+              { issuedAt: after.issuedAt, _id: { $lt: after.id } },
+            ],
+          }
+        : equal;
+      return (
+        (await m.Credential.find(query)
+          .sort({ issuedAt: -1, _id: -1 })
+          .limit(limit)
+          .lean()) as unknown[]
+      ).map(toRecord);
+    },
     setStatus: async (id, s) => void (await m.Credential.updateOne({ _id: id }, { $set: s })),
     // An event's id is its ledger entry's: written again (a retry, or a second server answering
     // the same change) it is the same event.

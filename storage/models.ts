@@ -138,6 +138,12 @@ export const EQUALITY_COMPOUNDS: Record<string, readonly (readonly string[])[]> 
     ['learnerId', 'seqBlock'],
     ['learnerId', 'seq'],
   ],
+  // An institution's credentials filtered by state, kind or programme (institutionCredentials).
+  credentials: [
+    ['institutionId', 'revoked', 'suspended'],
+    ['institutionId', 'kind'],
+    ['institutionId', 'programmeId'],
+  ],
 };
 
 // Credit accounts are written insert-only, one version per learner per append (updates are an

@@ -2,6 +2,7 @@
 import { Schema, type Connection } from 'mongoose';
 import {
   ACTION_BLOCK,
+  type ActionOutcome,
   type OperatorAction,
   type OperatorAuditRepository,
 } from '../domain/identity/index.ts';
@@ -19,6 +20,8 @@ const operatorAction = new Schema(
     _id: str,
     seq: { type: Number, required: true },
     block: { type: Number, required: true },
+    // The action's key (write-ahead actions only): its outcome is stored under it.
+    id: String,
     at: str,
     actor: mixed,
     action: str,
@@ -30,10 +33,32 @@ const operatorAction = new Schema(
 );
 operatorAction.index({ block: 1 });
 
+// An attempted action's outcome, appended once under the action's key (a second one is a
+// duplicate key); `block` is the action's, so a page reads its outcomes by one equality lookup.
+const actionOutcome = new Schema(
+  {
+    _id: str,
+    seq: { type: Number, required: true },
+    block: { type: Number, required: true },
+    outcome: str,
+    at: str,
+    error: String,
+    after: String,
+  },
+  opts,
+);
+actionOutcome.index({ block: 1 });
+
 export function registerOperatorAuditModels(c: Connection) {
   refuseNulInQueries(operatorAction);
+  refuseNulInQueries(actionOutcome);
   return {
     OperatorAction: c.model('OperatorAction', operatorAction, 'operator_actions'),
+    OperatorActionOutcome: c.model(
+      'OperatorActionOutcome',
+      actionOutcome,
+      'operator_action_outcomes',
+    ),
   };
 }
 
@@ -69,6 +94,31 @@ export function operatorAuditRepository(m: OperatorAuditModels): OperatorAuditRe
           block: number;
         };
         return rest;
+      }),
+    insertOutcome: async ({ actionId, ...rest }) => {
+      try {
+        await m.OperatorActionOutcome.collection.insertOne({
+          _id: actionId,
+          block: Math.floor(rest.seq / ACTION_BLOCK),
+          ...rest,
+        } as never);
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    },
+    listOutcomes: async (block) =>
+      ((await m.OperatorActionOutcome.find({ block }).lean()) as unknown[]).map((d) => {
+        const {
+          _id,
+          block: _block,
+          ...rest
+        } = d as Omit<ActionOutcome, 'actionId'> & {
+          _id: string;
+          block: number;
+        };
+        return { actionId: _id, ...rest };
       }),
   };
 }

@@ -1,4 +1,4 @@
-// Resolvers of a learner's own sign-in: account codes, activation, reset and password change.
+// Resolvers of sign-in by one-time codes (learners', staff and operator accounts'), reset and password change.
 import type { Services } from '../services.ts';
 import type { UserAccount } from '../../domain/shared/index.ts';
 import type { Resolvers } from './generated-types.ts';
@@ -21,7 +21,7 @@ export const accountResolvers: Resolvers = {
         return {
           code,
           purpose: upper(record.purpose),
-          learnerId: record.learnerId,
+          learnerId: record.learnerId ?? learnerId,
           createdAt: record.createdAt,
           expiresAt: record.expiresAt,
         };
@@ -29,6 +29,26 @@ export const accountResolvers: Resolvers = {
     activateAccount: (_p, { input }, { services }) =>
       result('LoginOk', async () =>
         signedIn(services, await services.accountCodes.activate(input)),
+      ),
+    createStaffCode: (_p, { userId, purpose }, { actor, services }) =>
+      result('StaffCode', async () => {
+        const { code, record, user } = await services.accountCodes.createForUser(
+          actor,
+          userId,
+          lower(purpose) as 'activation' | 'reset',
+        );
+        return {
+          code,
+          purpose: upper(record.purpose),
+          userId: user.id,
+          email: user.email,
+          createdAt: record.createdAt,
+          expiresAt: record.expiresAt,
+        };
+      }),
+    activateStaffAccount: (_p, { input }, { services }) =>
+      result('LoginOk', async () =>
+        signedIn(services, await services.accountCodes.activateStaff(input)),
       ),
     resetPassword: (_p, { input }, { services }) =>
       result('LoginOk', async () => signedIn(services, await services.accountCodes.reset(input))),

@@ -1,4 +1,5 @@
 // Resolvers of the root: sign-in and who am I.
+import { isActivated } from '../../domain/identity/index.ts';
 import type { Resolvers } from './generated-types.ts';
 import { result, upper } from './results.ts';
 
@@ -44,5 +45,6 @@ export const baseResolvers: Resolvers = {
   },
   User: {
     role: (u) => upper(u.role),
+    activated: (u) => isActivated(u),
   },
 };

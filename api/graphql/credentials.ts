@@ -1,7 +1,7 @@
 // Resolvers of verifiable credentials: keys and DIDs, issuing, status, verifying.
 import type { KeyType as DomainKeyType } from '../../credentials/index.ts';
 import { subjectLearner } from '../../domain/identity/index.ts';
-import type { IssueRequest } from '../../domain/issuance/index.ts';
+import type { CredentialKind, CredentialState, IssueRequest } from '../../domain/issuance/index.ts';
 import type {
   CredentialFormat,
   IssueCredentialInput,
@@ -65,6 +65,39 @@ export const credentialResolvers: Resolvers = {
     },
     credential: (_p, { id }, { actor, services }) =>
       result('IssuedCredential', () => services.credentials.get(actor, id)),
+    courseClass: (_p, { institutionId, courseCode, term, first, after }, { actor, services }) =>
+      result('CourseClassPage', async () => {
+        const page = await services.courseClasses.find(
+          actor,
+          institutionId,
+          { courseCode, term },
+          first,
+          after,
+        );
+        return {
+          items: page.items,
+          pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+        };
+      }),
+    institutionCredentials: (_p, { institutionId, filter, first, after }, { actor, services }) =>
+      result('IssuedCredentialPage', async () => {
+        const page = await services.credentials.listForInstitution(
+          actor,
+          institutionId,
+          {
+            state: filter?.status ? (lower(filter.status) as CredentialState) : null,
+            kind: filter?.kind ? (lower(filter.kind) as CredentialKind) : null,
+            learnerId: filter?.learnerId ?? null,
+            programmeId: filter?.programmeId ?? null,
+          },
+          first,
+          after,
+        );
+        return {
+          items: page.items,
+          pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+        };
+      }),
     learnerCredentials: (_p, { learnerId }, { actor, services }) =>
       result('IssuedCredentialList', async () => ({
         items: await services.credentials.listForLearner(actor, subjectLearner(actor, learnerId)),
@@ -120,6 +153,7 @@ export const credentialResolvers: Resolvers = {
   },
   IssuedCredential: {
     kind: (c) => upper(c.kind),
+    programmeId: (c) => c.programmeId ?? null,
     format: (c) => formatOf(c.format),
     statusListCredentials: async (c, _a, { services }) => {
       const institution = await services.institutions.get(c.institutionId);

@@ -8,7 +8,7 @@ import type { IssuedCredentialRecord as IssuedCredentialRecordModel, PublicKeyIn
 import type { ShareWithViews as ShareWithViewsModel, ShareView as ShareViewModel } from '../../domain/sharing/index.ts';
 import type { PresentationReport as PresentationReportModel, Check as CheckModel } from '../../credentials/index.ts';
 import type { ImportJobView as ImportJobViewModel } from '../../domain/ledger/index.ts';
-import type { OperatorAction as OperatorActionModel, ActionTarget as ActionTargetModel } from '../../domain/identity/index.ts';
+import type { OperatorActionView as OperatorActionViewModel, ActionTarget as ActionTargetModel } from '../../domain/identity/index.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -136,6 +136,15 @@ export type ActivateAccountInput = {
   /** The learner's national ID number, as registered. */
   nationalId: Scalars['String']['input'];
   /** 10 to 200 characters. */
+  password: Scalars['String']['input'];
+};
+
+export type ActivateStaffAccountInput = {
+  /** The activation code from the operator or the institution (dashes and spaces ignored). */
+  code: Scalars['String']['input'];
+  /** The email the account was created with. */
+  email: Scalars['String']['input'];
+  /** The password to sign in with from now on, 10 to 200 characters. */
   password: Scalars['String']['input'];
 };
 
@@ -361,6 +370,14 @@ export type CheckpointKeys = {
 
 export type CheckpointResult = Checkpoint | ResultError;
 
+/** One current result of a class, and the credential a class issuance gave it (null: none yet). */
+export type ClassMember = {
+  __typename?: 'ClassMember';
+  /** The credential issued for this result under the requestKey class:<entry id>. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  entry: LedgerEntry;
+};
+
 /** That the log of checkpoint `from` is a prefix of the log of checkpoint `to` (nothing rewritten). */
 export type ConsistencyProof = {
   __typename?: 'ConsistencyProof';
@@ -412,6 +429,15 @@ export type Course = {
   title: LocalizedText;
   version: Scalars['Int']['output'];
 };
+
+export type CourseClassPage = {
+  __typename?: 'CourseClassPage';
+  /** Oldest first. */
+  items: Array<ClassMember>;
+  pageInfo: PageInfo;
+};
+
+export type CourseClassResult = CourseClassPage | ResultError;
 
 export type CourseInput = {
   category: Scalars['String']['input'];
@@ -494,6 +520,12 @@ export type CredentialShareList = {
 export type CredentialShareListResult = CredentialShareList | ResultError;
 
 export type CredentialShareResult = CredentialShare | ResultError;
+
+/** A credential's state: revocation is final, a suspension can be undone. */
+export type CredentialState =
+  | 'ACTIVE'
+  | 'REVOKED'
+  | 'SUSPENDED';
 
 /** One change of a credential's status, as its issuer recorded it. */
 export type CredentialStatusChange = {
@@ -772,6 +804,15 @@ export type Institution = {
   type: InstitutionType;
 };
 
+/** Which of an institution's credentials to list: every given field must match. */
+export type InstitutionCredentialsFilter = {
+  kind?: InputMaybe<CredentialKind>;
+  learnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The programme an award's credential was issued for. */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CredentialState>;
+};
+
 export type InstitutionResult = Institution | ResultError;
 
 export type InstitutionStatus =
@@ -814,6 +855,8 @@ export type IssuedCredential = {
   kind: CredentialKind;
   learnerId: Scalars['ID']['output'];
   ledgerEntryId?: Maybe<Scalars['ID']['output']>;
+  /** The programme an award's diploma or degree was issued for (null on other credentials). */
+  programmeId?: Maybe<Scalars['ID']['output']>;
   revoked: Scalars['Boolean']['output'];
   /** The credential exactly as issued: JSON (Data Integrity) or a compact JWS (VC_JWT). */
   serialized: Scalars['String']['output'];
@@ -827,6 +870,15 @@ export type IssuedCredentialList = {
 };
 
 export type IssuedCredentialListResult = IssuedCredentialList | ResultError;
+
+export type IssuedCredentialPage = {
+  __typename?: 'IssuedCredentialPage';
+  /** Newest first. */
+  items: Array<IssuedCredential>;
+  pageInfo: PageInfo;
+};
+
+export type IssuedCredentialPageResult = IssuedCredentialPage | ResultError;
 
 export type IssuedCredentialResult = IssuedCredential | ResultError;
 
@@ -920,6 +972,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Activates a learner's sign-in with an activation code, and signs in. */
   activateAccount: LoginResult;
+  /** Activates a staff or operator account with its activation code and the holder's own password, and signs in. */
+  activateStaffAccount: LoginResult;
   /** The learner appeals a rejection or partial approval, once. */
   appealRecognition: RecognitionRequestResult;
   /** The learner applies for the award when the audit passes. */
@@ -944,6 +998,12 @@ export type Mutation = {
   createLearnerAccount: UserResult;
   createOperator: UserResult;
   createStaff: UserResult;
+  /**
+   * The operator, or staff of the account's institution, makes a one-time code for a staff account
+   * (only the operator for an operator account): ACTIVATION while it waits for its first password,
+   * RESET once it has one. The code replaces earlier ones; the operator audit trail records it.
+   */
+  createStaffCode: StaffCodeResult;
   defineCourse: CourseResult;
   /** Define a programme (JSON) or a new version of one: its institution (within its accreditation) or the operator. */
   defineProgramme: ProgrammeResult;
@@ -1010,6 +1070,11 @@ export type MutationActivateAccountArgs = {
 };
 
 
+export type MutationActivateStaffAccountArgs = {
+  input: ActivateStaffAccountInput;
+};
+
+
 export type MutationAppealRecognitionArgs = {
   comment: Scalars['String']['input'];
   requestId: Scalars['ID']['input'];
@@ -1073,6 +1138,12 @@ export type MutationCreateOperatorArgs = {
 export type MutationCreateStaffArgs = {
   input: NewAccountInput;
   institutionId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateStaffCodeArgs = {
+  purpose: AccountCodePurpose;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1275,7 +1346,11 @@ export type NearCompletionReport = {
   audited: Scalars['Int']['output'];
   /** Closest first. */
   learners: Array<NearCompletionLearner>;
+  /** How many more such learners there are than the cap (1,000 a list) let be audited; 0 when none was left out. Applicants for this version come first. */
+  notAudited: Scalars['Int']['output'];
   programmeId: Scalars['ID']['output'];
+  /** Of those audited, how many audits were reused from an earlier request (the learner's record, the programme version, the day and the rules unchanged). */
+  reused: Scalars['Int']['output'];
   version: Scalars['Int']['output'];
 };
 
@@ -1284,7 +1359,12 @@ export type NearCompletionResult = NearCompletionReport | ResultError;
 export type NewAccountInput = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
-  password: Scalars['String']['input'];
+  /**
+   * 10 to 200 characters. Leave it out for a staff or operator account to create it waiting for
+   * activation, then give its holder an activation code (createStaffCode): they choose their own
+   * password. A learner's sign-in always needs one.
+   */
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One administrative action: who did what, when, to what, and what changed. */
@@ -1300,8 +1380,11 @@ export type OperatorAction = {
   at: Scalars['DateTime']['output'];
   /** What it was before (null: nothing, as for a creation). */
   before?: Maybe<Scalars['String']['output']>;
+  /** FAILED: why. */
+  error?: Maybe<Scalars['String']['output']>;
   /** Position in the trail (1 is the first action ever). */
   seq: Scalars['Int']['output'];
+  status: OperatorActionStatus;
   target: ActionTarget;
 };
 
@@ -1316,10 +1399,14 @@ export type OperatorActionKind =
   | 'INSTITUTION_STATUS'
   | 'SIGNINGKEY_REVOKE'
   | 'SIGNINGKEY_ROTATE'
+  /** An activation code was made for a staff or operator account. */
+  | 'USER_ACTIVATION_CODE'
   | 'USER_CREATE_OPERATOR'
   | 'USER_CREATE_STAFF'
   | 'USER_DISABLE'
-  | 'USER_ENABLE';
+  | 'USER_ENABLE'
+  /** A password reset code was made for a staff or operator account. */
+  | 'USER_RESET_CODE';
 
 export type OperatorActionPage = {
   __typename?: 'OperatorActionPage';
@@ -1329,6 +1416,17 @@ export type OperatorActionPage = {
 };
 
 export type OperatorActionPageResult = OperatorActionPage | ResultError;
+
+/**
+ * Whether an action's change was made. The action is written before its change (write-ahead) and its
+ * outcome after, so a server stopping in between leaves ATTEMPTED, never an unrecorded change.
+ */
+export type OperatorActionStatus =
+  /** Written before the change, with no outcome yet: still running, or the server stopped in between (look at the target). */
+  | 'ATTEMPTED'
+  /** The change was refused or failed; nothing was changed by it. */
+  | 'FAILED'
+  | 'SUCCEEDED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1420,6 +1518,12 @@ export type Query = {
   checkpointConsistencyProof: ConsistencyProofResult;
   /** The keys that check checkpoints offline. */
   checkpointKeys: CheckpointKeys;
+  /**
+   * A class, for issuing its credentials: the current results (neither corrected nor voided since)
+   * of one course, and term if given, that the institution recorded, oldest first; `first` from 1 to
+   * 200 (default 100). Its staff (or an API key with RECORDS_READ) and the operator.
+   */
+  courseClass: CourseClassResult;
   courses: Array<Course>;
   credential: IssuedCredentialResult;
   /** A learner's shares, newest first, each with who opened it (the learner and the operator). */
@@ -1438,6 +1542,12 @@ export type Query = {
   /** An institution's latest import jobs, newest first. */
   importJobs: ImportJobListResult;
   institution: InstitutionResult;
+  /**
+   * The credentials an institution issued, newest first, filtered by state, kind, programme and
+   * learner; `first` from 1 to 100 (default 20), `after` the endCursor of the previous page. Its staff
+   * (or an API key with CREDENTIALS_ISSUE) and the operator.
+   */
+  institutionCredentials: IssuedCredentialPageResult;
   /** The did:web DID and DID document of an institution. */
   institutionDid?: Maybe<DidDocumentResult>;
   /** What an institution recorded, for reconciliation with its student system. */
@@ -1522,6 +1632,15 @@ export type QueryCheckpointConsistencyProofArgs = {
 };
 
 
+export type QueryCourseClassArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  courseCode: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCoursesArgs = {
   institutionId: Scalars['ID']['input'];
 };
@@ -1575,6 +1694,14 @@ export type QueryImportJobsArgs = {
 export type QueryInstitutionArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInstitutionCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InstitutionCredentialsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  institutionId: Scalars['ID']['input'];
 };
 
 
@@ -1900,9 +2027,9 @@ export type RequestRecognitionInput = {
 };
 
 export type ResetPasswordInput = {
-  /** The reset code from the learner's institution or the operator. */
+  /** The reset code from the learner's institution, the operator, or (for staff) the institution's staff. */
   code: Scalars['String']['input'];
-  /** The email the learner signs in with. */
+  /** The email the learner, staff member or operator signs in with. */
   email: Scalars['String']['input'];
   /** The new password, 10 to 200 characters. */
   password: Scalars['String']['input'];
@@ -1985,6 +2112,20 @@ export type SigningKey = {
 
 export type SigningKeyResult = ResultError | SigningKey;
 
+/** A one-time code for a staff or operator account, shown this once: only its hash is stored. */
+export type StaffCode = {
+  __typename?: 'StaffCode';
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  /** Activation codes work 14 days, reset codes 24 hours. Single use; locked after 5 wrong tries. */
+  expiresAt: Scalars['DateTime']['output'];
+  purpose: AccountCodePurpose;
+  userId: Scalars['ID']['output'];
+};
+
+export type StaffCodeResult = ResultError | StaffCode;
+
 export type StaffList = {
   __typename?: 'StaffList';
   items: Array<User>;
@@ -1994,6 +2135,8 @@ export type StaffResult = ResultError | StaffList;
 
 export type User = {
   __typename?: 'User';
+  /** False while a staff or operator account waits for its holder to activate it with a code. */
+  activated: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** When the operator disabled the account (null while it is enabled). */
   disabledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2149,6 +2292,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Partial<ConsistencyProof> )
     | ( ResultErrorValueModel )
   ;
+  CourseClassResult:
+    | ( Partial<Omit<CourseClassPage, 'items'> & { items: Array<_RefType['ClassMember']> }> )
+    | ( ResultErrorValueModel )
+  ;
   CourseResult:
     | ( CourseVersionModel )
     | ( ResultErrorValueModel )
@@ -2203,6 +2350,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   IssuedCredentialListResult:
     | ( Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<_RefType['IssuedCredential']> }> )
+    | ( ResultErrorValueModel )
+  ;
+  IssuedCredentialPageResult:
+    | ( Partial<Omit<IssuedCredentialPage, 'items'> & { items: Array<_RefType['IssuedCredential']> }> )
     | ( ResultErrorValueModel )
   ;
   IssuedCredentialResult:
@@ -2281,6 +2432,10 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ResultErrorValueModel )
     | ( PublicKeyInfoModel )
   ;
+  StaffCodeResult:
+    | ( ResultErrorValueModel )
+    | ( Partial<StaffCode> )
+  ;
   StaffResult:
     | ( ResultErrorValueModel )
     | ( Partial<Omit<StaffList, 'items'> & { items: Array<_RefType['User']> }> )
@@ -2305,6 +2460,7 @@ export type ResolversTypes = {
   ActionTarget: ResolverTypeWrapper<ActionTargetModel>;
   ActionTargetKind: ResolverTypeWrapper<Partial<ActionTargetKind>>;
   ActivateAccountInput: ResolverTypeWrapper<Partial<ActivateAccountInput>>;
+  ActivateStaffAccountInput: ResolverTypeWrapper<Partial<ActivateStaffAccountInput>>;
   Actor: ResolverTypeWrapper<Partial<Actor>>;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ApiKeyList: ResolverTypeWrapper<Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversTypes['ApiKey']> }>>;
@@ -2337,11 +2493,14 @@ export type ResolversTypes = {
   CheckpointCosigningResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CheckpointCosigningResult']>>;
   CheckpointKeys: ResolverTypeWrapper<Partial<CheckpointKeys>>;
   CheckpointResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CheckpointResult']>>;
+  ClassMember: ResolverTypeWrapper<Partial<Omit<ClassMember, 'entry'> & { entry: ResolversTypes['LedgerEntry'] }>>;
   ConsistencyProof: ResolverTypeWrapper<Partial<ConsistencyProof>>;
   ConsistencyProofResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConsistencyProofResult']>>;
   CorrectAchievementInput: ResolverTypeWrapper<Partial<CorrectAchievementInput>>;
   CosignerKey: ResolverTypeWrapper<Partial<CosignerKey>>;
   Course: ResolverTypeWrapper<CourseVersionModel>;
+  CourseClassPage: ResolverTypeWrapper<Partial<Omit<CourseClassPage, 'items'> & { items: Array<ResolversTypes['ClassMember']> }>>;
+  CourseClassResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseClassResult']>>;
   CourseInput: ResolverTypeWrapper<Partial<CourseInput>>;
   CourseResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CourseResult']>>;
   CreateApiKeyOk: ResolverTypeWrapper<Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>>;
@@ -2355,6 +2514,7 @@ export type ResolversTypes = {
   CredentialShareList: ResolverTypeWrapper<Partial<Omit<CredentialShareList, 'items'> & { items: Array<ResolversTypes['CredentialShare']> }>>;
   CredentialShareListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareListResult']>>;
   CredentialShareResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialShareResult']>>;
+  CredentialState: ResolverTypeWrapper<Partial<CredentialState>>;
   CredentialStatusChange: ResolverTypeWrapper<Partial<CredentialStatusChange>>;
   CredentialStatusNotice: ResolverTypeWrapper<Partial<CredentialStatusNotice>>;
   CredentialStatusNoticeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CredentialStatusNoticeResult']>>;
@@ -2389,6 +2549,7 @@ export type ResolversTypes = {
   InclusionProof: ResolverTypeWrapper<Partial<InclusionProof>>;
   InclusionProofResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['InclusionProofResult']>>;
   Institution: ResolverTypeWrapper<InstitutionModel>;
+  InstitutionCredentialsFilter: ResolverTypeWrapper<Partial<InstitutionCredentialsFilter>>;
   InstitutionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['InstitutionResult']>>;
   InstitutionStatus: ResolverTypeWrapper<Partial<InstitutionStatus>>;
   InstitutionType: ResolverTypeWrapper<Partial<InstitutionType>>;
@@ -2397,6 +2558,8 @@ export type ResolversTypes = {
   IssuedCredential: ResolverTypeWrapper<IssuedCredentialRecordModel>;
   IssuedCredentialList: ResolverTypeWrapper<Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<ResolversTypes['IssuedCredential']> }>>;
   IssuedCredentialListResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialListResult']>>;
+  IssuedCredentialPage: ResolverTypeWrapper<Partial<Omit<IssuedCredentialPage, 'items'> & { items: Array<ResolversTypes['IssuedCredential']> }>>;
+  IssuedCredentialPageResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialPageResult']>>;
   IssuedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['IssuedCredentialResult']>>;
   KeyType: ResolverTypeWrapper<Partial<KeyType>>;
   Learner: ResolverTypeWrapper<LearnerModel>;
@@ -2415,10 +2578,11 @@ export type ResolversTypes = {
   NearCompletionReport: ResolverTypeWrapper<Partial<NearCompletionReport>>;
   NearCompletionResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['NearCompletionResult']>>;
   NewAccountInput: ResolverTypeWrapper<Partial<NewAccountInput>>;
-  OperatorAction: ResolverTypeWrapper<OperatorActionModel>;
+  OperatorAction: ResolverTypeWrapper<OperatorActionViewModel>;
   OperatorActionKind: ResolverTypeWrapper<Partial<OperatorActionKind>>;
   OperatorActionPage: ResolverTypeWrapper<Partial<Omit<OperatorActionPage, 'items'> & { items: Array<ResolversTypes['OperatorAction']> }>>;
   OperatorActionPageResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OperatorActionPageResult']>>;
+  OperatorActionStatus: ResolverTypeWrapper<Partial<OperatorActionStatus>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Programme: ResolverTypeWrapper<Partial<Programme>>;
   ProgrammeList: ResolverTypeWrapper<Partial<ProgrammeList>>;
@@ -2465,6 +2629,8 @@ export type ResolversTypes = {
   SharedCredentialResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SharedCredentialResult']>>;
   SigningKey: ResolverTypeWrapper<PublicKeyInfoModel>;
   SigningKeyResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SigningKeyResult']>>;
+  StaffCode: ResolverTypeWrapper<Partial<StaffCode>>;
+  StaffCodeResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StaffCodeResult']>>;
   StaffList: ResolverTypeWrapper<Partial<Omit<StaffList, 'items'> & { items: Array<ResolversTypes['User']> }>>;
   StaffResult: Partial<ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StaffResult']>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
@@ -2485,6 +2651,7 @@ export type ResolversParentTypes = {
   AchievementInput: Partial<AchievementInput>;
   ActionTarget: ActionTargetModel;
   ActivateAccountInput: Partial<ActivateAccountInput>;
+  ActivateStaffAccountInput: Partial<ActivateStaffAccountInput>;
   Actor: Partial<Actor>;
   ApiKey: ApiKeyModel;
   ApiKeyList: Partial<Omit<ApiKeyList, 'items'> & { items: Array<ResolversParentTypes['ApiKey']> }>;
@@ -2513,11 +2680,14 @@ export type ResolversParentTypes = {
   CheckpointCosigningResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CheckpointCosigningResult']>;
   CheckpointKeys: Partial<CheckpointKeys>;
   CheckpointResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CheckpointResult']>;
+  ClassMember: Partial<Omit<ClassMember, 'entry'> & { entry: ResolversParentTypes['LedgerEntry'] }>;
   ConsistencyProof: Partial<ConsistencyProof>;
   ConsistencyProofResult: Partial<ResolversUnionTypes<ResolversParentTypes>['ConsistencyProofResult']>;
   CorrectAchievementInput: Partial<CorrectAchievementInput>;
   CosignerKey: Partial<CosignerKey>;
   Course: CourseVersionModel;
+  CourseClassPage: Partial<Omit<CourseClassPage, 'items'> & { items: Array<ResolversParentTypes['ClassMember']> }>;
+  CourseClassResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseClassResult']>;
   CourseInput: Partial<CourseInput>;
   CourseResult: Partial<ResolversUnionTypes<ResolversParentTypes>['CourseResult']>;
   CreateApiKeyOk: Partial<Omit<CreateApiKeyOk, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] }>;
@@ -2557,12 +2727,15 @@ export type ResolversParentTypes = {
   InclusionProof: Partial<InclusionProof>;
   InclusionProofResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InclusionProofResult']>;
   Institution: InstitutionModel;
+  InstitutionCredentialsFilter: Partial<InstitutionCredentialsFilter>;
   InstitutionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['InstitutionResult']>;
   Int: Partial<Scalars['Int']['output']>;
   IssueCredentialInput: Partial<IssueCredentialInput>;
   IssuedCredential: IssuedCredentialRecordModel;
   IssuedCredentialList: Partial<Omit<IssuedCredentialList, 'items'> & { items: Array<ResolversParentTypes['IssuedCredential']> }>;
   IssuedCredentialListResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialListResult']>;
+  IssuedCredentialPage: Partial<Omit<IssuedCredentialPage, 'items'> & { items: Array<ResolversParentTypes['IssuedCredential']> }>;
+  IssuedCredentialPageResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialPageResult']>;
   IssuedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['IssuedCredentialResult']>;
   Learner: LearnerModel;
   LearnerResult: Partial<ResolversUnionTypes<ResolversParentTypes>['LearnerResult']>;
@@ -2580,7 +2753,7 @@ export type ResolversParentTypes = {
   NearCompletionReport: Partial<NearCompletionReport>;
   NearCompletionResult: Partial<ResolversUnionTypes<ResolversParentTypes>['NearCompletionResult']>;
   NewAccountInput: Partial<NewAccountInput>;
-  OperatorAction: OperatorActionModel;
+  OperatorAction: OperatorActionViewModel;
   OperatorActionPage: Partial<Omit<OperatorActionPage, 'items'> & { items: Array<ResolversParentTypes['OperatorAction']> }>;
   OperatorActionPageResult: Partial<ResolversUnionTypes<ResolversParentTypes>['OperatorActionPageResult']>;
   PageInfo: Partial<PageInfo>;
@@ -2624,6 +2797,8 @@ export type ResolversParentTypes = {
   SharedCredentialResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SharedCredentialResult']>;
   SigningKey: PublicKeyInfoModel;
   SigningKeyResult: Partial<ResolversUnionTypes<ResolversParentTypes>['SigningKeyResult']>;
+  StaffCode: Partial<StaffCode>;
+  StaffCodeResult: Partial<ResolversUnionTypes<ResolversParentTypes>['StaffCodeResult']>;
   StaffList: Partial<Omit<StaffList, 'items'> & { items: Array<ResolversParentTypes['User']> }>;
   StaffResult: Partial<ResolversUnionTypes<ResolversParentTypes>['StaffResult']>;
   String: Partial<Scalars['String']['output']>;
@@ -2863,6 +3038,11 @@ export type CheckpointResultResolvers<ContextType = GraphQLContext, ParentType e
   __resolveType: TypeResolveFn<'Checkpoint' | 'ResultError', ParentType, ContextType>;
 };
 
+export type ClassMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClassMember'] = ResolversParentTypes['ClassMember']> = {
+  credentialId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['LedgerEntry'], ParentType, ContextType>;
+};
+
 export type ConsistencyProofResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyProof'] = ResolversParentTypes['ConsistencyProof']> = {
   from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2897,6 +3077,16 @@ export type CourseResolvers<ContextType = GraphQLContext, ParentType extends Res
   title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CourseClassPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CourseClassPage'] = ResolversParentTypes['CourseClassPage']> = {
+  items?: Resolver<Array<ResolversTypes['ClassMember']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CourseClassResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CourseClassResult'] = ResolversParentTypes['CourseClassResult']> = {
+  __resolveType: TypeResolveFn<'CourseClassPage' | 'ResultError', ParentType, ContextType>;
 };
 
 export type CourseResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CourseResult'] = ResolversParentTypes['CourseResult']> = {
@@ -3162,6 +3352,7 @@ export type IssuedCredentialResolvers<ContextType = GraphQLContext, ParentType e
   kind?: Resolver<ResolversTypes['CredentialKind'], ParentType, ContextType>;
   learnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ledgerEntryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  programmeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   serialized?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   statusListCredentials?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3176,6 +3367,16 @@ export type IssuedCredentialListResolvers<ContextType = GraphQLContext, ParentTy
 
 export type IssuedCredentialListResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialListResult'] = ResolversParentTypes['IssuedCredentialListResult']> = {
   __resolveType: TypeResolveFn<'IssuedCredentialList' | 'ResultError', ParentType, ContextType>;
+};
+
+export type IssuedCredentialPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialPage'] = ResolversParentTypes['IssuedCredentialPage']> = {
+  items?: Resolver<Array<ResolversTypes['IssuedCredential']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IssuedCredentialPageResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialPageResult'] = ResolversParentTypes['IssuedCredentialPageResult']> = {
+  __resolveType: TypeResolveFn<'IssuedCredentialPage' | 'ResultError', ParentType, ContextType>;
 };
 
 export type IssuedCredentialResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssuedCredentialResult'] = ResolversParentTypes['IssuedCredentialResult']> = {
@@ -3257,6 +3458,7 @@ export type MeResolvers<ContextType = GraphQLContext, ParentType extends Resolve
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   activateAccount?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationActivateAccountArgs, 'input'>>;
+  activateStaffAccount?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationActivateStaffAccountArgs, 'input'>>;
   appealRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationAppealRecognitionArgs, 'comment' | 'requestId'>>;
   applyForAward?: Resolver<ResolversTypes['AwardApplicationResult'], ParentType, ContextType, RequireFields<MutationApplyForAwardArgs, 'programmeId'>>;
   approveRecognition?: Resolver<ResolversTypes['RecognitionRequestResult'], ParentType, ContextType, RequireFields<MutationApproveRecognitionArgs, 'requestId'>>;
@@ -3268,6 +3470,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createLearnerAccount?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateLearnerAccountArgs, 'input' | 'learnerId'>>;
   createOperator?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateOperatorArgs, 'input'>>;
   createStaff?: Resolver<ResolversTypes['UserResult'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input' | 'institutionId'>>;
+  createStaffCode?: Resolver<ResolversTypes['StaffCodeResult'], ParentType, ContextType, RequireFields<MutationCreateStaffCodeArgs, 'purpose' | 'userId'>>;
   defineCourse?: Resolver<ResolversTypes['CourseResult'], ParentType, ContextType, RequireFields<MutationDefineCourseArgs, 'input' | 'institutionId'>>;
   defineProgramme?: Resolver<ResolversTypes['ProgrammeResult'], ParentType, ContextType, RequireFields<MutationDefineProgrammeArgs, 'definition'>>;
   importFile?: Resolver<ResolversTypes['ImportJobResult'], ParentType, ContextType, RequireFields<MutationImportFileArgs, 'jobId'>>;
@@ -3316,7 +3519,9 @@ export type NearCompletionReportResolvers<ContextType = GraphQLContext, ParentTy
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   audited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   learners?: Resolver<Array<ResolversTypes['NearCompletionLearner']>, ParentType, ContextType>;
+  notAudited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   programmeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3333,7 +3538,9 @@ export type OperatorActionResolvers<ContextType = GraphQLContext, ParentType ext
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OperatorActionStatus'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ActionTarget'], ParentType, ContextType>;
 };
 
@@ -3407,6 +3614,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   checkpoint?: Resolver<ResolversTypes['CheckpointResult'], ParentType, ContextType, Partial<QueryCheckpointArgs>>;
   checkpointConsistencyProof?: Resolver<ResolversTypes['ConsistencyProofResult'], ParentType, ContextType, RequireFields<QueryCheckpointConsistencyProofArgs, 'from'>>;
   checkpointKeys?: Resolver<ResolversTypes['CheckpointKeys'], ParentType, ContextType>;
+  courseClass?: Resolver<ResolversTypes['CourseClassResult'], ParentType, ContextType, RequireFields<QueryCourseClassArgs, 'courseCode' | 'institutionId'>>;
   courses?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCoursesArgs, 'institutionId'>>;
   credential?: Resolver<ResolversTypes['IssuedCredentialResult'], ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
   credentialShares?: Resolver<ResolversTypes['CredentialShareListResult'], ParentType, ContextType, Partial<QueryCredentialSharesArgs>>;
@@ -3417,6 +3625,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   importJob?: Resolver<ResolversTypes['ImportJobResult'], ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
   importJobs?: Resolver<ResolversTypes['ImportJobListResult'], ParentType, ContextType, RequireFields<QueryImportJobsArgs, 'institutionId'>>;
   institution?: Resolver<ResolversTypes['InstitutionResult'], ParentType, ContextType, Partial<QueryInstitutionArgs>>;
+  institutionCredentials?: Resolver<ResolversTypes['IssuedCredentialPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionCredentialsArgs, 'institutionId'>>;
   institutionDid?: Resolver<Maybe<ResolversTypes['DidDocumentResult']>, ParentType, ContextType, RequireFields<QueryInstitutionDidArgs, 'institutionId'>>;
   institutionRecords?: Resolver<ResolversTypes['LedgerPageResult'], ParentType, ContextType, RequireFields<QueryInstitutionRecordsArgs, 'institutionId'>>;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
@@ -3624,6 +3833,20 @@ export type SigningKeyResultResolvers<ContextType = GraphQLContext, ParentType e
   __resolveType: TypeResolveFn<'ResultError' | 'SigningKey', ParentType, ContextType>;
 };
 
+export type StaffCodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffCode'] = ResolversParentTypes['StaffCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['AccountCodePurpose'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StaffCodeResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffCodeResult'] = ResolversParentTypes['StaffCodeResult']> = {
+  __resolveType: TypeResolveFn<'ResultError' | 'StaffCode', ParentType, ContextType>;
+};
+
 export type StaffListResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StaffList'] = ResolversParentTypes['StaffList']> = {
   items?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3634,6 +3857,7 @@ export type StaffResultResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  activated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3699,10 +3923,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CheckpointCosigningResult?: CheckpointCosigningResultResolvers<ContextType>;
   CheckpointKeys?: CheckpointKeysResolvers<ContextType>;
   CheckpointResult?: CheckpointResultResolvers<ContextType>;
+  ClassMember?: ClassMemberResolvers<ContextType>;
   ConsistencyProof?: ConsistencyProofResolvers<ContextType>;
   ConsistencyProofResult?: ConsistencyProofResultResolvers<ContextType>;
   CosignerKey?: CosignerKeyResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
+  CourseClassPage?: CourseClassPageResolvers<ContextType>;
+  CourseClassResult?: CourseClassResultResolvers<ContextType>;
   CourseResult?: CourseResultResolvers<ContextType>;
   CreateApiKeyOk?: CreateApiKeyOkResolvers<ContextType>;
   CreateApiKeyResult?: CreateApiKeyResultResolvers<ContextType>;
@@ -3741,6 +3968,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IssuedCredential?: IssuedCredentialResolvers<ContextType>;
   IssuedCredentialList?: IssuedCredentialListResolvers<ContextType>;
   IssuedCredentialListResult?: IssuedCredentialListResultResolvers<ContextType>;
+  IssuedCredentialPage?: IssuedCredentialPageResolvers<ContextType>;
+  IssuedCredentialPageResult?: IssuedCredentialPageResultResolvers<ContextType>;
   IssuedCredentialResult?: IssuedCredentialResultResolvers<ContextType>;
   Learner?: LearnerResolvers<ContextType>;
   LearnerResult?: LearnerResultResolvers<ContextType>;
@@ -3793,6 +4022,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SharedCredentialResult?: SharedCredentialResultResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   SigningKeyResult?: SigningKeyResultResolvers<ContextType>;
+  StaffCode?: StaffCodeResolvers<ContextType>;
+  StaffCodeResult?: StaffCodeResultResolvers<ContextType>;
   StaffList?: StaffListResolvers<ContextType>;
   StaffResult?: StaffResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

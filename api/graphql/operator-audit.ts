@@ -15,6 +15,7 @@ export const operatorAuditResolvers: Resolvers = {
   },
   OperatorAction: {
     action: (a) => upper(a.action.replace(/[.-]/g, '_')),
+    status: (a) => upper(a.status),
     actorKind: (a) => a.actor.kind,
     actorId: (a) => a.actor.id,
     // Read only by the operator, a page at a time: one lookup per person shown.

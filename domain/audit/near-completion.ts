@@ -11,6 +11,12 @@ import type { AuditResult } from './audit.ts';
 import { InputValidationError, Unauthenticated, type LocalizedText } from '../shared/index.ts';
 import type { AuditService } from './service.ts';
 
+/**
+ * At most this many learners are audited for one list: the programme's applicants first, then the
+ * other learners with dealings with the institution, by id. Repeats are cheap (cached results).
+ */
+export const NEAR_COMPLETION_CAP = 1_000;
+
 export interface NearCompletionOptions {
   version?: number | null | undefined;
   /** Only learners whose record meets at least this share of the requirements (0–1, default 0.5). */
@@ -40,6 +46,10 @@ export interface NearCompletionReport {
   asOf: string;
   /** How many learners were audited (those with dealings with the awarding institution). */
   audited: number;
+  /** How many more have dealings with the institution than the cap let be audited (0: none left out). */
+  notAudited: number;
+  /** Of those audited, how many audits were reused unchanged from an earlier request. */
+  reused: number;
   learners: NearCompletionLearner[];
 }
 
@@ -67,7 +77,7 @@ export function progressOf(result: AuditResult): {
 
 export class NearCompletion {
   constructor(
-    private readonly audits: Pick<AuditService, 'evaluate'>,
+    private readonly audits: Pick<AuditService, 'evaluateCached'>,
     private readonly programmes: ProgrammeRegistry,
     private readonly requests: Pick<RecognitionRequestRepository, 'listByTarget'>,
     private readonly applications: Pick<ApplicationRepository, 'listByInstitution'>,
@@ -109,16 +119,23 @@ export class NearCompletion {
         )
         .map((a) => a.learnerId),
     );
-    const learnerIds = [
+    const everyone = [
       ...new Set([...requests.map((r) => r.learnerId), ...applications.map((a) => a.learnerId)]),
     ].sort();
+    // Applicants for this version first: they are the ones about to be confirmed.
+    const learnerIds = [
+      ...everyone.filter((id) => applied.has(id)),
+      ...everyone.filter((id) => !applied.has(id)),
+    ].slice(0, NEAR_COMPLETION_CAP);
     const asOf = this.now().toISOString().slice(0, 10);
     const rows: NearCompletionLearner[] = [];
+    let reused = 0;
     for (const learnerId of learnerIds) {
-      const [learner, result] = await Promise.all([
+      const [learner, { result, cached }] = await Promise.all([
         this.learners.require(learnerId),
-        this.audits.evaluate(learnerId, stored.programme, asOf),
+        this.audits.evaluateCached(learnerId, stored.programme, asOf),
       ]);
+      if (cached) reused++;
       const p = progressOf(result);
       if (p.progress < minProgress) continue;
       rows.push({
@@ -138,6 +155,8 @@ export class NearCompletion {
       version: stored.version,
       asOf,
       audited: learnerIds.length,
+      notAudited: everyone.length - learnerIds.length,
+      reused,
       learners: rows.slice(0, first),
     };
   }

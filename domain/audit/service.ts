@@ -32,6 +32,7 @@ import { auditProgramme, type AuditInput, type AuditResult } from './audit.ts';
 import type { AuditNames } from '../shared/index.ts';
 import { toCreditItems, type CreditItem } from '../recognition/index.ts';
 import { LearnerItemCache, type LedgerEntriesAfter } from './item-cache.ts';
+import { createHash } from 'node:crypto';
 
 /** Where the learner's entries come from (LedgerService.entriesAfter); the audit folds them itself. */
 export type AchievementSource = LedgerEntriesAfter;
@@ -66,6 +67,8 @@ export interface AuditOptions {
 
 /** How many learners' credit items the audit keeps in memory (least recently used go first). */
 const ITEM_CACHE_SIZE = 500;
+/** How many audit results `evaluateCached` keeps (least recently used go first). */
+const RESULT_CACHE_SIZE = 2_000;
 
 export class AuditService {
   readonly #items: LearnerItemCache;
@@ -94,6 +97,7 @@ export class AuditService {
   }
 
   readonly #names = new Map<string, { name: LocalizedText | null; at: number }>();
+  readonly #results = new Map<string, AuditResult>();
 
   /** Names of the institutions an audit mentions (kept a minute: renaming is rare, audits are not). */
   async #namesOf(ids: Iterable<string>): Promise<AuditNames> {
@@ -151,6 +155,33 @@ export class AuditService {
       names,
       ...auditRules(rules, programme, asOf),
     });
+  }
+
+  /**
+   * `evaluate`, kept: an audit depends only on the learner's ledger (its head moves with every new
+   * entry, from any process), the programme version, the day and the recognition rules, so a result
+   * is reused while all four are the same. For lists that audit many learners on every request.
+   */
+  async evaluateCached(
+    learnerId: string,
+    programme: Programme,
+    asOf: string,
+  ): Promise<{ result: AuditResult; cached: boolean }> {
+    const [head, rules] = await Promise.all([this.head(learnerId), this.rules.allRules()]);
+    const stamp = createHash('sha256').update(JSON.stringify(rules)).digest('base64url');
+    const key = `${learnerId}|${programme.id}@${programme.version}|${asOf}|${head}|${stamp}`;
+    const hit = this.#results.get(key);
+    if (hit) {
+      // Least recently used goes first: a hit moves to the end.
+      this.#results.delete(key);
+      this.#results.set(key, hit);
+      return { result: hit, cached: true };
+    }
+    const result = await this.evaluate(learnerId, programme, asOf);
+    this.#results.set(key, result);
+    if (this.#results.size > RESULT_CACHE_SIZE)
+      this.#results.delete(this.#results.keys().next().value!);
+    return { result, cached: false };
   }
 
   /**

@@ -29,7 +29,7 @@ import {
 } from '../shared/index.ts';
 import { boundedString, requireOneOf } from '../shared/index.ts';
 import { RefreshingCache } from '../shared/index.ts';
-import type { OperatorActionLog } from './operator-audit.ts';
+import { audited, type OperatorActionLog } from './operator-audit.ts';
 
 const scryptAsync = promisify(scrypt) as (
   pw: string,
@@ -78,8 +78,18 @@ const API_KEY_PREFIX = 'cbk';
 export interface NewAccount {
   email: string;
   name: string;
-  password: string;
+  /**
+   * Left out (staff and operator accounts): the account waits for its holder to activate it with a
+   * one-time code (AccountCodes.createForUser) and choose their own password.
+   */
+  password?: string | null | undefined;
 }
+
+/** The password hash of an account nobody has activated yet: no password ever matches it. */
+export const PENDING_ACTIVATION = 'pending-activation';
+
+/** Whether the account's holder has chosen a password (a pending staff account has not). */
+export const isActivated = (user: UserAccount): boolean => user.passwordHash !== PENDING_ACTIVATION;
 
 /** How long a token holder read from the user store is trusted before it is read again. */
 const TOKEN_HOLDER_CACHE_MS = 5_000;
@@ -108,7 +118,8 @@ export class Accounts {
   /** When this process last wrote each key's last use (so concurrent requests write once). */
   readonly #lastUseWritten = new Map<string, number>();
 
-  async #create(
+  /** Checks a new account and builds it; `#create` or the audited callers insert it. */
+  async #prepare(
     input: NewAccount,
     role: UserAccount['role'],
     scope: Partial<UserAccount>,
@@ -119,12 +130,24 @@ export class Accounts {
       email,
       name: boundedString(input.name, 'name', 200),
       role,
-      passwordHash: await hashPassword(validPassword(input.password)),
+      passwordHash:
+        input.password == null && role !== 'learner'
+          ? PENDING_ACTIVATION
+          : await hashPassword(validPassword(input.password ?? '')),
       createdAt: this.now().toISOString(),
       ...scope,
     };
     if (await this.users.findByEmail(email))
       throw new Conflict(`An account for ${email} exists already`, { field: 'email' });
+    return account;
+  }
+
+  async #create(
+    input: NewAccount,
+    role: UserAccount['role'],
+    scope: Partial<UserAccount>,
+  ): Promise<UserAccount> {
+    const account = await this.#prepare(input, role, scope);
     await this.users.insert(account); // a unique index on email catches a concurrent twin
     return account;
   }
@@ -132,12 +155,14 @@ export class Accounts {
   /** The first operator comes from the CLI (actor = system); later ones from an operator. */
   async createOperator(actor: Actor, input: NewAccount): Promise<UserAccount> {
     requireOperator(actor);
-    const user = await this.#create(input, 'operator', {});
-    await this.trail?.record(
+    const user = await this.#prepare(input, 'operator', {});
+    await audited(
+      this.trail,
       actor,
       'user.create-operator',
       { kind: 'user', id: user.id, label: user.email },
       { after: `operator ${user.name}` },
+      () => this.users.insert(user),
     );
     return user;
   }
@@ -149,12 +174,14 @@ export class Accounts {
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot create staff accounts');
     if (!(await this.institutions.findById(institutionId)))
       throw new NotFound('Institution', institutionId);
-    const user = await this.#create(input, 'staff', { institutionId });
-    await this.trail?.record(
+    const user = await this.#prepare(input, 'staff', { institutionId });
+    await audited(
+      this.trail,
       actor,
       'user.create-staff',
       { kind: 'user', id: user.id, label: user.email, institutionId },
       { after: `staff ${user.name}` },
+      () => this.users.insert(user),
     );
     return user;
   }
@@ -183,8 +210,10 @@ export class Accounts {
   async authenticate(email: string, password: string): Promise<UserAccount> {
     const user = await this.users.findByEmail(String(email).trim().toLowerCase());
     // Check a password even for an unknown email, so timing does not tell which emails exist.
-    const ok = await checkPassword(String(password), user?.passwordHash ?? (await DUMMY_HASH));
-    if (!user || !ok) throw new Unauthenticated('Wrong email or password');
+    // A pending account is checked against the dummy too: its timing says nothing either.
+    const stored = user && isActivated(user) ? user.passwordHash : await DUMMY_HASH;
+    const ok = await checkPassword(String(password), stored);
+    if (!user || !ok || !isActivated(user)) throw new Unauthenticated('Wrong email or password');
     if (user.disabledAt) throw new Unauthenticated('This account is disabled');
     return user;
   }
@@ -269,16 +298,18 @@ export class Accounts {
     const user = await this.users.findById(boundedString(userId, 'userId', 64));
     if (!user) throw new NotFound('User', userId);
     const disabledAt = disabled ? (user.disabledAt ?? this.now().toISOString()) : null;
-    await this.users.setDisabledAt(user.id, disabledAt);
-    this.#holders.delete(user.id);
+    const apply = () => this.users.setDisabledAt(user.id, disabledAt);
     if (Boolean(user.disabledAt) !== disabled) {
-      await this.trail?.record(
+      await audited(
+        this.trail,
         actor,
         disabled ? 'user.disable' : 'user.enable',
         { kind: 'user', id: user.id, label: user.email, institutionId: user.institutionId },
         { before: disabled ? 'enabled' : 'disabled', after: disabled ? 'disabled' : 'enabled' },
+        apply,
       );
-    }
+    } else await apply(); // already so: nothing changes, nothing is written down
+    this.#holders.delete(user.id);
     return { ...user, disabledAt };
   }
 
@@ -317,12 +348,13 @@ export class Accounts {
       createdAt: this.now().toISOString(),
       createdBy: actor.kind === 'system' ? 'system' : 'userId' in actor ? actor.userId : 'unknown',
     };
-    await this.apiKeys.insert(key);
-    await this.trail?.record(
+    await audited(
+      this.trail,
       actor,
       'apikey.create',
       { kind: 'apikey', id, label: key.label, institutionId },
       { after: key.scopes.join(', ') },
+      () => this.apiKeys.insert(key),
     );
     return { key, token: `${API_KEY_PREFIX}_${id}_${secret}` };
   }
@@ -334,14 +366,16 @@ export class Accounts {
     requireOperatorOrInstitution(actor, key.institutionId);
     if (actor.kind === 'apikey') throw new Forbidden('An API key cannot revoke API keys');
     if (!key.revokedAt) {
-      key.revokedAt = this.now().toISOString();
-      await this.apiKeys.markRevoked(keyId, key.revokedAt);
-      await this.trail?.record(
+      const at = this.now().toISOString();
+      await audited(
+        this.trail,
         actor,
         'apikey.revoke',
         { kind: 'apikey', id: key.id, label: key.label, institutionId: key.institutionId },
         { before: 'active', after: 'revoked' },
+        () => this.apiKeys.markRevoked(keyId, at),
       );
+      key.revokedAt = at;
     }
     return key;
   }

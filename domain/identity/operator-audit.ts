@@ -1,4 +1,6 @@
-// The operator's audit trail: every administrative action appended as an immutable, numbered document.
+// The operator's audit trail: every administrative action appended as an immutable, numbered document
+// before the change is made (write-ahead), and its outcome appended after.
+import { randomUUID } from 'node:crypto';
 import { actorRef, requireOperator, type Actor } from './access.ts';
 import { InputValidationError } from '../shared/index.ts';
 import type { ActorRef } from '../shared/index.ts';
@@ -12,6 +14,8 @@ export const OPERATOR_ACTIONS = [
   'user.create-staff',
   'user.disable',
   'user.enable',
+  'user.activation-code',
+  'user.reset-code',
   'apikey.create',
   'apikey.revoke',
   'signingkey.rotate',
@@ -33,6 +37,11 @@ export interface ActionTarget {
 export interface OperatorAction {
   /** Position in the trail, 1, 2, 3, …: unique, so two writers never share one. */
   seq: number;
+  /**
+   * The action's own key, which its outcome is stored under. Absent on actions written before the
+   * trail was write-ahead (each was appended after its change succeeded).
+   */
+  id?: string | undefined;
   at: string;
   actor: ActorRef;
   action: OperatorActionKind;
@@ -41,6 +50,28 @@ export interface OperatorAction {
   before: string | null;
   after: string | null;
 }
+
+/** What became of an attempted action, appended once the change returned. */
+export interface ActionOutcome {
+  actionId: string;
+  seq: number;
+  outcome: 'succeeded' | 'failed';
+  at: string;
+  /** Failed: the error's message. */
+  error?: string | undefined;
+  /** Succeeded: what it turned out to be, when only the change could tell (a new key's id). */
+  after?: string | undefined;
+}
+
+/**
+ * An action as the trail shows it: `attempted` while it has no outcome, which after the change has
+ * returned means the server stopped between the change and its outcome (the change may or may not
+ * have been made; look at the target).
+ */
+export type OperatorActionView = OperatorAction & {
+  status: 'attempted' | 'succeeded' | 'failed';
+  error: string | null;
+};
 
 /** Actions are stored in blocks of this many consecutive positions: a page reads one or two blocks by equality. */
 export const ACTION_BLOCK = 50;
@@ -51,20 +82,48 @@ export interface OperatorAuditRepository {
   exists(seq: number): Promise<boolean>;
   /** Every action whose seq is in block `block` (seq / ACTION_BLOCK, rounded down). */
   listBlock(block: number): Promise<OperatorAction[]>;
+  /** Appends an action's outcome; false (and nothing written) when it has one already. */
+  insertOutcome(outcome: ActionOutcome): Promise<boolean>;
+  /** The outcomes of the actions in block `block`. */
+  listOutcomes(block: number): Promise<ActionOutcome[]>;
+}
+
+export interface ActionChange {
+  before?: string | null;
+  after?: string | null;
 }
 
 /** What the services that change the registry, accounts and keys write to. */
 export interface OperatorActionLog {
-  record(
+  /**
+   * Appends the action as attempted, then makes the change (`apply`), then appends its outcome:
+   * succeeded (with `describe`'s summary of the result, if given) or failed (and the error goes on).
+   */
+  run<T>(
     actor: Actor,
     action: OperatorActionKind,
     target: ActionTarget,
-    change: { before?: string | null; after?: string | null },
-  ): Promise<void>;
+    change: ActionChange,
+    apply: () => Promise<T>,
+    describe?: (result: T) => string,
+  ): Promise<T>;
+}
+
+/** `apply` through the trail when there is one (a service built without a trail just applies). */
+export function audited<T>(
+  trail: OperatorActionLog | undefined,
+  actor: Actor,
+  action: OperatorActionKind,
+  target: ActionTarget,
+  change: ActionChange,
+  apply: () => Promise<T>,
+  describe?: (result: T) => string,
+): Promise<T> {
+  return trail ? trail.run(actor, action, target, change, apply, describe) : apply();
 }
 
 export interface OperatorAuditPage {
-  items: OperatorAction[];
+  items: OperatorActionView[];
   /** Give this as `after` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
@@ -109,16 +168,45 @@ export class OperatorAuditTrail implements OperatorActionLog {
   }
 
   /**
-   * Appends one action under the next free seq. Written after the action itself succeeded (there are
-   * no transactions): a crash in between loses that line, never invents one.
+   * Write-ahead (there are no transactions): the action is appended as attempted before the change,
+   * so a crash between the two leaves an "attempted, no outcome" line, never a silent change. The
+   * outcome is a second append-only document under the action's key, written once.
    */
-  async record(
+  async run<T>(
     actor: Actor,
     action: OperatorActionKind,
     target: ActionTarget,
-    change: { before?: string | null; after?: string | null },
-  ): Promise<void> {
+    change: ActionChange,
+    apply: () => Promise<T>,
+    describe?: (result: T) => string,
+  ): Promise<T> {
+    const attempted = await this.begin(actor, action, target, change);
+    let result: T;
+    try {
+      result = await apply();
+    } catch (err) {
+      await this.finish(attempted, {
+        outcome: 'failed',
+        error: err instanceof Error ? err.message.slice(0, 500) : String(err),
+      });
+      throw err;
+    }
+    await this.finish(attempted, {
+      outcome: 'succeeded',
+      ...(describe ? { after: describe(result) } : {}),
+    });
+    return result;
+  }
+
+  /** Appends an attempted action; its outcome follows with `finish`. */
+  async begin(
+    actor: Actor,
+    action: OperatorActionKind,
+    target: ActionTarget,
+    change: ActionChange,
+  ): Promise<OperatorAction> {
     const entry = {
+      id: randomUUID(),
       at: this.now().toISOString(),
       actor: actorRef(actor),
       action,
@@ -128,16 +216,30 @@ export class OperatorAuditTrail implements OperatorActionLog {
       before: change.before ?? null,
       after: change.after ?? null,
     };
-    await this.#append.run(['trail'], async () => {
+    return this.#append.run(['trail'], async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const seq = (await this.#head()) + 1;
         if (await this.repo.insert({ seq, ...entry })) {
           this.#known = seq;
-          return;
+          return { seq, ...entry };
         }
         this.#known = seq; // another process took it: look further
       }
       throw new Error(`Could not append to the operator audit trail in ${MAX_ATTEMPTS} attempts`);
+    });
+  }
+
+  /** Appends the outcome of an attempted action (idempotent: the first outcome stands). */
+  async finish(
+    action: OperatorAction,
+    outcome: { outcome: ActionOutcome['outcome']; error?: string; after?: string },
+  ): Promise<void> {
+    if (!action.id) return;
+    await this.repo.insertOutcome({
+      actionId: action.id,
+      seq: action.seq,
+      at: this.now().toISOString(),
+      ...outcome,
     });
   }
 
@@ -165,11 +267,27 @@ export class OperatorAuditTrail implements OperatorActionLog {
     } else {
       top = await this.#head();
     }
-    const items: OperatorAction[] = [];
+    const items: OperatorActionView[] = [];
     for (let block = Math.floor(top / ACTION_BLOCK); block >= 0 && items.length <= size; block--) {
-      const found = (await this.repo.listBlock(block))
+      const [actions, outcomes] = await Promise.all([
+        this.repo.listBlock(block),
+        this.repo.listOutcomes(block),
+      ]);
+      const byAction = new Map(outcomes.map((o) => [o.actionId, o]));
+      const found = actions
         .filter((a) => a.seq <= top)
-        .sort((a, b) => b.seq - a.seq);
+        .sort((a, b) => b.seq - a.seq)
+        .map((a): OperatorActionView => {
+          // Written before the trail was write-ahead: only after the change had succeeded.
+          if (!a.id) return { ...a, status: 'succeeded', error: null };
+          const o = byAction.get(a.id);
+          return {
+            ...a,
+            after: o?.after ?? a.after,
+            status: o ? o.outcome : 'attempted',
+            error: o?.error ?? null,
+          };
+        });
       items.push(...found);
     }
     const pageItems = items.slice(0, size);

@@ -1,6 +1,6 @@
 // The operator's registry of institutions and what each is accredited to award.
 import { randomUUID } from 'node:crypto';
-import { requireOperator, type Actor, type OperatorActionLog } from '../identity/index.ts';
+import { audited, requireOperator, type Actor, type OperatorActionLog } from '../identity/index.ts';
 import { validText } from './catalogue.ts';
 import { Conflict, InputValidationError, NotFound } from '../shared/index.ts';
 import type { InstitutionRepository } from '../shared/index.ts';
@@ -70,18 +70,22 @@ export class InstitutionRegistry {
     private readonly trail?: OperatorActionLog,
   ) {}
 
-  async #log(
+  /** Makes the change through the audit trail: the action is written down before it. */
+  #logged<T>(
     actor: Actor,
     action: 'institution.register' | 'institution.status' | 'institution.accreditation',
     i: Institution,
     before: string | null,
     after: string,
-  ): Promise<void> {
-    await this.trail?.record(
+    apply: () => Promise<T>,
+  ): Promise<T> {
+    return audited(
+      this.trail,
       actor,
       action,
       { kind: 'institution', id: i.id, label: i.slug, institutionId: i.id },
       { before, after },
+      apply,
     );
   }
 
@@ -108,15 +112,15 @@ export class InstitutionRegistry {
     };
     if (await this.repo.findBySlug(slug))
       throw new Conflict(`An institution with slug "${slug}" exists already`, { field: 'slug' });
-    await this.repo.insert(institution);
-    this.#bySlug.delete(slug);
-    await this.#log(
+    await this.#logged(
       actor,
       'institution.register',
       institution,
       null,
       `${institution.type}, ${institution.region}; accredited: ${accreditationSummary(institution.accreditation)}`,
+      () => this.repo.insert(institution),
     );
+    this.#bySlug.delete(slug);
     return institution;
   }
 
@@ -124,11 +128,14 @@ export class InstitutionRegistry {
     requireOperator(actor);
     const i = await this.get(id);
     const updated = { ...i, status };
-    await this.repo.update(updated);
+    // Setting the status it has already changes nothing, and writes nothing to the trail.
+    if (i.status !== status)
+      await this.#logged(actor, 'institution.status', i, i.status, status, () =>
+        this.repo.update(updated),
+      );
+    else await this.repo.update(updated);
     this.#bySlug.clear();
     this.#suspended.delete(id);
-    // Setting the status it has already changes nothing, and writes nothing to the trail.
-    if (i.status !== status) await this.#log(actor, 'institution.status', i, i.status, status);
     return updated;
   }
 
@@ -151,11 +158,14 @@ export class InstitutionRegistry {
     requireOperator(actor);
     const i = await this.get(id);
     const updated = { ...i, accreditation: validScope(scopes) };
-    await this.repo.update(updated);
-    this.#bySlug.clear();
     const before = accreditationSummary(i.accreditation);
     const after = accreditationSummary(updated.accreditation);
-    if (before !== after) await this.#log(actor, 'institution.accreditation', i, before, after);
+    if (before !== after)
+      await this.#logged(actor, 'institution.accreditation', i, before, after, () =>
+        this.repo.update(updated),
+      );
+    else await this.repo.update(updated);
+    this.#bySlug.clear();
     return updated;
   }
 

@@ -42,6 +42,23 @@ export interface IssuedCredentialRecord {
   /** What was asked for under that key: the same key with another request is a CONFLICT. */
   requestHash?: string | undefined;
   ledgerEntryId?: string | undefined;
+  /** The programme an award's diploma or degree was issued for (absent on other credentials). */
+  programmeId?: string | undefined;
+}
+
+/** Which of an institution's credentials to list: every given field must match. */
+export interface InstitutionCredentialFilter {
+  revoked?: boolean | undefined;
+  suspended?: boolean | undefined;
+  kind?: CredentialKind | undefined;
+  learnerId?: string | undefined;
+  programmeId?: string | undefined;
+}
+
+/** Where a page of an institution's credentials starts: after this one, newest first. */
+export interface CredentialCursor {
+  issuedAt: string;
+  id: string;
 }
 
 export interface CredentialEvent {
@@ -65,6 +82,16 @@ export interface CredentialRepository {
   findById(id: string): Promise<IssuedCredentialRecord | null>;
   findByRequestKey(requestKey: string): Promise<IssuedCredentialRecord | null>;
   listByLearner(learnerId: string): Promise<IssuedCredentialRecord[]>;
+  /**
+   * An institution's credentials matching the filter (equalities on indexed fields), newest first
+   * (issuedAt, then id), the `limit` after `after`.
+   */
+  pageByInstitution(
+    institutionId: string,
+    filter: InstitutionCredentialFilter,
+    after: CredentialCursor | null,
+    limit: number,
+  ): Promise<IssuedCredentialRecord[]>;
   setStatus(id: string, status: { revoked: boolean; suspended: boolean }): Promise<void>;
   addEvent(e: CredentialEvent): Promise<void>;
   listEvents(credentialId: string): Promise<CredentialEvent[]>;

@@ -27,7 +27,7 @@ import type {
   IssuedCredentialRecord,
   StatusSlotRepository,
 } from './credential-ports.ts';
-import { CredentialReading } from './credential-reading.ts';
+import { CredentialReading, type InstitutionCredentialPage } from './credential-reading.ts';
 import { changeCredentialStatus, type CredentialStatusDeps } from './credential-status.ts';
 import { CredentialVerification } from './credential-verification.ts';
 import type { InstitutionKeys } from './institution-keys.ts';
@@ -199,6 +199,12 @@ export class CredentialService {
 
   async listForLearner(actor: Actor, learnerId: string): Promise<IssuedCredentialRecord[]> {
     return this.#reading.listForLearner(actor, learnerId);
+  }
+
+  listForInstitution(
+    ...args: Parameters<CredentialReading['listForInstitution']>
+  ): Promise<InstitutionCredentialPage> {
+    return this.#reading.listForInstitution(...args);
   }
 
   // ---- verifying (public: anyone may verify) -----------------------------------------------------

@@ -8,6 +8,7 @@ import {
   type KeyType,
 } from '../../credentials/index.ts';
 import {
+  audited,
   requireNotSuspended,
   requireOperatorOrInstitution,
   type Actor,
@@ -141,7 +142,27 @@ export class InstitutionKeys {
     if (!KEY_TYPES.includes(type))
       throw new InputValidationError(`Key type is Ed25519 or P-256`, { field: 'type' });
     await this.institutions.get(institutionId);
-    const { retired, key } = await this.#generation.run([`${institutionId}:${type}`], async () => {
+    // The key slot is the target: the new key's id is known once the change is made.
+    const current = (await this.repo.listByInstitution(institutionId)).filter(
+      (k) => k.type === type && isCurrent(k),
+    );
+    const { key } = await audited(
+      this.trail,
+      actor,
+      'signingkey.rotate',
+      { kind: 'signingkey', id: `${institutionId}#${type}`, label: type, institutionId },
+      {
+        before: current.length ? `current: ${current.map((k) => fragment(k.id)).join(', ')}` : null,
+        after: 'a new current key',
+      },
+      () => this.#rotate(institutionId, type),
+      (r) => `current: ${fragment(r.key.id)}`,
+    );
+    return key;
+  }
+
+  async #rotate(institutionId: string, type: KeyType) {
+    return this.#generation.run([`${institutionId}:${type}`], async () => {
       const at = this.now().toISOString();
       const retired: string[] = [];
       for (const k of await this.repo.listByInstitution(institutionId)) {
@@ -153,16 +174,6 @@ export class InstitutionKeys {
       this.#forget();
       return { retired, key: publicPart(await this.#generate(institutionId, type)) };
     });
-    await this.trail?.record(
-      actor,
-      'signingkey.rotate',
-      { kind: 'signingkey', id: key.id, label: type, institutionId },
-      {
-        before: retired.length ? `current: ${retired.map(fragment).join(', ')}` : null,
-        after: `current: ${fragment(key.id)}`,
-      },
-    );
-    return key;
   }
 
   /**
@@ -197,16 +208,19 @@ export class InstitutionKeys {
       revokedAt: at,
       revocationReason: boundedString(reason, 'reason', 500),
     };
-    await this.repo.update(revoked);
-    this.#forget();
-    if (wasCurrent) await this.activeKey(key.institutionId, key.type);
-    await this.trail?.record(
+    await audited(
+      this.trail,
       actor,
       'signingkey.revoke',
       { kind: 'signingkey', id: key.id, label: key.type, institutionId: key.institutionId },
       {
         before: wasCurrent ? 'current' : 'retired',
         after: `revoked; compromised from ${at}: ${revoked.revocationReason}`,
+      },
+      async () => {
+        await this.repo.update(revoked);
+        this.#forget();
+        if (wasCurrent) await this.activeKey(key.institutionId, key.type);
       },
     );
     return publicPart(revoked);

@@ -68,6 +68,11 @@ export interface IssueRequest {
   /** Your idempotency key: the same key again returns the credential issued the first time. */
   requestKey?: string | null | undefined;
   validUntil?: string | null | undefined;
+  /**
+   * The programme an award's credential is for, stored to find it by (not part of what the
+   * requestKey guards: it names what `what` already says).
+   */
+  programmeId?: string | null | undefined;
 }
 
 export interface Prepared {
@@ -201,6 +206,9 @@ export class IssuePreparation {
         requestKey: requestKeyOf(institution.id, req.requestKey ?? randomUUID()),
         requestHash: requestHash(req),
         ledgerEntryId: issuedEntryId(institution.id, id),
+        ...(req.programmeId
+          ? { programmeId: boundedString(req.programmeId, 'programmeId', 100) }
+          : {}),
       },
     };
   }

@@ -197,8 +197,14 @@ describe.skipIf(!hasChromium)('the institution console: decisions', { timeout: 2
     await row.waitFor();
     expect(await row.textContent()).toContain('to confirm');
     await expectAccessible(page, 'awards (en)');
+    expect(await page.textContent('main')).toContain('No credential matches.');
     await row.getByRole('button', { name: /Confirm the award/ }).click();
     await page.getByText(/The award was confirmed/).waitFor();
+    // The institution's credentials list shows it, with its programme, read from the server.
+    const listed = page.locator('[data-testid=credentials] tbody tr');
+    await expect.poll(() => listed.count()).toBe(1);
+    expect(await listed.first().textContent()).toContain('e2e-ba');
+    expect(await listed.first().getAttribute('data-state')).toBe('ACTIVE');
     await row.getByRole('button', { name: 'Its credential' }).click();
     const status = page.locator('[data-testid=credential-status]');
     await status.waitFor();
@@ -210,6 +216,21 @@ describe.skipIf(!hasChromium)('the institution console: decisions', { timeout: 2
     await page.fill('textarea[name=statusReason]', 'Under investigation');
     await page.getByRole('button', { name: 'Suspend' }).click();
     await page.getByText('The credential was suspended.').waitFor();
+    await expect.poll(() => listed.first().getAttribute('data-state')).toBe('SUSPENDED');
+    // Filtered by state on the server; opened again from the list.
+    const filter = page.locator('[data-testid=credentials-filter]');
+    await filter.getByLabel('Status').selectOption('REVOKED');
+    await filter.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('No credential matches.').waitFor();
+    await filter.getByLabel('Status').selectOption('SUSPENDED');
+    await filter.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => listed.count()).toBe(1);
+    await expectAccessible(page, 'credentials list (en)');
+    await listed
+      .first()
+      .getByRole('button', { name: /Status and history/ })
+      .click();
+    await expect.poll(() => status.textContent()).toContain('suspended');
     await page.fill('textarea[name=statusReason]', 'Investigation closed');
     await page.getByRole('button', { name: 'Reinstate' }).click();
     await page.getByText('The credential was reinstated.').waitFor();
@@ -272,6 +293,12 @@ describe.skipIf(!hasChromium)('the institution console: decisions', { timeout: 2
       const issued = await w.t.services.credentials.listForLearner(SYSTEM, r.learnerId);
       expect(issued).toHaveLength(1);
     }
+    // Found again, the server says every result has its credential: nothing is offered to issue.
+    await page.getByRole('button', { name: '颁发另一个班级' }).click();
+    await page.fill('input[name=classTerm]', '2025-fall');
+    await page.getByRole('button', { name: '查找该班级' }).click();
+    await page.getByText(`其中 ${CLASS_SIZE} 条已颁发证书。`, { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /颁发 \d+ 份证书/ }).count()).toBe(0);
     await context.close();
   });
 

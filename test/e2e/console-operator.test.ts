@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
     await context.close();
   });
 
-  it('creates a staff account with a generated password, and disables and enables one (en)', async () => {
+  it('creates a staff account with a one-time activation code, which its holder activates; then a reset code, disable and enable (en)', async () => {
     const { page, context } = await w.newPage({ lang: 'en' });
     await signIn(page, w.base, 'op@test.example', world.password);
     await page.waitForURL(/\/console$/);
@@ -128,40 +128,81 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
     await expectAccessible(page, 'staff (en)');
 
     const form = page.locator('[data-testid=staff-form]');
-    await form.getByLabel('Email').fill('registrar2@a.example');
+    expect(await form.locator('input[type=password], input[name=password]').count()).toBe(0);
+    await form.getByLabel('Email').fill('not-an-email');
     await form.getByLabel('Name').fill('Second Registrar');
-    await form.getByLabel('Initial password').fill('short');
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect
       .poll(() => form.locator('.field-error').textContent())
-      .toBe('A password needs 10 to 200 characters');
-    await form.getByRole('button', { name: 'Generate a password' }).click();
-    const password = await form.getByLabel('Initial password').inputValue();
-    expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
-    expect(await form.textContent()).toContain(`Generated: ${password}`);
+      .toBe('"not-an-email" is not an email address');
+    await form.getByLabel('Email').fill('registrar2@a.example');
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect
       .poll(() => page.textContent('.alert-success'))
       .toBe('The account registrar2@a.example is created.');
+    const shown = page.locator('[data-testid=staff-code]');
+    await expect.poll(() => shown.textContent()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const code = (await shown.textContent())!;
+    expect(await page.textContent('main')).toContain('Activation code for registrar2@a.example');
     const created = table.locator('[data-email="registrar2@a.example"]');
-    await expect.poll(() => created.textContent()).toContain('Enabled');
-    // The new account signs in with the generated password.
-    const user = await w.t.services.accounts.authenticate('registrar2@a.example', password);
-    expect(user).toMatchObject({ role: 'staff', institutionId: world.instA.id });
+    await expect.poll(() => created.textContent()).toContain('Awaiting activation');
+    await expectAccessible(page, 'staff with a code (en)');
+    // Only the hash is stored, and nobody signs in before activation.
+    const stored = await w.t.db.connection.collection('account_codes').find().toArray();
+    expect(JSON.stringify(stored)).not.toContain(code.replace(/-/g, ''));
+    await expect(
+      w.t.services.accounts.authenticate('registrar2@a.example', 'pending-activation'),
+    ).rejects.toThrow('Wrong email or password');
 
     // The same email again: the conflict beside the email.
     await form.getByLabel('Email').fill('registrar2@a.example');
     await form.getByLabel('Name').fill('Twin');
-    await form.getByRole('button', { name: 'Generate a password' }).click();
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect
       .poll(() => form.locator('.field-error').textContent())
       .toBe('An account for registrar2@a.example exists already');
 
+    // The staff member, on their own device, activates with the code and their own password.
+    const holder = await w.newPage({ lang: 'en' });
+    const p2 = holder.page;
+    await p2.goto(`${w.base}/activate/staff`);
+    await expect.poll(() => p2.textContent('h1')).toBe('Activate a staff account');
+    await expectAccessible(p2, 'staff activation (en)');
+    const activate = p2.locator('[data-testid=activate-staff-form]');
+    await activate.getByLabel('Email of the account').fill('registrar2@a.example');
+    await activate.getByLabel('Activation code').fill('AAAA-BBBB-CCCC');
+    await activate.getByLabel('Choose a password').fill('my own password 1');
+    await activate.getByLabel('The password again').fill('my own password 1');
+    await activate.getByRole('button', { name: 'Activate and sign in' }).click();
+    const codeField = activate.locator('.field', { has: p2.locator('input[name=code]') });
+    await expect
+      .poll(() => codeField.locator('.field-error').textContent())
+      .toContain('The code does not match');
+    await activate.getByLabel('Activation code').fill(code.toLowerCase());
+    await activate.getByLabel('Choose a password').fill('my own password 1');
+    await activate.getByLabel('The password again').fill('my own password 1');
+    await activate.getByRole('button', { name: 'Activate and sign in' }).click();
+    await p2.waitForURL(/\/console$/);
+    await expect.poll(() => p2.locator('nav.console-nav').textContent()).toContain('Record');
+    await holder.context.close();
+    const user = await w.t.services.accounts.authenticate(
+      'registrar2@a.example',
+      'my own password 1',
+    );
+    expect(user).toMatchObject({ role: 'staff', institutionId: world.instA.id });
+
+    await page.reload();
+    await expect.poll(() => created.textContent()).toContain('Enabled');
+    await created.getByRole('button', { name: 'Reset code registrar2@a.example' }).click();
+    await expect
+      .poll(() => page.textContent('main'))
+      .toContain('Reset code for registrar2@a.example');
+    await expect.poll(() => shown.textContent()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
     await created.getByRole('button', { name: 'Disable registrar2@a.example' }).click();
     await expect.poll(() => created.textContent()).toContain('Disabled');
     await expect(
-      w.t.services.accounts.authenticate('registrar2@a.example', password),
+      w.t.services.accounts.authenticate('registrar2@a.example', 'my own password 1'),
     ).rejects.toThrow('This account is disabled');
     await created.getByRole('button', { name: 'Enable registrar2@a.example' }).click();
     await expect.poll(() => created.textContent()).toContain('Enabled');
@@ -175,13 +216,15 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
     await page.goto(`${w.base}/console/audit-trail`);
     await expect.poll(() => page.textContent('h1')).toBe('Audit trail');
     const rows = page.locator('[data-testid=audit-trail] tbody tr');
-    await expect.poll(() => rows.count()).toBe(12);
+    await expect.poll(() => rows.count()).toBe(14);
     const actions = await rows.evaluateAll((trs) =>
       trs.map((tr) => tr.getAttribute('data-action')),
     );
-    expect(actions.slice(0, 10)).toEqual([
+    expect(actions.slice(0, 12)).toEqual([
       'USER_ENABLE',
       'USER_DISABLE',
+      'USER_RESET_CODE',
+      'USER_ACTIVATION_CODE',
       'USER_CREATE_STAFF',
       'INSTITUTION_STATUS',
       'INSTITUTION_STATUS',
@@ -192,11 +235,17 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
       'USER_CREATE_STAFF',
       'INSTITUTION_REGISTER',
     ]);
-    const suspension = rows.nth(4);
+    const suspension = rows.nth(6);
     expect(await suspension.textContent()).toContain('op@test.example');
     expect(await suspension.textContent()).toContain('college-b');
     expect(await suspension.locator('del').textContent()).toBe('active');
-    expect(await rows.nth(8).textContent()).toContain('the system');
+    expect(await rows.nth(10).textContent()).toContain('the system');
+    // Each written before its change and its outcome after: every one of these succeeded.
+    const statuses = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.getAttribute('data-status')),
+    );
+    expect(new Set(statuses)).toEqual(new Set(['SUCCEEDED']));
+    expect(await rows.first().textContent()).toContain('done');
     await expectAccessible(page, 'audit trail (en)');
 
     // More than a page: the older actions come on request.
@@ -210,12 +259,12 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
     await page.reload();
     await expect.poll(() => rows.count()).toBe(25);
     await page.getByRole('button', { name: 'Older actions' }).click();
-    await expect.poll(() => rows.count()).toBe(27);
+    await expect.poll(() => rows.count()).toBe(29);
     expect(await page.getByRole('button', { name: 'Older actions' }).count()).toBe(0);
     const seqs = await rows.evaluateAll((trs) =>
       trs.map((tr) => Number(tr.children[0]!.textContent)),
     );
-    expect(seqs).toEqual(Array.from({ length: 27 }, (_, i) => 27 - i));
+    expect(seqs).toEqual(Array.from({ length: 29 }, (_, i) => 29 - i));
     await context.close();
   });
 
@@ -251,6 +300,12 @@ describe.skipIf(!hasChromium)("the operator's console", { timeout: 180_000 }, ()
     await expect
       .poll(() => page.locator('[data-testid=audit-trail] tbody tr').first().textContent())
       .toContain('登记机构');
+    // A staff member's activation page, in Chinese, signed out.
+    const holder = await w.newPage({ lang: 'zh' });
+    await holder.page.goto(`${w.base}/activate/staff`);
+    await expect.poll(() => holder.page.textContent('h1')).toBe('激活工作人员账号');
+    await expectAccessible(holder.page, 'staff activation (zh)');
+    await holder.context.close();
     // The operator has no institution: the keys page is not theirs.
     await page.goto(`${w.base}/console/keys`);
     await expect.poll(() => page.textContent('.alert')).toBe('您的账号不能使用此页面。');

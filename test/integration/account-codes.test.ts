@@ -298,3 +298,128 @@ describe('changing a password while signed in', () => {
     expect((await t.gql<{ me: { role: string } }>(ME, {}, ok.token)).data?.me.role).toBe('LEARNER');
   });
 });
+
+describe('a staff account activated by a one-time code', () => {
+  const STAFF_CODE = `mutation($u: ID!, $p: AccountCodePurpose!) {
+    createStaffCode(userId: $u, purpose: $p) {
+      __typename
+      ... on StaffCode { secret: code purpose userId email expiresAt }
+      ... on ResultError { code message field }
+    }
+  }`;
+  const CREATE_STAFF = `mutation($i: ID!, $in: NewAccountInput!) {
+    createStaff(institutionId: $i, input: $in) {
+      __typename
+      ... on User { id activated }
+      ... on ResultError { code message field }
+    }
+  }`;
+  const ACTIVATE_STAFF = `mutation($in: ActivateStaffAccountInput!) { activateStaffAccount(input: $in) { ${LOGIN_FIELDS} } }`;
+  const EMAIL = 'new.registrar@test.example';
+  let userId: string;
+
+  it('is created without a password, cannot sign in, and gets a code from the operator or its own institution only', async () => {
+    const made = await call(
+      CREATE_STAFF,
+      { i: w.instA.id, in: { email: EMAIL, name: '钱晓' } },
+      w.tokens.operator,
+    );
+    expect(made).toMatchObject({ __typename: 'User', activated: false });
+    userId = made['id'] as string;
+    // No password matches a pending account, not even an empty one.
+    for (const p of ['', 'pending-activation'])
+      expect(await call(LOGIN, { e: EMAIL, p })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await call(STAFF_CODE, { u: userId, p: 'ACTIVATION' }, w.tokens.staffB)).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await call(STAFF_CODE, { u: userId, p: 'ACTIVATION' }, w.tokens.learner1)).toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
+    expect(await call(STAFF_CODE, { u: userId, p: 'RESET' }, w.tokens.operator)).toMatchObject({
+      code: 'CONFLICT',
+    });
+    // A learner's sign-in is not reached through this door.
+    const learnerUser = await t.services.accounts.findUserByEmail('l1@test.example');
+    expect(
+      await call(STAFF_CODE, { u: learnerUser!.id, p: 'RESET' }, w.tokens.operator),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    // Only the operator makes codes for an operator account.
+    const operator = await t.services.accounts.createOperator(SYSTEM, {
+      email: 'second.operator@test.example',
+      name: 'Operator Two',
+    });
+    expect(
+      await call(STAFF_CODE, { u: operator.id, p: 'ACTIVATION' }, w.tokens.staffA),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await call(STAFF_CODE, { u: operator.id, p: 'ACTIVATION' }, w.tokens.operator),
+    ).toMatchObject({ __typename: 'StaffCode', purpose: 'ACTIVATION' });
+  });
+
+  it('activates once with email, code and the holder’s own password, stores only the hash, and is audited', async () => {
+    const byColleague = await call(STAFF_CODE, { u: userId, p: 'ACTIVATION' }, w.tokens.staffA);
+    expect(byColleague).toMatchObject({ __typename: 'StaffCode', email: EMAIL });
+    tick(1000);
+    const { secret } = await call(STAFF_CODE, { u: userId, p: 'ACTIVATION' }, w.tokens.operator);
+    const stored = await t.db.connection.collection('account_codes').find({ userId }).toArray();
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toContain(secret.replace(/-/g, ''));
+    // The older code was replaced by the newer one.
+    expect(
+      await call(ACTIVATE_STAFF, {
+        in: { email: EMAIL, code: byColleague.secret, password: 'my own password 1' },
+      }),
+    ).toMatchObject({ code: 'INPUT_VALIDATION_ERROR', field: 'code' });
+    const wrongEmail = await call(ACTIVATE_STAFF, {
+      in: { email: 'nobody@test.example', code: secret, password: 'my own password 1' },
+    });
+    expect(wrongEmail).toMatchObject({ code: 'INPUT_VALIDATION_ERROR', field: 'code' });
+    const ok = await call(ACTIVATE_STAFF, {
+      in: { email: EMAIL, code: secret.toLowerCase(), password: 'my own password 1' },
+    });
+    expect(ok).toMatchObject({ __typename: 'LoginOk', user: { email: EMAIL, role: 'STAFF' } });
+    expect(await call(LOGIN, { e: EMAIL, p: 'my own password 1' })).toMatchObject({
+      __typename: 'LoginOk',
+    });
+    const again = await call(ACTIVATE_STAFF, {
+      in: { email: EMAIL, code: secret, password: 'another password 2' },
+    });
+    expect(again).toMatchObject({ code: 'INPUT_VALIDATION_ERROR', field: 'code' });
+    expect(await call(STAFF_CODE, { u: userId, p: 'ACTIVATION' }, w.tokens.operator)).toMatchObject(
+      { code: 'CONFLICT' },
+    );
+    const trail = await t.services.operatorAudit.page(SYSTEM, 100);
+    const codes = trail.items.filter(
+      (a) => a.action === 'user.activation-code' && a.target.id === userId,
+    );
+    expect(codes.map((a) => a.actor.kind).sort()).toEqual(['operator', 'staff']);
+  });
+
+  it(`resets with a reset code through resetPassword, locked after ${MAX_CODE_ATTEMPTS} wrong tries`, async () => {
+    const first = await call(STAFF_CODE, { u: userId, p: 'RESET' }, w.tokens.operator);
+    expect(first).toMatchObject({ __typename: 'StaffCode', purpose: 'RESET' });
+    const reset = (code: string, password = 'a reset password') =>
+      call(RESET, { in: { email: EMAIL, code, password } });
+    for (let i = 0; i < MAX_CODE_ATTEMPTS; i++)
+      expect(await reset('AAAA-BBBB-CCCC')).toMatchObject({ field: 'code' });
+    expect(await reset(first.secret)).toMatchObject({
+      field: 'code',
+      message: expect.stringContaining('locked') as unknown,
+    });
+    tick(1000);
+    const second = await call(STAFF_CODE, { u: userId, p: 'RESET' }, w.tokens.operator);
+    expect(await reset(second.secret)).toMatchObject({
+      __typename: 'LoginOk',
+      user: { role: 'STAFF' },
+    });
+    expect(await reset(second.secret, 'yet another password')).toMatchObject({
+      message: expect.stringContaining('used') as unknown,
+    });
+    tick(1000);
+    const third = await call(STAFF_CODE, { u: userId, p: 'RESET' }, w.tokens.operator);
+    tick(25 * HOUR);
+    expect(await reset(third.secret)).toMatchObject({
+      message: expect.stringContaining('expired') as unknown,
+    });
+  });
+});

@@ -501,6 +501,32 @@ const OPERATIONS: Operation[] = [
     expected: { ...operatorOrInstitution, apiKeyWithScope: F },
   },
   {
+    name: 'createStaffCode',
+    query: `mutation($u: ID!) { createStaffCode(userId: $u, purpose: ACTIVATION) { ${RE} ... on StaffCode { purpose } } }`,
+    // A staff account of institution A waiting for activation.
+    variables: async (x, uid) => {
+      const { email, name } = account(uid);
+      const user = await t.services.accounts.createStaff(SYSTEM, x.institutionId, { email, name });
+      return { u: user.id };
+    },
+    // Like createStaff: a key may not take over a staff login.
+    expected: { ...operatorOrInstitution, apiKeyWithScope: F },
+    check: (v) => expect(v['purpose']).toBe('ACTIVATION'),
+  },
+  {
+    name: 'activateStaffAccount',
+    query: `mutation($in: ActivateStaffAccountInput!) { activateStaffAccount(input: $in) { ${RE} ... on LoginOk { user { role } } } }`,
+    variables: async (x, uid) => {
+      const { email, name } = account(uid);
+      const user = await t.services.accounts.createStaff(SYSTEM, x.institutionId, { email, name });
+      const { code } = await t.services.accountCodes.createForUser(SYSTEM, user.id, 'activation');
+      return { in: { email, code, password: 'a-new-long-password' } };
+    },
+    // Whoever holds the code: that is what the code is for.
+    expected: everyone,
+    check: (v) => expect(v['user']).toEqual({ role: 'STAFF' }),
+  },
+  {
     name: 'createApiKey',
     query: `mutation($i: ID!, $l: String!) { createApiKey(institutionId: $i, label: $l, scopes: [RECORDS_READ]) { ${RE} } }`,
     variables: (x, uid) => Promise.resolve({ i: x.institutionId, l: `key ${uid}` }),
@@ -696,6 +722,24 @@ const OPERATIONS: Operation[] = [
     // Its learner, its issuer (A's staff, A's key that issues) and the operator.
     expected: learnerOperatorOrInstitution,
     check: (v, { target }) => expect(v['learnerId']).toBe(target.learnerId),
+  },
+  {
+    name: 'courseClass',
+    scope: 'records:read',
+    query: `query($i: ID!) { courseClass(institutionId: $i, courseCode: "MATH101", first: 5) { ${RE} ... on CourseClassPage { items { entry { institutionId } } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId }),
+    // The institution's own records, read to issue: its staff, its key that reads, the operator.
+    expected: operatorOrInstitution,
+  },
+  {
+    name: 'institutionCredentials',
+    scope: 'credentials:issue',
+    query: `query($i: ID!, $l: ID!) { institutionCredentials(institutionId: $i, filter: { learnerId: $l }, first: 5) { ${RE} ... on IssuedCredentialPage { items { id institutionId } } } }`,
+    variables: (x) => Promise.resolve({ i: x.institutionId, l: x.learnerId }),
+    // What the institution issued: its staff, its key that issues, and the operator; not a learner.
+    expected: operatorOrInstitution,
+    check: (v, { target }) =>
+      expect(items(v).map((c) => c['institutionId'])).toContain(target.institutionId),
   },
   {
     name: 'learnerCredentials',
@@ -1612,6 +1656,7 @@ const ALLOWED_WHILE_SUSPENDED = new Set([
   // One's own password, and a learner's sign-in by a code: none of them is the institution's work.
   'changePassword',
   'activateAccount',
+  'activateStaffAccount',
   'resetPassword',
   'revokeApiKey',
   'revokeSigningKey',

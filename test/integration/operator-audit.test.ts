@@ -15,7 +15,7 @@ const TRAIL = `query($first: Int, $after: String) {
   operatorAuditTrail(first: $first, after: $after) {
     __typename
     ... on OperatorActionPage {
-      items { seq at action actorKind actorId actorEmail before after target { kind id label institutionId } }
+      items { seq at action actorKind actorId actorEmail before after status error target { kind id label institutionId } }
       pageInfo { hasNextPage endCursor }
     }
     ... on ResultError { code message field }
@@ -29,6 +29,8 @@ interface Action {
   actorEmail: string | null;
   before: string | null;
   after: string | null;
+  status: string;
+  error: string | null;
   target: { kind: string; id: string; label: string; institutionId: string | null };
 }
 interface TrailResult {
@@ -168,11 +170,12 @@ describe('operator audit trail', () => {
     const actor: Actor = SYSTEM;
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        writers[i % 2]!.record(
+        writers[i % 2]!.run(
           actor,
           'user.disable',
           { kind: 'user', id: `u${i}`, label: `u${i}@x.example` },
           { before: 'enabled', after: 'disabled' },
+          () => Promise.resolve(),
         ),
       ),
     );
@@ -188,6 +191,76 @@ describe('operator audit trail', () => {
     expect(total).toBeGreaterThan(60);
     // Every position from the newest down to 1, once each, in order.
     expect(seen).toEqual(Array.from({ length: total }, (_, i) => total - i));
+  });
+});
+
+describe('the audit trail is write-ahead', () => {
+  it('is written before the change: the change sees its own line as attempted, then it is SUCCEEDED', async () => {
+    let during: Action | undefined;
+    await t.services.operatorAudit.run(
+      SYSTEM,
+      'user.enable',
+      { kind: 'user', id: 'wa-1', label: 'wa-1@x.example' },
+      { before: 'disabled', after: 'enabled' },
+      async () => {
+        during = (await trail({ first: 1 })).items[0];
+      },
+    );
+    expect(during).toMatchObject({ target: { id: 'wa-1' }, status: 'ATTEMPTED', error: null });
+    expect((await trail({ first: 1 })).items[0]).toMatchObject({
+      target: { id: 'wa-1' },
+      status: 'SUCCEEDED',
+    });
+  });
+
+  it('keeps a change that fails after its audit line as FAILED with the error, and a crash in between as ATTEMPTED', async () => {
+    // Two operators create the same account at once: each line is written before its insert, the
+    // unique email index refuses a second insert, and the trail says which one succeeded.
+    const input = { email: 'twin@a.example', name: 'Twin' };
+    const results = await Promise.allSettled([
+      t.services.accounts.createStaff(SYSTEM, w.instA.id, input),
+      t.services.accounts.createStaff(SYSTEM, w.instA.id, input),
+    ]);
+    const created = results.filter((r) => r.status === 'fulfilled');
+    expect(created).toHaveLength(1);
+    const twins = (await trail({ first: 5 })).items.filter((a) => a.target.label === input.email);
+    // A twin caught by the check before the insert writes nothing; one caught by the index FAILED.
+    expect(twins.filter((a) => a.status === 'SUCCEEDED')).toHaveLength(1);
+    expect(twins.filter((a) => a.status === 'ATTEMPTED')).toEqual([]);
+    for (const a of twins.filter((x) => x.status === 'FAILED')) expect(a.error).toBeTruthy();
+
+    // The change itself fails after the line was written.
+    await expect(
+      t.services.operatorAudit.run(
+        SYSTEM,
+        'institution.status',
+        { kind: 'institution', id: w.instB.id, label: 'college-b' },
+        { before: 'active', after: 'suspended' },
+        () => Promise.reject(new Error('the database went away')),
+      ),
+    ).rejects.toThrow('the database went away');
+    expect((await trail({ first: 1 })).items[0]).toMatchObject({
+      action: 'INSTITUTION_STATUS',
+      status: 'FAILED',
+      error: 'the database went away',
+    });
+
+    // A crash between the change and its outcome: the line stays, attempted, with no outcome.
+    await t.services.operatorAudit.begin(
+      SYSTEM,
+      'apikey.revoke',
+      { kind: 'apikey', id: 'k-crash', label: 'crashed' },
+      { before: 'active', after: 'revoked' },
+    );
+    expect((await trail({ first: 1 })).items[0]).toMatchObject({
+      target: { id: 'k-crash' },
+      status: 'ATTEMPTED',
+    });
+    // Outcomes are appended once: a second one for the same action is ignored.
+    const [line] = (await t.services.operatorAudit.page(SYSTEM, 1)).items;
+    await t.services.operatorAudit.finish(line!, { outcome: 'succeeded' });
+    await t.services.operatorAudit.finish(line!, { outcome: 'failed', error: 'late' });
+    expect((await trail({ first: 1 })).items[0]).toMatchObject({ status: 'SUCCEEDED' });
   });
 });
 

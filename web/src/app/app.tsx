@@ -18,6 +18,7 @@ const Credentials = lazy(() => import('../features/credentials/credentials-page.
 const PrintedCredential = lazy(() => import('../features/credentials/printed-credential-page.tsx'));
 const Verify = lazy(() => import('../features/verify/verify-page.tsx'));
 const Activate = lazy(() => import('../features/account/activate-page.tsx'));
+const StaffActivate = lazy(() => import('../features/account/staff-activate-page.tsx'));
 const Reset = lazy(() => import('../features/account/reset-page.tsx'));
 const Account = lazy(() => import('../features/account/account-page.tsx'));
 const Sharing = lazy(() => import('../features/sharing/sharing-page.tsx'));
@@ -45,6 +46,7 @@ export function App() {
               <Route path="/" element={<Landing />} />
               <Route path="/signin" element={<SignIn />} />
               <Route path="/activate" element={<Activate />} />
+              <Route path="/activate/staff" element={<StaffActivate />} />
               <Route path="/reset" element={<Reset />} />
               <Route path="/verify" element={<Verify />} />
               <Route path="/shared/:token" element={<Verify />} />

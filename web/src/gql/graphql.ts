@@ -5,6 +5,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccountCodePurpose =
+  /** Activates the learner's first sign-in, bound to the registered learner. */
+  | 'ACTIVATION'
+  /** Sets a new password for the learner's existing sign-in. */
+  | 'RESET';
+
 export type AccreditationScopeInput = {
   levels?: Array<number> | null | undefined;
   qualificationType: QualificationType;
@@ -55,6 +61,15 @@ export type ActivateAccountInput = {
   password: string;
 };
 
+export type ActivateStaffAccountInput = {
+  /** The activation code from the operator or the institution (dashes and spaces ignored). */
+  code: string;
+  /** The email the account was created with. */
+  email: string;
+  /** The password to sign in with from now on, 10 to 200 characters. */
+  password: string;
+};
+
 export type ApiKeyScope = 'CREDENTIALS_ISSUE' | 'RECORDS_READ' | 'RECORDS_WRITE';
 
 export type AwardApplicationStatus =
@@ -90,6 +105,9 @@ export type CredentialFormat =
   | 'VC_JWT';
 
 export type CredentialKind = 'ACHIEVEMENT' | 'QUALIFICATION' | 'TRANSCRIPT';
+
+/** A credential's state: revocation is final, a suspension can be undone. */
+export type CredentialState = 'ACTIVE' | 'REVOKED' | 'SUSPENDED';
 
 export type CreditSystem =
   /** Chinese higher-education credits */
@@ -154,6 +172,15 @@ export type ImportJobStatus =
 
 export type ImportPhase = 'CHECK' | 'WRITE';
 
+/** Which of an institution's credentials to list: every given field must match. */
+export type InstitutionCredentialsFilter = {
+  kind?: CredentialKind | null | undefined;
+  learnerId?: string | number | null | undefined;
+  /** The programme an award's credential was issued for. */
+  programmeId?: string | number | null | undefined;
+  status?: CredentialState | null | undefined;
+};
+
 export type InstitutionStatus = 'ACTIVE' | 'SUSPENDED';
 
 export type InstitutionType =
@@ -189,7 +216,12 @@ export type LocalizedTextInput = {
 export type NewAccountInput = {
   email: string;
   name: string;
-  password: string;
+  /**
+   * 10 to 200 characters. Leave it out for a staff or operator account to create it waiting for
+   * activation, then give its holder an activation code (createStaffCode): they choose their own
+   * password. A learner's sign-in always needs one.
+   */
+  password?: string | null | undefined;
 };
 
 export type OperatorActionKind =
@@ -203,10 +235,25 @@ export type OperatorActionKind =
   | 'INSTITUTION_STATUS'
   | 'SIGNINGKEY_REVOKE'
   | 'SIGNINGKEY_ROTATE'
+  /** An activation code was made for a staff or operator account. */
+  | 'USER_ACTIVATION_CODE'
   | 'USER_CREATE_OPERATOR'
   | 'USER_CREATE_STAFF'
   | 'USER_DISABLE'
-  | 'USER_ENABLE';
+  | 'USER_ENABLE'
+  /** A password reset code was made for a staff or operator account. */
+  | 'USER_RESET_CODE';
+
+/**
+ * Whether an action's change was made. The action is written before its change (write-ahead) and its
+ * outcome after, so a server stopping in between leaves ATTEMPTED, never an unrecorded change.
+ */
+export type OperatorActionStatus =
+  /** Written before the change, with no outcome yet: still running, or the server stopped in between (look at the target). */
+  | 'ATTEMPTED'
+  /** The change was refused or failed; nothing was changed by it. */
+  | 'FAILED'
+  | 'SUCCEEDED';
 
 export type QualificationInput = {
   awardedAt?: string | null | undefined;
@@ -265,9 +312,9 @@ export type RequestRecognitionInput = {
 };
 
 export type ResetPasswordInput = {
-  /** The reset code from the learner's institution or the operator. */
+  /** The reset code from the learner's institution, the operator, or (for staff) the institution's staff. */
   code: string;
-  /** The email the learner signs in with. */
+  /** The email the learner, staff member or operator signs in with. */
   email: string;
   /** The new password, 10 to 200 characters. */
   password: string;
@@ -311,6 +358,28 @@ export type ActivateAccountMutationVariables = Exact<{
 
 export type ActivateAccountMutation = {
   activateAccount:
+    | {
+        __typename: 'LoginOk';
+        token: string;
+        expiresAt: string;
+        user: {
+          id: string;
+          email: string;
+          name: string;
+          role: Role;
+          institutionId: string | null;
+          learnerId: string | null;
+        };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ActivateStaffAccountMutationVariables = Exact<{
+  input: ActivateStaffAccountInput;
+}>;
+
+export type ActivateStaffAccountMutation = {
+  activateStaffAccount:
     | {
         __typename: 'LoginOk';
         token: string;
@@ -620,6 +689,52 @@ export type ConsoleReinstateCredentialMutation = {
         suspended: boolean;
         issuedAt: string;
         history: Array<{ action: string; reason: string; at: string }>;
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleInstitutionCredentialsQueryVariables = Exact<{
+  institutionId: string | number;
+  filter?: InstitutionCredentialsFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleInstitutionCredentialsQuery = {
+  institutionCredentials:
+    | {
+        __typename: 'IssuedCredentialPage';
+        items: Array<{
+          id: string;
+          learnerId: string;
+          kind: CredentialKind;
+          programmeId: string | null;
+          revoked: boolean;
+          suspended: boolean;
+          issuedAt: string;
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      }
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
+};
+
+export type ConsoleCourseClassQueryVariables = Exact<{
+  institutionId: string | number;
+  courseCode: string;
+  term?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ConsoleCourseClassQuery = {
+  courseClass:
+    | {
+        __typename: 'CourseClassPage';
+        items: Array<{
+          credentialId: string | null;
+          entry: { id: string; learnerId: string; sourceRecordId: string };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
       }
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null };
 };
@@ -1414,6 +1529,7 @@ export type ConsoleStaffQuery = {
           name: string;
           createdAt: string;
           disabledAt: string | null;
+          activated: boolean;
         }>;
       };
 };
@@ -1427,6 +1543,23 @@ export type ConsoleCreateStaffMutation = {
   createStaff:
     | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
     | { __typename: 'User'; id: string; email: string };
+};
+
+export type ConsoleCreateStaffCodeMutationVariables = Exact<{
+  userId: string | number;
+  purpose: AccountCodePurpose;
+}>;
+
+export type ConsoleCreateStaffCodeMutation = {
+  createStaffCode:
+    | { __typename: 'ResultError'; code: ErrorCode; message: string; field: string | null }
+    | {
+        __typename: 'StaffCode';
+        purpose: AccountCodePurpose;
+        email: string;
+        expiresAt: string;
+        secret: string;
+      };
 };
 
 export type ConsoleSetUserDisabledMutationVariables = Exact<{
@@ -1458,6 +1591,8 @@ export type ConsoleOperatorAuditTrailQuery = {
           actorEmail: string | null;
           before: string | null;
           after: string | null;
+          status: OperatorActionStatus;
+          error: string | null;
           target: {
             kind: ActionTargetKind;
             id: string;
@@ -1609,6 +1744,7 @@ export type ConsoleNearCompletionQuery = {
         version: number;
         asOf: string;
         audited: number;
+        notAudited: number;
         learners: Array<{
           learnerId: string;
           name: string;
@@ -2524,6 +2660,33 @@ export const ActivateAccountDocument = new TypedDocumentString(`
     learnerId
   }
 }`) as unknown as TypedDocumentString<ActivateAccountMutation, ActivateAccountMutationVariables>;
+export const ActivateStaffAccountDocument = new TypedDocumentString(`
+    mutation ActivateStaffAccount($input: ActivateStaffAccountInput!) {
+  activateStaffAccount(input: $input) {
+    __typename
+    ...SignedIn
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment SignedIn on LoginOk {
+  token
+  expiresAt
+  user {
+    id
+    email
+    name
+    role
+    institutionId
+    learnerId
+  }
+}`) as unknown as TypedDocumentString<
+  ActivateStaffAccountMutation,
+  ActivateStaffAccountMutationVariables
+>;
 export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input) {
@@ -2888,6 +3051,73 @@ export const ConsoleReinstateCredentialDocument = new TypedDocumentString(`
   ConsoleReinstateCredentialMutation,
   ConsoleReinstateCredentialMutationVariables
 >;
+export const ConsoleInstitutionCredentialsDocument = new TypedDocumentString(`
+    query ConsoleInstitutionCredentials($institutionId: ID!, $filter: InstitutionCredentialsFilter, $first: Int, $after: String) {
+  institutionCredentials(
+    institutionId: $institutionId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on IssuedCredentialPage {
+      items {
+        id
+        learnerId
+        kind
+        programmeId
+        revoked
+        suspended
+        issuedAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleInstitutionCredentialsQuery,
+  ConsoleInstitutionCredentialsQueryVariables
+>;
+export const ConsoleCourseClassDocument = new TypedDocumentString(`
+    query ConsoleCourseClass($institutionId: ID!, $courseCode: String!, $term: String, $first: Int, $after: String) {
+  courseClass(
+    institutionId: $institutionId
+    courseCode: $courseCode
+    term: $term
+    first: $first
+    after: $after
+  ) {
+    __typename
+    ... on CourseClassPage {
+      items {
+        credentialId
+        entry {
+          id
+          learnerId
+          sourceRecordId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCourseClassQuery, ConsoleCourseClassQueryVariables>;
 export const ConsoleCoursesDocument = new TypedDocumentString(`
     query ConsoleCourses($institutionId: ID!) {
   courses(institutionId: $institutionId) {
@@ -3787,6 +4017,7 @@ export const ConsoleStaffDocument = new TypedDocumentString(`
         name
         createdAt
         disabledAt
+        activated
       }
     }
     ... on ResultError {
@@ -3815,6 +4046,27 @@ export const ConsoleCreateStaffDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<
   ConsoleCreateStaffMutation,
   ConsoleCreateStaffMutationVariables
+>;
+export const ConsoleCreateStaffCodeDocument = new TypedDocumentString(`
+    mutation ConsoleCreateStaffCode($userId: ID!, $purpose: AccountCodePurpose!) {
+  createStaffCode(userId: $userId, purpose: $purpose) {
+    __typename
+    ... on StaffCode {
+      secret: code
+      purpose
+      email
+      expiresAt
+    }
+    ... on ResultError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ConsoleCreateStaffCodeMutation,
+  ConsoleCreateStaffCodeMutationVariables
 >;
 export const ConsoleSetUserDisabledDocument = new TypedDocumentString(`
     mutation ConsoleSetUserDisabled($userId: ID!, $disabled: Boolean!) {
@@ -3856,6 +4108,8 @@ export const ConsoleOperatorAuditTrailDocument = new TypedDocumentString(`
         }
         before
         after
+        status
+        error
       }
       pageInfo {
         hasNextPage
@@ -4010,6 +4264,7 @@ export const ConsoleNearCompletionDocument = new TypedDocumentString(`
       version
       asOf
       audited
+      notAudited
       learners {
         learnerId
         name

@@ -33,6 +33,20 @@ export const ActivateMutation = graphql(`
   }
 `);
 
+export const ActivateStaffMutation = graphql(`
+  mutation ActivateStaffAccount($input: ActivateStaffAccountInput!) {
+    activateStaffAccount(input: $input) {
+      __typename
+      ...SignedIn
+      ... on ResultError {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
 export const ResetMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {

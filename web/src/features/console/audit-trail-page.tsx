@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/base/alert/alert.tsx';
+import { Badge } from '../../components/base/badge/badge.tsx';
 import { Button } from '../../components/base/button/button.tsx';
 import { Card } from '../../components/base/card/card.tsx';
 import { LoadError, Loading } from '../../components/base/loading/loading.tsx';
@@ -10,6 +11,8 @@ import type { ConsoleOperatorAuditTrailQuery } from '../../gql/graphql.ts';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useFormat } from '../../lib/format.ts';
 import { OperatorAuditTrailQuery } from './operator-documents.ts';
+
+const TONE = { SUCCEEDED: 'good', FAILED: 'bad', ATTEMPTED: 'warn' } as const;
 
 type Page_ = Extract<
   ConsoleOperatorAuditTrailQuery['operatorAuditTrail'],
@@ -80,11 +83,12 @@ export default function AuditTrailPage() {
                   <th scope="col">{t('operator.audit.what')}</th>
                   <th scope="col">{t('operator.audit.target')}</th>
                   <th scope="col">{t('operator.audit.change')}</th>
+                  <th scope="col">{t('operator.audit.outcome')}</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((a) => (
-                  <tr key={a.seq} data-action={a.action}>
+                  <tr key={a.seq} data-action={a.action} data-status={a.status}>
                     <td className="num">{a.seq}</td>
                     <td className="when">{f.dateTime(a.at)}</td>
                     <td>{who(a)}</td>
@@ -99,6 +103,10 @@ export default function AuditTrailPage() {
                         </>
                       )}
                       {a.after}
+                    </td>
+                    <td>
+                      <Badge tone={TONE[a.status]}>{t(`operator.audit.status.${a.status}`)}</Badge>
+                      {a.error && <div className="small muted">{a.error}</div>}
                     </td>
                   </tr>
                 ))}

@@ -164,3 +164,80 @@ export const ReinstateMutation = graphql(`
     }
   }
 `);
+
+export const InstitutionCredentialsQuery = graphql(`
+  query ConsoleInstitutionCredentials(
+    $institutionId: ID!
+    $filter: InstitutionCredentialsFilter
+    $first: Int
+    $after: String
+  ) {
+    institutionCredentials(
+      institutionId: $institutionId
+      filter: $filter
+      first: $first
+      after: $after
+    ) {
+      __typename
+      ... on IssuedCredentialPage {
+        items {
+          id
+          learnerId
+          kind
+          programmeId
+          revoked
+          suspended
+          issuedAt
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      ... on ResultError {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const CourseClassQuery = graphql(`
+  query ConsoleCourseClass(
+    $institutionId: ID!
+    $courseCode: String!
+    $term: String
+    $first: Int
+    $after: String
+  ) {
+    courseClass(
+      institutionId: $institutionId
+      courseCode: $courseCode
+      term: $term
+      first: $first
+      after: $after
+    ) {
+      __typename
+      ... on CourseClassPage {
+        items {
+          credentialId
+          entry {
+            id
+            learnerId
+            sourceRecordId
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+      ... on ResultError {
+        code
+        message
+        field
+      }
+    }
+  }
+`);

@@ -13,13 +13,20 @@ import { useFormat } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { ApplicationsQuery, ConfirmAwardMutation } from './award-documents.ts';
 import { CredentialStatus } from './credential-status.tsx';
+import { CredentialsList } from './credentials-list.tsx';
 import { IssueBatch } from './issue-batch.tsx';
 import { IssueOne } from './issue-one.tsx';
 import { useInstitutionId } from './use-institution.ts';
 
 const TONE = { APPLIED: 'warn', UNDER_REVIEW: 'warn', AWARDED: 'good' } as const;
 
-function Applications({ onCredential }: { onCredential: (id: string) => void }) {
+function Applications({
+  onCredential,
+  onConfirmed,
+}: {
+  onCredential: (id: string) => void;
+  onConfirmed: () => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const institutionId = useInstitutionId();
@@ -40,6 +47,7 @@ function Applications({ onCredential }: { onCredential: (id: string) => void }) 
       else {
         setNotice(t('console.awards.confirmed'));
         q.reload();
+        onConfirmed();
       }
     } catch {
       setRowError({ id, message: t('common.networkError') });
@@ -120,17 +128,21 @@ export default function AwardsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const credentialId = params.get('credential') ?? '';
+  const [changes, setChanges] = useState(0);
+  const reload = () => setChanges((n) => n + 1);
   const show = (id: string) => {
+    reload();
     setParams({ credential: id });
     document.getElementById('credential-status')?.scrollIntoView();
   };
   return (
     <Page title={t('console.awards.title')} lead={t('console.awards.lead')}>
-      <Applications onCredential={show} />
+      <Applications onCredential={show} onConfirmed={reload} />
       <IssueOne onIssued={show} />
       <IssueBatch />
+      <CredentialsList onOpen={show} reloadKey={changes} />
       <div id="credential-status">
-        <CredentialStatus initialId={credentialId} />
+        <CredentialStatus initialId={credentialId} onChanged={reload} />
       </div>
     </Page>
   );

@@ -24,7 +24,14 @@ const DONE = {
   reinstate: 'console.awards.reinstated',
 } as const;
 
-export function CredentialStatus({ initialId }: { initialId: string }) {
+export function CredentialStatus({
+  initialId,
+  onChanged,
+}: {
+  initialId: string;
+  /** Told after a revocation, suspension or reinstatement (the list above shows the new state). */
+  onChanged?: () => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [id, setId] = useState(initialId);
@@ -82,6 +89,7 @@ export function CredentialStatus({ initialId }: { initialId: string }) {
         setCredential(r);
         setReason('');
         setNotice(t(DONE[action]));
+        onChanged?.();
       }
     } catch {
       setGeneral(t('common.networkError'));

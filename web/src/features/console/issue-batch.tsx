@@ -1,5 +1,6 @@
-// Issuing a class's credentials as a batch: every current result of one course (and term), sent in
-// chunks through issueCredentials with a key per result, so a reload resumes and nothing is issued twice.
+// Issuing a class's credentials as a batch: every current result of one course (and term), found by the
+// server (courseClass), sent in chunks through issueCredentials with a key per result, so a reload
+// resumes and nothing is issued twice.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/base/alert/alert.tsx';
@@ -8,17 +9,21 @@ import { Card } from '../../components/base/card/card.tsx';
 import { TextField } from '../../components/base/field/field.tsx';
 import { ProgressBar } from '../../components/base/progress-bar/progress-bar.tsx';
 import { Select } from '../../components/base/select/select.tsx';
-import type {
-  ConsoleEntryFieldsFragment,
-  ConsoleInstitutionRecordsQuery,
-} from '../../gql/graphql.ts';
+import type { ConsoleCourseClassQuery } from '../../gql/graphql.ts';
 import { execute } from '../../lib/graphql.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
-import { IssueCredentialsMutation } from './award-documents.ts';
-import { CoursesQuery, InstitutionRecordsQuery } from './documents.ts';
-import { currentEntries } from './issue-one.tsx';
+import { CourseClassQuery, IssueCredentialsMutation } from './award-documents.ts';
+import { CoursesQuery } from './documents.ts';
 import { useInstitutionId } from './use-institution.ts';
+
+/** One result of the class, and the credential a class issuance already gave it. */
+interface Member {
+  id: string;
+  learnerId: string;
+  sourceRecordId: string;
+  credentialId: string | null;
+}
 
 /** How many credentials one request asks for: small enough that the bar moves, large enough to batch. */
 export const CHUNK = 20;
@@ -60,7 +65,7 @@ export function IssueBatch() {
   );
   const [code, setCode] = useState('');
   const [term, setTerm] = useState('');
-  const [found, setFound] = useState<ConsoleEntryFieldsFragment[] | null>(null);
+  const [found, setFound] = useState<Member[] | null>(null);
   const [plan, setPlan] = useState<Plan | null>(() => loadPlan(institutionId));
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -88,30 +93,27 @@ export function IssueBatch() {
     setError(null);
     setFound(null);
     try {
-      const all: ConsoleEntryFieldsFragment[] = [];
+      // The server finds the class (current results of the course and term), a page at a time.
+      const all: Member[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: ConsoleInstitutionRecordsQuery = await execute(InstitutionRecordsQuery, {
+        const page: ConsoleCourseClassQuery = await execute(CourseClassQuery, {
           institutionId,
+          courseCode: code,
+          term: term.trim() || null,
           first: 200,
           after,
         });
-        const r = page.institutionRecords;
-        if (r.__typename !== 'LedgerPage') {
+        const r = page.courseClass;
+        if (r.__typename !== 'CourseClassPage') {
           setError(r.message);
           return;
         }
-        all.push(...r.items);
+        all.push(...r.items.map((m) => ({ ...m.entry, credentialId: m.credentialId ?? null })));
         if (!r.pageInfo.hasNextPage) break;
         after = r.pageInfo.endCursor ?? null;
       }
-      setFound(
-        currentEntries(all).filter(
-          (e) =>
-            e.achievement?.courseCode === code &&
-            (!term.trim() || e.achievement.term === term.trim()),
-        ),
-      );
+      setFound(all);
     } catch {
       setError(t('common.networkError'));
     } finally {
@@ -164,12 +166,15 @@ export function IssueBatch() {
     }
   }
 
+  const toIssue = found?.filter((m) => !m.credentialId) ?? [];
+
   function start() {
-    if (!found || found.length === 0) return;
+    if (toIssue.length === 0) return;
+    // Only the results without their credential yet; the keys make a repeat harmless anyway.
     const p: Plan = {
       label: `${code}${term.trim() ? ` · ${term.trim()}` : ''}`,
-      inputs: found.map((e) => ({ learnerId: e.learnerId, entryId: e.id })),
-      recordIds: found.map((e) => e.sourceRecordId),
+      inputs: toIssue.map((e) => ({ learnerId: e.learnerId, entryId: e.id })),
+      recordIds: toIssue.map((e) => e.sourceRecordId),
       next: 0,
       issued: 0,
       existing: 0,
@@ -266,10 +271,16 @@ export function IssueBatch() {
               <p>{t('console.awards.noClass')}</p>
             ) : (
               <div className="actions">
-                <p>{t('console.awards.classFound', { count: found.length })}</p>
-                <Button onClick={start}>
-                  {t('console.awards.issueClass', { count: found.length })}
-                </Button>
+                <p>
+                  {t('console.awards.classFound', { count: found.length })}
+                  {found.length > toIssue.length &&
+                    ` ${t('console.awards.classIssued', { count: found.length - toIssue.length })}`}
+                </p>
+                {toIssue.length > 0 && (
+                  <Button onClick={start}>
+                    {t('console.awards.issueClass', { count: toIssue.length })}
+                  </Button>
+                )}
               </div>
             ))}
         </>

@@ -191,6 +191,7 @@ export const StaffQuery = graphql(`
           name
           createdAt
           disabledAt
+          activated
         }
       }
       ... on ResultError {
@@ -209,6 +210,25 @@ export const CreateStaffMutation = graphql(`
       ... on User {
         id
         email
+      }
+      ... on ResultError {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const CreateStaffCodeMutation = graphql(`
+  mutation ConsoleCreateStaffCode($userId: ID!, $purpose: AccountCodePurpose!) {
+    createStaffCode(userId: $userId, purpose: $purpose) {
+      __typename
+      ... on StaffCode {
+        secret: code
+        purpose
+        email
+        expiresAt
       }
       ... on ResultError {
         code
@@ -257,6 +277,8 @@ export const OperatorAuditTrailQuery = graphql(`
           }
           before
           after
+          status
+          error
         }
         pageInfo {
           hasNextPage

@@ -105,6 +105,7 @@ export const NearCompletionQuery = graphql(`
         version
         asOf
         audited
+        notAudited
         learners {
           learnerId
           name

@@ -54,6 +54,7 @@ function NearCompletion({ programmeId, version }: { programmeId: string; version
         <>
           <p className="muted">
             {t('console.programmes.audited', { count: r.audited, date: f.date(r.asOf) })}
+            {r.notAudited > 0 && ` ${t('console.programmes.notAudited', { count: r.notAudited })}`}
           </p>
           {r.learners.length === 0 ? (
             <p>{t('console.programmes.nobodyNear')}</p>

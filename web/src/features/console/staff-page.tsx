@@ -1,4 +1,5 @@
-// The operator's staff accounts: pick an institution, see its staff, create an account, disable or enable one.
+// The operator's staff accounts: pick an institution, see its staff, create an account with a one-time
+// activation code, give a reset code, disable or enable one.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -13,7 +14,9 @@ import { Select } from '../../components/base/select/select.tsx';
 import { execute, isResultError } from '../../lib/graphql.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useQuery } from '../../lib/use-query.ts';
+import type { AccountCodePurpose } from '../../gql/graphql.ts';
 import {
+  CreateStaffCodeMutation,
   CreateStaffMutation,
   InstitutionsQuery,
   SetUserDisabledMutation,
@@ -21,15 +24,14 @@ import {
 } from './operator-documents.ts';
 import { fieldErrorsOf, type FieldErrors } from './use-institution.ts';
 
-const FIELDS = ['email', 'name', 'password'] as const;
+const FIELDS = ['email', 'name'] as const;
 
-// No 0/O, 1/l/I: a password handed over on paper or read aloud.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-
-/** A random 16-character password from the browser's cryptographic generator. */
-function generatePassword(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+/** A code just made: shown this once, then only its hash is left on the server. */
+interface ShownCode {
+  secret: string;
+  purpose: AccountCodePurpose;
+  email: string;
+  expiresAt: string;
 }
 
 export default function StaffPage() {
@@ -44,11 +46,29 @@ export default function StaffPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [shown, setShown] = useState<ShownCode | null>(null);
+
+  async function makeCode(userId: string, purpose: AccountCodePurpose) {
+    setBusyId(userId);
+    setNotice(null);
+    setGeneral(null);
+    setShown(null);
+    try {
+      const { createStaffCode: r } = await execute(CreateStaffCodeMutation, { userId, purpose });
+      if (isResultError(r)) setGeneral(r.message);
+      else setShown(r);
+    } catch {
+      setGeneral(t('common.networkError'));
+    } finally {
+      setBusyId(null);
+    }
+  }
 
   async function setDisabled(userId: string, email: string, disabled: boolean) {
     setBusyId(userId);
     setNotice(null);
     setGeneral(null);
+    setShown(null);
     try {
       const { setUserDisabled: r } = await execute(SetUserDisabledMutation, { userId, disabled });
       if (isResultError(r)) setGeneral(r.message);
@@ -70,6 +90,7 @@ export default function StaffPage() {
       {institutions.error && <LoadError error={institutions.error} />}
       {!institutions.data && institutions.loading && <Loading />}
       {notice && <Alert tone="success" title={notice} />}
+      {shown && <CodeCard shown={shown} />}
       {general && (
         <Alert tone="error" title={t('operator.staff.failed')}>
           {general}
@@ -114,11 +135,27 @@ export default function StaffPage() {
                     <td>
                       {u.disabledAt ? (
                         <Badge tone="bad">{t('operator.staff.disabled')}</Badge>
-                      ) : (
+                      ) : u.activated ? (
                         <Badge tone="good">{t('operator.staff.enabled')}</Badge>
+                      ) : (
+                        <Badge tone="warn">{t('operator.staff.pending')}</Badge>
                       )}
                     </td>
-                    <td>
+                    <td className="actions">
+                      {!u.disabledAt && (
+                        <Button
+                          variant="secondary"
+                          busy={busyId === u.id}
+                          aria-label={`${t(u.activated ? 'operator.staff.resetCode' : 'operator.staff.activationCode')} ${u.email}`}
+                          onClick={() => void makeCode(u.id, u.activated ? 'RESET' : 'ACTIVATION')}
+                        >
+                          {t(
+                            u.activated
+                              ? 'operator.staff.resetCode'
+                              : 'operator.staff.activationCode',
+                          )}
+                        </Button>
+                      )}{' '}
                       <Button
                         variant={u.disabledAt ? 'secondary' : 'danger'}
                         busy={busyId === u.id}
@@ -139,8 +176,10 @@ export default function StaffPage() {
         <CreateStaffForm
           key={institution.id}
           institutionId={institution.id}
-          onDone={(email) => {
+          onDone={(email, code) => {
+            setGeneral(null);
             setNotice(t('operator.staff.createdOk', { email }));
+            setShown(code);
             staff.reload();
           }}
         />
@@ -149,18 +188,41 @@ export default function StaffPage() {
   );
 }
 
-const EMPTY = { email: '', name: '', password: '' };
+/** The code, once, with where its holder uses it. */
+function CodeCard({ shown }: { shown: ShownCode }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const activation = shown.purpose === 'ACTIVATION';
+  return (
+    <Card
+      title={t(activation ? 'operator.staff.activationTitle' : 'operator.staff.resetTitle', {
+        email: shown.email,
+      })}
+    >
+      <p className="code-shown" data-testid="staff-code">
+        <code>{shown.secret}</code>
+      </p>
+      <p>
+        {t(activation ? 'operator.staff.activationHowTo' : 'operator.staff.resetHowTo', {
+          expires: f.dateTime(shown.expiresAt),
+        })}{' '}
+        <code>{`${window.location.origin}${activation ? '/activate/staff' : '/reset'}`}</code>
+      </p>
+    </Card>
+  );
+}
+
+const EMPTY = { email: '', name: '' };
 
 function CreateStaffForm({
   institutionId,
   onDone,
 }: {
   institutionId: string;
-  onDone: (email: string) => void;
+  onDone: (email: string, code: ShownCode | null) => void;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(EMPTY);
-  const [generated, setGenerated] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -171,16 +233,21 @@ function CreateStaffForm({
     setErrors({});
     setGeneral(null);
     try {
+      // No password: the account waits for its holder, who chooses one with the activation code.
       const { createStaff: r } = await execute(CreateStaffMutation, { institutionId, input: form });
       if (isResultError(r)) {
         const { fields, general: g } = fieldErrorsOf(r, FIELDS);
         setErrors(fields);
         setGeneral(g);
-      } else {
-        setForm(EMPTY);
-        setGenerated(null);
-        onDone(r.email);
+        return;
       }
+      setForm(EMPTY);
+      // Should this fail, the list offers a new activation code for the account.
+      const { createStaffCode: c } = await execute(CreateStaffCodeMutation, {
+        userId: r.id,
+        purpose: 'ACTIVATION',
+      });
+      onDone(r.email, isResultError(c) ? null : c);
     } catch {
       setGeneral(t('common.networkError'));
     } finally {
@@ -195,6 +262,7 @@ function CreateStaffForm({
           {general}
         </Alert>
       )}
+      <p>{t('operator.staff.createLead')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="staff-form">
         <div className="grid-2">
           <TextField
@@ -214,35 +282,6 @@ function CreateStaffForm({
             name="name"
             autoComplete="off"
           />
-        </div>
-        <div className="filter-row">
-          <TextField
-            label={t('operator.staff.password')}
-            hint={
-              generated
-                ? t('operator.staff.generated', { password: generated })
-                : t('operator.staff.passwordHint')
-            }
-            type="text"
-            value={form.password}
-            onChange={(v) => {
-              setGenerated(null);
-              setForm((f) => ({ ...f, password: v }));
-            }}
-            error={errors['password']}
-            name="password"
-            autoComplete="new-password"
-          />
-          <Button
-            variant="secondary"
-            onClick={() => {
-              const password = generatePassword();
-              setGenerated(password);
-              setForm((f) => ({ ...f, password }));
-            }}
-          >
-            {t('operator.staff.generate')}
-          </Button>
         </div>
         <Button type="submit" busy={busy}>
           {t('operator.staff.submit')}
