@@ -66,6 +66,8 @@ describe.skipIf(!hasChromium)("the console's import", { timeout: 300_000 }, () =
     const errors = await page.textContent('[data-testid=import-errors-check]');
     expect(errors).toContain(String(BAD_ROW + 2));
     expect(errors).toContain('NOPE999');
+    // The file just uploaded is in the list of recent imports.
+    await page.waitForSelector('li button:has-text("grades.csv")');
     await expectAccessible(page, 'import checked (en)');
 
     await page.click(`button:has-text("Import ${ROWS - 1} good rows")`);

@@ -10,7 +10,7 @@ const en = {
     title: 'Operator console',
     lead: 'Register institutions and what each may award, suspend and reinstate them, create staff accounts and read the record of every such action.',
     institutions: 'Register an institution and its accreditation scope; suspend or reinstate one.',
-    staff: 'Create an institution’s staff accounts; disable or enable an account.',
+    staff: "Create an institution's staff accounts; disable or enable an account.",
     auditTrail: 'Who registered, suspended, accredited, created or revoked what, and when.',
     keys: 'API keys for your systems, your signing keys and your DID document.',
   },
@@ -24,8 +24,8 @@ const en = {
   },
   qualification: {
     DOCTORATE: 'Doctorate',
-    MASTER: 'Master’s degree',
-    BACHELOR: 'Bachelor’s degree',
+    MASTER: "Master's degree",
+    BACHELOR: "Bachelor's degree",
     ASSOCIATE: 'Associate degree',
     VOCATIONAL_DIPLOMA: 'Vocational diploma',
     VOCATIONAL_CERTIFICATE: 'Vocational certificate',
@@ -130,7 +130,7 @@ const en = {
     none: 'Nothing has been done yet.',
     action: {
       INSTITUTION_REGISTER: 'Registered an institution',
-      INSTITUTION_STATUS: 'Changed an institution’s status',
+      INSTITUTION_STATUS: "Changed an institution's status",
       INSTITUTION_ACCREDITATION: 'Changed an accreditation',
       USER_CREATE_OPERATOR: 'Created an operator account',
       USER_CREATE_STAFF: 'Created a staff account',

@@ -98,7 +98,7 @@ const enPortal = {
   },
   verifyMore: {
     authenticUnregistered:
-      '✔ Authentic, but from an issuer outside the credit bank’s registry: the signature is genuine, and nobody here vouches for who the issuer is.',
+      "✔ Authentic, but from an issuer outside the credit bank's registry: the signature is genuine, and nobody here vouches for who the issuer is.",
     revokedOn: 'Revoked by the issuer on {{date}}. Reason: {{reason}}',
     suspendedOn: 'Suspended by the issuer on {{date}}. Reason: {{reason}}',
     reinstatedOn: 'Reinstated on {{date}}: {{reason}}',

@@ -378,7 +378,8 @@ export default function ImportPage() {
       ) : (
         <Upload institutionId={institutionId} onJob={setJobId} />
       )}
-      <Recent institutionId={institutionId} onOpen={setJobId} />
+      {/* Read again when a file is uploaded or opened, so that it is in the list. */}
+      <Recent key={jobId ?? ''} institutionId={institutionId} onOpen={setJobId} />
     </Page>
   );
 }
