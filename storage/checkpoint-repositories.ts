@@ -66,10 +66,21 @@ export function checkpointRepositories(m: CheckpointModels): {
       const d: unknown = await m.Checkpoint.findOne().sort({ _id: -1 }).lean();
       return d ? toCheckpoint(d) : null;
     },
-    listAfter: async (number) =>
-      ((await m.Checkpoint.find({ _id: { $gt: number } }).lean()) as unknown[])
-        .map(toCheckpoint)
-        .sort((a, b) => a.number - b.number),
+    // Checkpoints are numbered 1, 2, 3… without gaps: the ones after `number` are looked up by
+    // number (the next one alone, then 16 at a time) until one is missing. An equality lookup
+    // each, where a range (which FerretDB cannot push down) read the whole log every time a
+    // process looked for new ones.
+    listAfter: async (number) => {
+      const out: StoredCheckpoint[] = [];
+      for (let from = number + 1, n = 1; ; from += n, n = 16) {
+        const found = (await Promise.all(
+          Array.from({ length: n }, (_, i) => m.Checkpoint.findById(from + i).lean()),
+        )) as unknown[];
+        const end = found.findIndex((d) => !d);
+        out.push(...found.slice(0, end < 0 ? n : end).map(toCheckpoint));
+        if (end >= 0) return out;
+      }
+    },
   };
   const cosigners: CosignerRepository = {
     put: async (c) =>

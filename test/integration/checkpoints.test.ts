@@ -268,6 +268,26 @@ describe('signed checkpoints', () => {
     await t.services.checkpoints.setCosigning(SYSTEM, w.instA.id, false, 'test');
   });
 
+  it('loads a log of many checkpoints, in order, in a process started after them', async () => {
+    const before = (await t.services.checkpoints.latest())!.number;
+    // Enough for the loader's first lookup and more than one round of 16 after it.
+    for (let i = 0; i < 20; i++) {
+      await record(w.learner2.id, `MANY-${i}`);
+      expect((await t.services.checkpoints.publish(SYSTEM)).published).toHaveLength(1);
+    }
+    const fresh = createServices(t.db, testConfig());
+    try {
+      expect((await fresh.checkpoints.latest())!.number).toBe(before + 20);
+      for (const n of [1, before, before + 1, before + 17, before + 20])
+        expect((await fresh.checkpoints.get(n)).number).toBe(n);
+      // The process that published them reads the same log.
+      const same = await t.services.checkpoints.get(before + 17);
+      expect((await fresh.checkpoints.get(before + 17)).note).toBe(same.note);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('refuses a checkpoint log altered in the database without the operator key', async () => {
     const doc = (await t.db.models.Checkpoint.findById(1).lean()) as unknown as {
       heads: { learnerId: string; seq: number; headHash: string }[];
