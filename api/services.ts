@@ -93,6 +93,8 @@ export function createServices(
         .digest(),
     },
   );
+  // A learner's credit account is opened as they are registered (see LedgerService.openAccounts).
+  learners.onRegistered((ids) => ledger.openAccounts(ids));
   const accounts = new Accounts(
     repos.users,
     repos.institutions,

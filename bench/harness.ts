@@ -15,6 +15,8 @@ export interface BenchEnv {
   db: Database;
   services: Services;
   yoga: ReturnType<typeof buildApp>['yoga'];
+  /** The services of a second app node on the same database (its caches apart from `services`). */
+  otherNode(): Services;
   close(): Promise<void>;
 }
 
@@ -50,12 +52,15 @@ export async function benchEnv(name: string): Promise<BenchEnv> {
   });
   const services = createServices(db, config);
   const { yoga } = buildApp(services, createLogger('silent'));
+  let other: Services | undefined;
   return {
     uri,
     db,
     services,
     yoga,
+    otherNode: () => (other ??= createServices(db, config)),
     close: async () => {
+      await other?.close();
       await services.close();
       await db.connection.dropDatabase().catch(() => {});
       await db.close();

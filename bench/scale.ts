@@ -9,7 +9,11 @@ import { benchEnv, fmt, percentile, rng, row, type BenchEnv } from './harness.ts
 export const ENTRIES_PER_LEARNER = 10;
 const SAMPLES = 40;
 
-/** Learner ids inserted straight into the collection: the import, not registration, is measured. */
+/**
+ * Learners inserted straight into the collection, with the credit accounts registration opens for
+ * them (on another app node, so the importing one has not seen them): the import, not
+ * registration, is measured.
+ */
 export async function addLearners(
   env: BenchEnv,
   from: number,
@@ -31,6 +35,7 @@ export async function addLearners(
       });
     }
     await env.db.models.Learner.collection.insertMany(docs as never[], { ordered: false });
+    await env.otherNode().ledger.openAccounts(docs.map((d) => d._id));
   }
 }
 

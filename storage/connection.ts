@@ -54,7 +54,10 @@ export async function connectDatabase(
     ...registerImportModels(connection),
   };
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
-  await Promise.all(Object.values(models).map((m) => m.createIndexes()));
+  const ferretDb = await isFerretDb(connection);
+  await Promise.all(
+    Object.values(models).map((m) => (ferretDb ? createFerretDbIndexes(m) : m.createIndexes())),
+  );
   await placeStatusEvents(models);
   await keyStatusEntries(models);
   return {
@@ -66,6 +69,44 @@ export async function connectDatabase(
       await connection.openUri(next, options);
     },
   };
+}
+
+/** FerretDB answers `buildInfo` with its own version beside the MongoDB one it speaks for. */
+async function isFerretDb(connection: Connection): Promise<boolean> {
+  const info = await connection.db!.admin().command({ buildInfo: 1 });
+  return typeof info['ferretdbVersion'] === 'string';
+}
+
+/**
+ * On FerretDB, only the unique indexes: FerretDB filters with `@>` and sorts by record id, so the
+ * btree index it makes for a MongoDB index serves no query it sends, and a non-unique one is only a
+ * cost on every insert (four of them on the ledger's entries). Its lookups are served by the GIN
+ * indexes the embedded launcher makes (embedded-db/indexes.ts). Non-unique ones made before are
+ * dropped; the collection is created even when it has no unique index, so that those GIN indexes
+ * can be made at start.
+ */
+async function createFerretDbIndexes(m: {
+  collection: mongoose.Collection;
+  schema: mongoose.Schema;
+}): Promise<void> {
+  try {
+    await m.collection.conn.db!.createCollection(m.collection.collectionName);
+  } catch (err) {
+    if ((err as { code?: number }).code !== 48) throw err; // NamespaceExists
+  }
+  const declared = m.schema.indexes() as [Record<string, 1 | -1>, { unique?: boolean }][];
+  for (const [key, opts] of declared)
+    if (opts.unique) await m.collection.createIndex(key, { unique: true });
+  const plain = new Set(declared.filter(([, o]) => !o.unique).map(([k]) => JSON.stringify(k)));
+  for (const index of await m.collection.indexes()) {
+    if (
+      index.name &&
+      index.name !== '_id_' &&
+      !index.unique &&
+      plain.has(JSON.stringify(index.key))
+    )
+      await m.collection.dropIndex(index.name);
+  }
 }
 
 /**

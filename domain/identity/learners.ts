@@ -60,8 +60,20 @@ export class LearnerRegistry {
       createdAt: this.now().toISOString(),
       createdBy: actorRef(actor),
     };
-    return this.repo.insertOrGet(learner);
+    const out = await this.repo.insertOrGet(learner);
+    if (out.created) {
+      this.#known.add(out.learner.id);
+      for (const fn of this.#registered) await fn([out.learner.id]);
+    }
+    return out;
   }
+
+  /** Runs after learners are registered: the ledger opens their credit accounts. */
+  onRegistered(fn: (learnerIds: string[]) => Promise<void>): void {
+    this.#registered.push(fn);
+  }
+
+  readonly #registered: ((learnerIds: string[]) => Promise<void>)[] = [];
 
   #did(did: string): string {
     const d = boundedString(did, 'did', 300);

@@ -106,6 +106,16 @@ function seqCursor(after: string | null | undefined): number {
 }
 const toCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
 
+/**
+ * Learners' folded accounts (chain heads) as read: `stored` names those that have a credit account
+ * (so exist), `broken` those whose account fails its seal or chain.
+ */
+interface Heads {
+  heads: Map<string, CreditAccountState>;
+  broken: Map<string, string>;
+  stored: Set<string>;
+}
+
 /** Learners whose chain head the ledger remembers between appends. */
 const HEAD_CACHE_LEARNERS = 4000;
 
@@ -170,10 +180,27 @@ export class LedgerService {
     const courses = this.#courseLookup(institutionId);
     const results: RowResult[] = new Array<RowResult>(inputs.length);
     const requests: { index: number; request: AppendRequest }[] = [];
-    const learnerIds = inputs.map((i) => String(i.learnerId ?? ''));
-    const known = await this.learners.existing(
-      learnerIds.filter((id) => id && id !== NEW_LEARNER_IN_DRY_RUN),
-    );
+    // Each learner's chain head first: a learner with a credit account (opened at registration)
+    // exists, so only learners without one are looked up in the registry; the append reuses the
+    // heads read here instead of reading them again.
+    const candidates = [
+      ...new Set(
+        inputs
+          .map((i) => i.learnerId)
+          .filter(
+            (id): id is string =>
+              typeof id === 'string' &&
+              id !== '' &&
+              id.length <= 64 &&
+              id !== NEW_LEARNER_IN_DRY_RUN,
+          ),
+      ),
+    ];
+    const read = await this.#heads(candidates);
+    const known = new Set(read.stored);
+    for (const id of read.broken.keys()) known.add(id);
+    for (const id of await this.learners.existing(candidates.filter((id) => !known.has(id))))
+      known.add(id);
     for (const [index, input] of inputs.entries()) {
       try {
         const achievement = await validateAchievement(input, courses, this.now());
@@ -205,9 +232,10 @@ export class LedgerService {
       for (const r of requests) results[r.index] ??= { index: r.index, status: 'valid' };
       return results;
     }
-    const outcomes = await this.append(
+    const outcomes = await this.#append(
       actor,
       requests.map((r) => r.request),
+      read,
     );
     outcomes.forEach((o, i) => {
       const index = requests[i]!.index;
@@ -360,7 +388,12 @@ export class LedgerService {
    * head shows up as a duplicate (learner, seq) and is re-read; a replayed institution record id is
    * a duplicate _id, answered with the entry recorded the first time (or a CONFLICT if it differs).
    */
-  async append(actor: Actor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
+  append(actor: Actor, requests: AppendRequest[]): Promise<AppendOutcome[]> {
+    return this.#append(actor, requests);
+  }
+
+  /** `read`: the heads a caller read a moment ago; this process's cache, fresher, still wins. */
+  async #append(actor: Actor, requests: AppendRequest[], read?: Heads): Promise<AppendOutcome[]> {
     const who = actorRef(actor);
     const outcomes: AppendOutcome[] = new Array<AppendOutcome>(requests.length);
     // The content hash is compared only when a record comes back a second time: worked out then.
@@ -389,7 +422,7 @@ export class LedgerService {
       byLearner.set(p.r.learnerId, [...(byLearner.get(p.r.learnerId) ?? []), p]);
 
     await this.#mutex.run([...byLearner.keys()], async () => {
-      const { heads: states, broken } = await this.#heads([...byLearner.keys()]);
+      const { heads: states, broken } = await this.#heads([...byLearner.keys()], read);
       // A learner whose projection fails its checks gets nothing appended until it is rebuilt.
       for (const [learnerId, message] of broken) {
         for (const p of byLearner.get(learnerId) ?? [])
@@ -510,20 +543,26 @@ export class LedgerService {
     this.#headCache.set(state.learnerId, state);
   }
 
-  /** Each learner's folded account (its chain head); `broken`: learners whose projection fails its seal or chain. */
-  async #heads(
-    learnerIds: string[],
-  ): Promise<{ heads: Map<string, CreditAccountState>; broken: Map<string, string> }> {
+  /**
+   * Each learner's folded account (its chain head), from this process's cache, else from `read`
+   * (heads the caller read a moment ago), else from the store; an empty one when none is stored.
+   */
+  async #heads(learnerIds: string[], read?: Heads): Promise<Heads> {
     const heads = new Map<string, CreditAccountState>();
     const broken = new Map<string, string>();
+    const stored = new Set<string>();
     const unknown: string[] = [];
     for (const id of learnerIds) {
-      const cached = this.#headCache.get(id);
+      const cached = this.#headCache.get(id) ?? read?.heads.get(id);
+      const failure = read?.broken.get(id);
       if (cached) heads.set(id, cached);
+      else if (failure !== undefined) broken.set(id, failure);
       else unknown.push(id);
+      if (cached && (this.#headCache.has(id) || read?.stored.has(id))) stored.add(id);
     }
     if (unknown.length) {
       for (const st of await this.accounts.getMany(unknown)) {
+        stored.add(st.learnerId);
         const seal = this.#sealStatus(st);
         if (seal === 'invalid') {
           broken.set(st.learnerId, alteredAccount(st.learnerId).message);
@@ -542,7 +581,18 @@ export class LedgerService {
       for (const id of unknown)
         if (!heads.has(id) && !broken.has(id)) heads.set(id, emptyAccount(id));
     }
-    return { heads, broken };
+    return { heads, broken, stored };
+  }
+
+  /**
+   * Opens the credit accounts of newly registered learners: an empty, sealed version 0, so that
+   * one lookup of a learner's account both proves the learner exists and gives the chain head.
+   * Learners registered before accounts were opened at registration are looked up in the registry.
+   */
+  async openAccounts(learnerIds: string[]): Promise<void> {
+    const states = learnerIds.map((id) => this.#seal(emptyAccount(id)));
+    await this.accounts.putMany(states.map((state) => ({ state, supersedes: 0 })));
+    for (const state of states) this.#remember(state);
   }
 
   #sealOf(s: CreditAccountState): string | undefined {
