@@ -24,6 +24,8 @@ async function seedLearners(env: BenchEnv, count: number, prefix: string): Promi
       });
     }
     await env.db.models.Learner.collection.insertMany(docs as never[], { ordered: false });
+    // The credit accounts registration opens, on another app node (see bench/scale.ts).
+    await env.otherNode().ledger.openAccounts(docs.map((d) => d._id));
   }
   return ids;
 }
