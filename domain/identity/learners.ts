@@ -121,5 +121,10 @@ export class LearnerRegistry {
     return new Set(ids.filter((id) => this.#known.has(id)));
   }
 
+  /** Whether this process has seen the learner exist (no lookup). */
+  seen(id: string): boolean {
+    return this.#known.has(id);
+  }
+
   readonly #known = new Set<string>();
 }

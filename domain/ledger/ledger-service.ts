@@ -804,7 +804,11 @@ export class LedgerService {
     return state;
   }
 
-  /** The learner's chain, or an IntegrityError naming the learner and the first broken entry. */
+  /**
+   * The learner's chain, or an IntegrityError naming the learner and the first broken entry. The
+   * account folded from it is remembered as the learner's chain head, unless a newer one is: an
+   * append that follows (an issuance records its credential) then need not read the account.
+   */
   async verifiedChain(
     learnerId: string,
   ): Promise<{ chain: LedgerEntry[]; checkpoint: number | null }> {
@@ -816,6 +820,12 @@ export class LedgerService {
         { learnerId, ...b },
       );
     }
+    // The cache also vouches that the learner exists: an empty chain is remembered only for a
+    // learner the registry has seen (entries are appended for registered learners alone).
+    const known = this.#headCache.get(learnerId);
+    const exists = chain.length > 0 || this.learners.seen(learnerId);
+    if (exists && (!known || known.uptoSeq < (chain.at(-1)?.seq ?? 0)))
+      this.#remember(this.#seal(rebuildAccount(learnerId, chain)));
     return { chain, checkpoint: report.checkpoint };
   }
 

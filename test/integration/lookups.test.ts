@@ -1,10 +1,11 @@
-// What recording costs in lookups: a registered learner's credit account, opened at registration, is the one read that both proves the learner exists and gives their chain head.
+// What recording and issuing cost in lookups: a registered learner's credit account, opened at registration, is the one read that both proves the learner exists and gives their chain head; a class's request keys are looked up until a run of them finds nothing.
 import type { CommandStartedEvent } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createServices, type Services } from '../../api/services.ts';
 import { SYSTEM, type Actor } from '../../domain/identity/access.ts';
 import type { AchievementInput } from '../../domain/ledger/achievement-input.ts';
+import type { IssueRequest, IssueRow } from '../../domain/issuance/index.ts';
 import { ensureEqualityIndexes, ferretTables } from '../../embedded-db/indexes.ts';
 import { connectDatabase, equalityFields, type Database } from '../../storage/connection.ts';
 import { testConfig } from '../setup/app.ts';
@@ -32,6 +33,7 @@ async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; reads: Map<
     const reads = new Map<string, number>();
     for (const c of sent)
       if (c.command === 'find') reads.set(c.collection, (reads.get(c.collection) ?? 0) + 1);
+    sent.length = 0;
     return { value, reads };
   } finally {
     counting = false;
@@ -64,7 +66,7 @@ beforeAll(async () => {
     name: { zh: '查找学院', en: 'Lookups College' },
     type: 'university',
     region: 'CN',
-    accreditation: [],
+    accreditation: [{ qualificationType: 'bachelor', levels: [] }],
   });
   institutionId = inst.id;
   staff = { kind: 'staff', userId: 'lookups-staff', institutionId };
@@ -146,12 +148,94 @@ describe('recording for registered learners', () => {
       nationalId: 'LK3000001',
       name: 'Altered',
     });
-    await db.models.Account.collection.updateOne({ learnerId: learner.id }, {
-      $set: { buckets: [{ system: 'CN', key: 'general|5', credits: 10_000 }] },
-    });
+    await db.models.Account.collection.updateOne(
+      { learnerId: learner.id },
+      {
+        $set: { buckets: [{ system: 'CN', key: 'general|5', credits: 10_000 }] },
+      },
+    );
     const [r] = await node().ledger.recordBatch(staff, institutionId, [row(learner.id, 'ALT-1')]);
     expect(r).toMatchObject({ status: 'error', error: { code: 'CONFLICT' } });
     expect(await db.models.Entry.countDocuments({ learnerId: learner.id })).toBe(0);
+  });
+});
+
+describe('issuing a class', () => {
+  const diploma = (learnerId: string, key: string, field = 'Computer Science'): IssueRequest => ({
+    institutionId,
+    learnerId,
+    requestKey: key,
+    what: {
+      kind: 'qualification',
+      qualificationType: 'bachelor',
+      name: { zh: '工学学士', en: 'Bachelor of Engineering' },
+      fieldOfStudy: field,
+    },
+  });
+  async function registered(n: number, prefix: string): Promise<string[]> {
+    const registrar = node();
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const { learner } = await registrar.learners.register(SYSTEM, {
+        nationalId: `${prefix}${String(i).padStart(6, '0')}`,
+        name: `${prefix} ${i}`,
+      });
+      ids.push(learner.id);
+    }
+    return ids;
+  }
+  const createdOf = (rows: IssueRow[]) =>
+    rows.map((r) => ('credential' in r ? r.created : r.error.code));
+
+  it('looks request keys up until 250 in a row found nothing, and reads no credit account to record', async () => {
+    const ids = await registered(300, 'CA');
+    const issuer = node();
+    const { value, reads } = await counted(() =>
+      issuer.credentials.issueMany(
+        staff,
+        ids.map((id, i) => diploma(id, `class-a-${i}`)),
+      ),
+    );
+    expect(createdOf(value)).toEqual(Array(300).fill(true));
+    // 250, and the few already under way when the 250th came back empty (16 are prepared at once).
+    expect(reads.get('credentials')).toBeGreaterThanOrEqual(250);
+    expect(reads.get('credentials')).toBeLessThanOrEqual(266);
+    expect(reads.get('credit_account_versions')).toBeUndefined();
+    for (const id of ids.slice(0, 3)) {
+      const { chain } = await issuer.ledger.verifiedChain(id);
+      expect(chain.map((e) => e.body.type)).toEqual(['credential']);
+    }
+  });
+
+  it('answers a request issued before, met after the lookups stopped, with that credential', async () => {
+    const ids = await registered(300, 'CB');
+    const reqs = ids.map((id, i) => diploma(id, `class-b-${i}`));
+    const [before] = await node().credentials.issueMany(staff, [reqs[280]!]);
+    const first = before && 'credential' in before ? before.credential : undefined;
+    expect(first).toBeDefined();
+    const { value, reads } = await counted(() => node().credentials.issueMany(staff, reqs));
+    expect(createdOf(value)).toEqual(ids.map((_, i) => i !== 280));
+    expect(value[280]).toMatchObject({ credential: { id: first!.id }, created: false });
+    expect(
+      await db.models.Credential.countDocuments({ requestKey: `${institutionId}:class-b-280` }),
+    ).toBe(1);
+    // Looked up again after it: the 250 first, the one found at insert, then those after it.
+    expect(reads.get('credentials')).toBeGreaterThan(251);
+    // The credential issued before is in the ledger once.
+    const { chain } = await node().ledger.verifiedChain(ids[280]!);
+    expect(chain.filter((e) => e.body.type === 'credential')).toHaveLength(1);
+  });
+
+  it('refuses a request key used before for another credential, met after the lookups stopped', async () => {
+    const ids = await registered(300, 'CC');
+    const reqs = ids.map((id, i) => diploma(id, `class-c-${i}`));
+    await node().credentials.issueMany(staff, [diploma(ids[290]!, 'class-c-290', 'Mathematics')]);
+    const value = await node().credentials.issueMany(staff, reqs);
+    expect(value[290]).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect(createdOf(value).filter((c) => c === true)).toHaveLength(299);
+    expect(
+      await db.models.Credential.countDocuments({ requestKey: `${institutionId}:class-c-290` }),
+    ).toBe(1);
   });
 });
 
