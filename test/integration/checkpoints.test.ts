@@ -288,6 +288,23 @@ describe('signed checkpoints', () => {
     }
   });
 
+  it('checks a chain against a checkpoint at once in the process that published it, within a quarter second in another', async () => {
+    const other = createServices(t.db, testConfig());
+    try {
+      const before = (await other.ledger.verify(SYSTEM, w.learner1.id)).checkpoint;
+      await record(w.learner1.id, 'FRESH-1');
+      const [published] = (await t.services.checkpoints.publish(SYSTEM)).published;
+      expect(published!.number).toBeGreaterThan(before ?? 0);
+      expect((await t.services.ledger.verify(SYSTEM, w.learner1.id)).checkpoint).toBe(
+        published!.number,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await other.ledger.verify(SYSTEM, w.learner1.id)).checkpoint).toBe(published!.number);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a checkpoint log altered in the database without the operator key', async () => {
     const doc = (await t.db.models.Checkpoint.findById(1).lean()) as unknown as {
       heads: { learnerId: string; seq: number; headHash: string }[];
