@@ -56,7 +56,11 @@ export async function connectDatabase(
   // Unique indexes are the ledger's guards (idempotency, one chain per learner): create them before use.
   const ferretDb = await isFerretDb(connection);
   await Promise.all(
-    Object.values(models).map((m) => (ferretDb ? createFerretDbIndexes(m) : m.createIndexes())),
+    Object.values(models).map(async (m) => {
+      if (ferretDb) return createFerretDbIndexes(m);
+      await m.createIndexes();
+      await dropIndexes(m, OBSOLETE_INDEXES[m.collection.collectionName] ?? []);
+    }),
   );
   await placeStatusEvents(models);
   await keyStatusEntries(models);
@@ -81,9 +85,9 @@ async function isFerretDb(connection: Connection): Promise<boolean> {
  * On FerretDB, only the unique indexes: FerretDB filters with `@>` and sorts by record id, so the
  * btree index it makes for a MongoDB index serves no query it sends, and a non-unique one is only a
  * cost on every insert (four of them on the ledger's entries). Its lookups are served by the GIN
- * indexes the embedded launcher makes (embedded-db/indexes.ts). Non-unique ones made before are
- * dropped; the collection is created even when it has no unique index, so that those GIN indexes
- * can be made at start.
+ * indexes the embedded launcher makes (embedded-db/indexes.ts). Non-unique ones made before (by an
+ * earlier version) are dropped; the collection is created even when it has no unique index, so
+ * that those GIN indexes can be made at start.
  */
 async function createFerretDbIndexes(m: {
   collection: mongoose.Collection;
@@ -97,16 +101,34 @@ async function createFerretDbIndexes(m: {
   const declared = m.schema.indexes() as [Record<string, 1 | -1>, { unique?: boolean }][];
   for (const [key, opts] of declared)
     if (opts.unique) await m.collection.createIndex(key, { unique: true });
-  const plain = new Set(declared.filter(([, o]) => !o.unique).map(([k]) => JSON.stringify(k)));
   for (const index of await m.collection.indexes()) {
-    if (
-      index.name &&
-      index.name !== '_id_' &&
-      !index.unique &&
-      plain.has(JSON.stringify(index.key))
-    )
+    if (index.name && index.name !== '_id_' && !index.unique)
       await m.collection.dropIndex(index.name);
   }
+}
+
+/**
+ * Indexes earlier versions declared and this one does not, by collection: dropped on MongoDB at
+ * connect (on FerretDB every non-unique index is). Only these: an index an operator added is kept.
+ */
+const OBSOLETE_INDEXES: Record<string, Record<string, 1 | -1>[]> = {
+  // Replaced by { statusListKey: 1 } (status lists rebuilt from a top-level key).
+  ledger_entries: [{ institutionId: 1, 'body.statusList': 1 }, { recordedAt: 1 }],
+};
+
+async function dropIndexes(
+  m: { collection: mongoose.Collection },
+  keys: Record<string, 1 | -1>[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  const wanted = new Set(keys.map((k) => JSON.stringify(k)));
+  const existing = await m.collection.indexes().catch((err: { code?: number }) => {
+    if (err.code === 26) return []; // NamespaceNotFound: nothing to drop
+    throw err;
+  });
+  for (const index of existing)
+    if (index.name && wanted.has(JSON.stringify(index.key)))
+      await m.collection.dropIndex(index.name);
 }
 
 /**

@@ -239,6 +239,20 @@ describe('issuing a class', () => {
   });
 });
 
+describe('indexes an earlier version made', () => {
+  it('drops the ones no longer declared at connect, on either engine', async () => {
+    const entries = db.models.Entry.collection;
+    await entries.createIndex({ institutionId: 1, 'body.statusList': 1 });
+    const keys = async () => (await entries.indexes()).map((i) => JSON.stringify(i.key));
+    expect(await keys()).toContain(JSON.stringify({ institutionId: 1, 'body.statusList': 1 }));
+    const again = await connectDatabase(inject('mongodbUri'), dbName);
+    await again.close();
+    expect(await keys()).not.toContain(JSON.stringify({ institutionId: 1, 'body.statusList': 1 }));
+    // The unique ones stay, on either engine.
+    expect(await keys()).toContain(JSON.stringify({ learnerId: 1, seq: 1 }));
+  });
+});
+
 describe.skipIf(!inject('postgresUrl'))('indexes on the embedded engine', () => {
   it('keeps only the unique btree indexes, and GIN indexes without the documents a field is missing from', async () => {
     const client = new pg.Client({ connectionString: inject('postgresUrl') });
