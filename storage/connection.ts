@@ -3,7 +3,7 @@ import type { MongoBulkWriteError } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import { EQUALITY_COMPOUNDS, registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
-import { placeStatusEvents } from './credential-repositories.ts';
+import { placeStatusEvents, programmeCredentials } from './credential-repositories.ts';
 import { keyStatusEntries } from './repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
@@ -64,6 +64,7 @@ export async function connectDatabase(
   );
   await placeStatusEvents(models);
   await keyStatusEntries(models);
+  await programmeCredentials(models);
   return {
     connection,
     models,

@@ -10,6 +10,7 @@ import type {
 import type { CredentialShare, ShareRepository, ShareView } from '../domain/sharing/index.ts';
 import { isDuplicateKey, writeErrorsOf } from './connection.ts';
 import type { CredentialModels } from './credential-models.ts';
+import type { Models } from './models.ts';
 
 type Doc = Record<string, unknown> & { _id: string };
 
@@ -241,4 +242,36 @@ export async function placeStatusEvents(m: CredentialModels): Promise<number> {
     );
   }
   return unplaced.length;
+}
+
+const PROGRAMME_MARK = 'credentials-programme-id';
+
+/**
+ * Gives the credentials an award issued before credentials stored their programme the programme
+ * their award's ledger entry names (hashed: the entry says which credential it issued), once: a
+ * document in `storage_marks` records that it ran, so later starts read nothing. It reads the
+ * ledger's award entries by a dotted path, which FerretDB cannot push down: a scan, paid once.
+ */
+export async function programmeCredentials(
+  m: CredentialModels & Pick<Models, 'Entry' | 'StorageMark'>,
+): Promise<number> {
+  if (await m.StorageMark.exists({ _id: PROGRAMME_MARK })) return 0;
+  const awards = (await m.Entry.find({ 'body.type': 'award' }, { body: 1 }).lean()) as unknown as {
+    body: { credentialId?: string; programmeId?: string };
+  }[];
+  let given = 0;
+  for (const { body } of awards) {
+    if (!body.credentialId || !body.programmeId) continue;
+    const res = await m.Credential.collection.updateOne(
+      { _id: body.credentialId, programmeId: { $exists: false } } as never,
+      { $set: { programmeId: body.programmeId } },
+    );
+    given += res.modifiedCount;
+  }
+  await m.StorageMark.collection.updateOne(
+    { _id: PROGRAMME_MARK } as never,
+    { $set: { at: new Date().toISOString() } },
+    { upsert: true },
+  );
+  return given;
 }

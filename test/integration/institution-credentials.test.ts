@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../domain/identity/access.ts';
 import { createTestApp, createWorld, type TestApp } from '../setup/app.ts';
+import { programmeCredentials } from '../../storage/credential-repositories.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -113,6 +114,38 @@ describe('institutionCredentials', () => {
     expect((await list({ f: { kind: 'ACHIEVEMENT' } })).items).toHaveLength(7);
     const programme = await list({ f: { programmeId: 'BSC-CS' } });
     expect(programme.items).toMatchObject([{ id: ids.learner1[3], programmeId: 'BSC-CS' }]);
+  });
+
+  it('gives a credential an award issued before credentials stored their programme the one its award entry names, once', async () => {
+    // As stored by an earlier version: an award's credential without its programme, and the
+    // award's (hashed) ledger entry naming both.
+    const [credentialId, kept] = [ids.learner2[2]!, ids.learner1[3]!];
+    const award = (learnerId: string, credentialId: string, n: number, programmeId: string) =>
+      t.services.ledger.appendTrusted(SYSTEM, {
+        learnerId,
+        institutionId: w.instA.id,
+        sourceRecordId: `award-backfill-${n}`,
+        body: {
+          type: 'award',
+          programmeId,
+          programmeVersion: 1,
+          applicationId: `app-${n}`,
+          credentialId,
+        },
+      });
+    await award(w.learner2.id, credentialId, 1, 'BA-HIST');
+    // One that has its programme keeps it.
+    await award(w.learner1.id, kept, 2, 'BA-OTHER');
+    await t.db.models.StorageMark.deleteOne({ _id: 'credentials-programme-id' });
+    expect(await programmeCredentials(t.db.models)).toBe(1);
+    expect(await programmeCredentials(t.db.models)).toBe(0);
+    expect((await list({ f: { programmeId: 'BA-HIST' } })).items.map((c) => c.id)).toEqual([
+      credentialId,
+    ]);
+    expect((await list({ f: { programmeId: 'BSC-CS' } })).items.map((c) => c.id)).toEqual([kept]);
+    await t.db.models.Credential.collection.updateOne({ _id: credentialId } as never, {
+      $unset: { programmeId: '' },
+    });
   });
 
   it('answers bad input with a typed error beside the field, and other institutions with FORBIDDEN', async () => {
