@@ -4,7 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { EQUALITY_COMPOUNDS, registerModels, type Models } from './models.ts';
 import { registerCredentialModels, type CredentialModels } from './credential-models.ts';
 import { placeStatusEvents, programmeCredentials } from './credential-repositories.ts';
-import { keyStatusEntries } from './repositories.ts';
+import { keyCourseEntries, keyStatusEntries } from './repositories.ts';
 import { registerRecognitionModels, type RecognitionModels } from './recognition-models.ts';
 import { registerCheckpointModels, type CheckpointModels } from './checkpoint-repositories.ts';
 import { registerAccountCodeModels, type AccountCodeModels } from './account-code-repositories.ts';
@@ -65,6 +65,7 @@ export async function connectDatabase(
   await placeStatusEvents(models);
   await keyStatusEntries(models);
   await programmeCredentials(models);
+  await keyCourseEntries(models);
   return {
     connection,
     models,

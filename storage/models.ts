@@ -107,6 +107,10 @@ const entry = new Schema(
     // so that a status list's changes are one top-level equality lookup (FerretDB does not push
     // `body.statusList` down, and filtered every entry of the institution to find them).
     statusListKey: String,
+    // Storage only (never hashed), on results with a course code only (achievements and
+    // corrections): `${institutionId}:${courseCode}`, so that a class (courseClass) is one
+    // top-level equality lookup instead of a walk through every entry of the institution.
+    courseKey: String,
     prevHash: str,
     hash: str,
     institutionId: str,
@@ -125,6 +129,8 @@ entry.index({ institutionId: 1, recordedAt: 1 });
 entry.index({ targetEntryId: 1 });
 // A status list's chained status changes (statusListKey is on those entries only).
 entry.index({ statusListKey: 1 });
+// A course's results, current or not (courseKey is on those entries only).
+entry.index({ courseKey: 1 });
 
 /**
  * Indexes whose hot queries filter by equality on every field, by collection: on the embedded

@@ -76,7 +76,28 @@ export function statusListKeyOf(
     : undefined;
 }
 
+/**
+ * A course's key: institution and course code. One key per course code, not one per (course,
+ * term): a class with a term is the course's entries filtered by term after the one lookup (a
+ * course's entries over all its terms are few next to the institution's), and an entry keeps a
+ * single lookup field, which needs no array (FerretDB pushes an equality on a top-level scalar
+ * down). The separator is `:` as in statusListKey (PostgreSQL's jsonb cannot hold `\u0000`); a key
+ * two institutions' codes could share finds nothing extra, as every entry found is checked
+ * against its hashed body (courseKeyOf).
+ */
+export const courseKey = (institutionId: string, courseCode: string): string =>
+  `${institutionId}:${courseCode}`;
+
+/** The course a result (an achievement or a correction) is of, as its key; none for any other entry. */
+export function courseKeyOf(e: Pick<LedgerEntry, 'institutionId' | 'body'>): string | undefined {
+  const b = e.body;
+  return (b.type === 'achievement' || b.type === 'correction') && b.achievement.courseCode
+    ? courseKey(e.institutionId, b.achievement.courseCode)
+    : undefined;
+}
+
 const STATUS_KEYS_MARK = 'ledger-entries-status-list-key';
+const COURSE_KEYS_MARK = 'ledger-entries-course-key';
 
 /**
  * Gives credential status entries stored before they carried a statusListKey their key, once: the
@@ -101,6 +122,35 @@ export async function keyStatusEntries(models: Models): Promise<number> {
   }
   await models.StorageMark.collection.updateOne(
     { _id: STATUS_KEYS_MARK } as never,
+    { $set: { at: new Date().toISOString() } },
+    { upsert: true },
+  );
+  return keyed;
+}
+
+/**
+ * Gives results (achievements and corrections with a course code) stored before they carried a
+ * courseKey their key, once, like keyStatusEntries: the search reads every ledger entry (FerretDB
+ * does not push `body.type` down), then a mark records that it ran to the end. Safe to run twice
+ * or on two servers at once (the key is a function of the entry). Returns how many it keyed.
+ */
+export async function keyCourseEntries(models: Models): Promise<number> {
+  if (await models.StorageMark.exists({ _id: COURSE_KEYS_MARK })) return 0;
+  const unkeyed = (await models.Entry.find(
+    { 'body.type': { $in: ['achievement', 'correction'] }, courseKey: { $exists: false } },
+    { institutionId: 1, body: 1 },
+  ).lean()) as unknown as (Pick<LedgerEntry, 'institutionId' | 'body'> & { _id: string })[];
+  let keyed = 0;
+  for (const e of unkeyed) {
+    const key = courseKeyOf(e);
+    if (key === undefined) continue;
+    await models.Entry.collection.updateOne({ _id: e._id } as never, {
+      $set: { courseKey: key },
+    });
+    keyed++;
+  }
+  await models.StorageMark.collection.updateOne(
+    { _id: COURSE_KEYS_MARK } as never,
     { $set: { at: new Date().toISOString() } },
     { upsert: true },
   );
@@ -210,18 +260,20 @@ export function mongoRepositories(models: Models): Repositories {
 
   // The stored copy of a correction's or void's target (what listByTarget finds it by) is part of
   // the entry, and of its hash since hash version 2; chains check it against the body.
-  // Lookup fields (seqBlock, statusListKey) are storage only: stripped when read back, so an entry
-  // and its hash are the same as before they existed.
+  // Lookup fields (seqBlock, statusListKey, courseKey) are storage only: stripped when read back,
+  // so an entry and its hash are the same as before they existed.
   const entryToDoc = (e: LedgerEntry): Doc => {
     const key = statusListKeyOf(e);
+    const course = courseKeyOf(e);
     return {
       ...toDoc(e),
       seqBlock: Math.floor(e.seq / SEQ_BLOCK),
       ...(key === undefined ? {} : { statusListKey: key }),
+      ...(course === undefined ? {} : { courseKey: course }),
     };
   };
   const docToEntry = (d: unknown): LedgerEntry => {
-    const { seqBlock: _block, statusListKey: _list, ...rest } = d as Doc;
+    const { seqBlock: _block, statusListKey: _list, courseKey: _course, ...rest } = d as Doc;
     return fromDoc<LedgerEntry>(rest);
   };
 
@@ -392,8 +444,12 @@ export function mongoRepositories(models: Models): Repositories {
       return out;
     },
     // Only entries whose hashed body names the target: a moved lookup field adds nothing elsewhere.
-    listByTarget: async (targetEntryId) =>
-      ((await models.Entry.find({ targetEntryId }).lean()) as unknown[])
+    listByTarget: async (targetEntryId, learnerId) =>
+      (
+        (await models.Entry.find(
+          learnerId === undefined ? { targetEntryId } : { learnerId, targetEntryId },
+        ).lean()) as unknown[]
+      )
         .map(docToEntry)
         .filter((e) => 'targetEntryId' in e.body && e.body.targetEntryId === targetEntryId),
     // One equality lookup on statusListKey (entries stored before it existed get it at start-up:
@@ -406,6 +462,16 @@ export function mongoRepositories(models: Models): Repositories {
       )
         .map(docToEntry)
         .filter((e) => statusListKeyOf(e) === statusListKey(institutionId, statusList)),
+    // One equality lookup on courseKey (entries stored before it existed get it at start-up:
+    // keyCourseEntries). Only entries whose hashed body is of the course count.
+    listByCourse: async (institutionId, courseCode) =>
+      (
+        (await models.Entry.find({
+          courseKey: courseKey(institutionId, courseCode),
+        }).lean()) as unknown[]
+      )
+        .map(docToEntry)
+        .filter((e) => courseKeyOf(e) === courseKey(institutionId, courseCode)),
     // Per institution, so the (institutionId, recordedAt) index serves it: no index of its own to
     // keep up on every append.
     learnersRecordedSince: async (at) => {

@@ -10,16 +10,27 @@ export interface ClassMember {
 }
 
 export interface CourseClassDeps {
-  entries: Pick<LedgerRepository, 'listByInstitution' | 'listByTarget'>;
+  entries: Pick<LedgerRepository, 'listByCourse' | 'listByTarget'>;
   /** The credential issued for this result by a class issuance (requestKey `class:<entryId>`), if any. */
   classCredential(institutionId: string, entryId: string): Promise<string | null>;
 }
 
 const MAX_PAGE = 200;
-/** How many of the institution's entries one read takes while looking for the class's. */
-const SCAN = 500;
 
 const cursorOf = (e: LedgerEntry) => Buffer.from(`${e.recordedAt}|${e.id}`).toString('base64url');
+
+/** `(recordedAt, id)` order, as the cursor: oldest first. */
+type At = Pick<LedgerEntry, 'recordedAt' | 'id'>;
+const byRecorded = (a: At, b: At) =>
+  a.recordedAt < b.recordedAt
+    ? -1
+    : a.recordedAt > b.recordedAt
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 
 export class CourseClasses {
   constructor(private readonly d: CourseClassDeps) {}
@@ -28,8 +39,11 @@ export class CourseClasses {
    * The current results (recorded or corrected, neither voided nor corrected since) of a course the
    * institution recorded, oldest first, `first` at a time (default 100, at most 200), each with the
    * class credential issued for it: its staff (or its system reading records) and the operator.
-   * The server reads the institution's entries in order through its index and keeps the course's:
-   * its cost is that of the institution's entries after the cursor, not of the class alone.
+   * The server finds the course's results, current or not, by one indexed lookup of the course
+   * (`listByCourse`), keeps the term's, and then only those after the cursor that nothing corrected
+   * or voided since (one indexed lookup by target each, until the page is full: a void carries no
+   * course, and a correction that changed the course code is found under the other course). Its
+   * cost is that of the course's entries, not of the institution's.
    */
   async find(
     actor: Actor,
@@ -47,34 +61,35 @@ export class CourseClasses {
       throw new InputValidationError(`first is a whole number from 1 to ${MAX_PAGE}`, {
         field: 'first',
       });
-    let cursor: string | null = null;
+    let cursor: At | null = null;
     if (after) {
-      cursor = Buffer.from(after, 'base64url').toString('utf8');
-      if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.+$/.test(cursor))
+      const text = Buffer.from(after, 'base64url').toString('utf8');
+      if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.+$/.test(text))
         throw new InputValidationError('after is a cursor from an earlier page', {
           field: 'after',
         });
+      const cut = text.indexOf('|');
+      cursor = { recordedAt: text.slice(0, cut), id: text.slice(cut + 1) };
     }
+    const candidates = (await this.d.entries.listByCourse(institutionId, code))
+      .filter((e) => {
+        const b = e.body;
+        // listByCourse checks the course against the hashed body; the type and term here.
+        return (
+          (b.type === 'achievement' || b.type === 'correction') &&
+          b.achievement.courseCode === code &&
+          (term === null || b.achievement.term === term)
+        );
+      })
+      .filter((e) => cursor === null || byRecorded(e, cursor) > 0)
+      .sort(byRecorded);
     const found: LedgerEntry[] = [];
     // One more than asked: whether there is a next page.
-    while (found.length <= size) {
-      const batch = await this.d.entries.listByInstitution(institutionId, cursor, SCAN);
-      for (const e of batch) {
-        const body = e.body;
-        if (
-          (body.type === 'achievement' || body.type === 'correction') &&
-          body.achievement.courseCode === code &&
-          (term === null || body.achievement.term === term) &&
-          // Current: nothing corrected or voided it since (an indexed lookup by target).
-          (await this.d.entries.listByTarget(e.id)).length === 0
-        ) {
-          found.push(e);
-          if (found.length > size) break;
-        }
-      }
-      const last = batch.at(-1);
-      if (batch.length < SCAN || !last) break;
-      cursor = `${last.recordedAt}|${last.id}`;
+    for (const e of candidates) {
+      // Current: nothing corrected or voided it since (an indexed lookup by target, on the
+      // learner's chain, where corrections and voids are recorded: one shard of a cluster).
+      if ((await this.d.entries.listByTarget(e.id, e.learnerId)).length === 0) found.push(e);
+      if (found.length > size) break;
     }
     const items = found.slice(0, size);
     const members = await Promise.all(

@@ -97,9 +97,18 @@ export interface LedgerRepository {
     limit: number,
     filter: EntryFilter,
   ): Promise<LedgerEntry[]>;
-  listByTarget(targetEntryId: string): Promise<LedgerEntry[]>;
+  /**
+   * The corrections and voids of an entry. With the target's learner (whose chain they are on),
+   * the lookup carries the ledger's shard key too and goes to one shard of a cluster.
+   */
+  listByTarget(targetEntryId: string, learnerId?: string): Promise<LedgerEntry[]>;
   /** Credential status entries that name this status list of the institution. */
   listCredentialStatus(institutionId: string, statusList: number): Promise<LedgerEntry[]>;
+  /**
+   * The results (achievements and corrections, current or not) of one course code the institution
+   * recorded, in no order: one equality lookup on both engines.
+   */
+  listByCourse(institutionId: string, courseCode: string): Promise<LedgerEntry[]>;
   /** The learners with an entry recorded at or after `at` (an ISO timestamp): whose chain head moved. */
   learnersRecordedSince(at: string): Promise<string[]>;
   listByInstitution(

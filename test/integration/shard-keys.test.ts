@@ -58,13 +58,15 @@ function carries(target: Document, field: string): boolean {
  * credential is issued for) cannot be routed; an institution's page
  * spans every learner by design, and so does a status list (one institution's credentials across
  * all their learners, read from the chained status entries when the list is refreshed, in the
- * background, not per request). What would route them is in docs/cluster.md. Anything not listed
+ * background, not per request), and so does a class (one institution's results of a course across
+ * all their learners, courseClass). What would route them is in docs/cluster.md. Anything not listed
  * here fails the test.
  */
 const SCATTER_GATHER = new Set([
   'ledger_entries.find {_id}',
   'ledger_entries.find {institutionId}',
   'ledger_entries.find {statusListKey}',
+  'ledger_entries.find {courseKey}',
 ]);
 
 const shape = (s: Sent, t: Document) =>
