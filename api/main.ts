@@ -33,6 +33,13 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof EmbeddedDbUnavailable) {
     console.error(err.message);
+  } else if (err instanceof Error && err.name.endsWith('ServerSelectionError')) {
+    // The database did not answer (a wrong MONGODB_URI, a server down, an embedded database
+    // whose owner process lost it): one line saying what to do, not the driver's topology dump.
+    console.error(
+      `creditbank failed to start: no database answered (${err.message}). Check MONGODB_URI, or, ` +
+        'on the embedded database, stop any other creditbank process using it and start again.',
+    );
   } else {
     console.error('creditbank failed to start:', err);
   }
