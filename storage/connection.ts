@@ -104,8 +104,16 @@ async function createFerretDbIndexes(m: {
   for (const [key, opts] of declared)
     if (opts.unique) await m.collection.createIndex(key, { unique: true });
   for (const index of await m.collection.indexes()) {
-    if (index.name && index.name !== '_id_' && !index.unique)
-      await m.collection.dropIndex(index.name);
+    if (index.name && index.name !== '_id_' && !index.unique) await dropIndex(m, index.name);
+  }
+}
+
+/** Drops an index; one another process dropped meanwhile (IndexNotFound) is fine. */
+async function dropIndex(m: { collection: mongoose.Collection }, name: string): Promise<void> {
+  try {
+    await m.collection.dropIndex(name);
+  } catch (err) {
+    if ((err as { code?: number }).code !== 27) throw err;
   }
 }
 
@@ -129,8 +137,7 @@ async function dropIndexes(
     throw err;
   });
   for (const index of existing)
-    if (index.name && wanted.has(JSON.stringify(index.key)))
-      await m.collection.dropIndex(index.name);
+    if (index.name && wanted.has(JSON.stringify(index.key))) await dropIndex(m, index.name);
 }
 
 /**
