@@ -11,6 +11,7 @@ import type { CredentialShare, ShareRepository, ShareView } from '../domain/shar
 import { isDuplicateKey, writeErrorsOf } from './connection.ts';
 import type { CredentialModels } from './credential-models.ts';
 import type { Models } from './models.ts';
+import { onceMarked } from './repositories.ts';
 
 type Doc = Record<string, unknown> & { _id: string };
 
@@ -252,26 +253,25 @@ const PROGRAMME_MARK = 'credentials-programme-id';
  * document in `storage_marks` records that it ran, so later starts read nothing. It reads the
  * ledger's award entries by a dotted path, which FerretDB cannot push down: a scan, paid once.
  */
-export async function programmeCredentials(
+export function programmeCredentials(
   m: CredentialModels & Pick<Models, 'Entry' | 'StorageMark'>,
 ): Promise<number> {
-  if (await m.StorageMark.exists({ _id: PROGRAMME_MARK })) return 0;
-  const awards = (await m.Entry.find({ 'body.type': 'award' }, { body: 1 }).lean()) as unknown as {
-    body: { credentialId?: string; programmeId?: string };
-  }[];
-  let given = 0;
-  for (const { body } of awards) {
-    if (!body.credentialId || !body.programmeId) continue;
-    const res = await m.Credential.collection.updateOne(
-      { _id: body.credentialId, programmeId: { $exists: false } } as never,
-      { $set: { programmeId: body.programmeId } },
-    );
-    given += res.modifiedCount;
-  }
-  await m.StorageMark.collection.updateOne(
-    { _id: PROGRAMME_MARK } as never,
-    { $set: { at: new Date().toISOString() } },
-    { upsert: true },
-  );
-  return given;
+  return onceMarked(m, PROGRAMME_MARK, async () => {
+    const awards = (await m.Entry.find(
+      { 'body.type': 'award' },
+      { body: 1 },
+    ).lean()) as unknown as {
+      body: { credentialId?: string; programmeId?: string };
+    }[];
+    let given = 0;
+    for (const { body } of awards) {
+      if (!body.credentialId || !body.programmeId) continue;
+      const res = await m.Credential.collection.updateOne(
+        { _id: body.credentialId, programmeId: { $exists: false } } as never,
+        { $set: { programmeId: body.programmeId } },
+      );
+      given += res.modifiedCount;
+    }
+    return given;
+  });
 }

@@ -100,62 +100,63 @@ const STATUS_KEYS_MARK = 'ledger-entries-status-list-key';
 const COURSE_KEYS_MARK = 'ledger-entries-course-key';
 
 /**
- * Gives credential status entries stored before they carried a statusListKey their key, once: the
- * search reads every ledger entry (FerretDB does not push `body.type` down), so a mark records
- * that it ran to the end and later starts skip it. Safe to run twice or on two servers at once
- * (the key is a function of the entry). Returns how many entries it keyed.
+ * Runs a one-time upgrade of stored documents unless its mark is in `storage_marks`, then sets the
+ * mark, so later starts skip it. The upgrade must be safe to run twice or on two servers at once
+ * (a crash before the mark runs it again). Returns what the upgrade returns (0 when skipped).
  */
-export async function keyStatusEntries(models: Models): Promise<number> {
-  if (await models.StorageMark.exists({ _id: STATUS_KEYS_MARK })) return 0;
-  const unkeyed = (await models.Entry.find(
-    { 'body.type': 'credential', statusListKey: { $exists: false } },
-    { institutionId: 1, body: 1 },
-  ).lean()) as unknown as (Pick<LedgerEntry, 'institutionId' | 'body'> & { _id: string })[];
-  let keyed = 0;
-  for (const e of unkeyed) {
-    const key = statusListKeyOf(e);
-    if (key === undefined) continue;
-    await models.Entry.collection.updateOne({ _id: e._id } as never, {
-      $set: { statusListKey: key },
-    });
-    keyed++;
-  }
+export async function onceMarked(
+  models: Pick<Models, 'StorageMark'>,
+  mark: string,
+  upgrade: () => Promise<number>,
+): Promise<number> {
+  if (await models.StorageMark.exists({ _id: mark })) return 0;
+  const done = await upgrade();
   await models.StorageMark.collection.updateOne(
-    { _id: STATUS_KEYS_MARK } as never,
+    { _id: mark } as never,
     { $set: { at: new Date().toISOString() } },
     { upsert: true },
   );
-  return keyed;
+  return done;
 }
 
 /**
- * Gives results (achievements and corrections with a course code) stored before they carried a
- * courseKey their key, once, like keyStatusEntries: the search reads every ledger entry (FerretDB
- * does not push `body.type` down), then a mark records that it ran to the end. Safe to run twice
- * or on two servers at once (the key is a function of the entry). Returns how many it keyed.
+ * Gives the ledger entries of these body types stored before they carried a lookup field its value,
+ * once: the search reads every ledger entry (FerretDB does not push `body.type` down), so it runs
+ * under a mark. The value is a function of the entry. Returns how many entries it keyed.
  */
-export async function keyCourseEntries(models: Models): Promise<number> {
-  if (await models.StorageMark.exists({ _id: COURSE_KEYS_MARK })) return 0;
-  const unkeyed = (await models.Entry.find(
-    { 'body.type': { $in: ['achievement', 'correction'] }, courseKey: { $exists: false } },
-    { institutionId: 1, body: 1 },
-  ).lean()) as unknown as (Pick<LedgerEntry, 'institutionId' | 'body'> & { _id: string })[];
-  let keyed = 0;
-  for (const e of unkeyed) {
-    const key = courseKeyOf(e);
-    if (key === undefined) continue;
-    await models.Entry.collection.updateOne({ _id: e._id } as never, {
-      $set: { courseKey: key },
-    });
-    keyed++;
-  }
-  await models.StorageMark.collection.updateOne(
-    { _id: COURSE_KEYS_MARK } as never,
-    { $set: { at: new Date().toISOString() } },
-    { upsert: true },
-  );
-  return keyed;
+function keyEntries(
+  models: Models,
+  mark: string,
+  types: LedgerEntry['body']['type'][],
+  field: 'statusListKey' | 'courseKey',
+  keyOf: (e: Pick<LedgerEntry, 'institutionId' | 'body'>) => string | undefined,
+): Promise<number> {
+  return onceMarked(models, mark, async () => {
+    const unkeyed = (await models.Entry.find(
+      {
+        'body.type': types.length === 1 ? types[0] : { $in: types },
+        [field]: { $exists: false },
+      },
+      { institutionId: 1, body: 1 },
+    ).lean()) as unknown as (Pick<LedgerEntry, 'institutionId' | 'body'> & { _id: string })[];
+    let keyed = 0;
+    for (const e of unkeyed) {
+      const key = keyOf(e);
+      if (key === undefined) continue;
+      await models.Entry.collection.updateOne({ _id: e._id } as never, { $set: { [field]: key } });
+      keyed++;
+    }
+    return keyed;
+  });
 }
+
+/** Credential status entries stored before they carried a statusListKey get it, once. */
+export const keyStatusEntries = (models: Models): Promise<number> =>
+  keyEntries(models, STATUS_KEYS_MARK, ['credential'], 'statusListKey', statusListKeyOf);
+
+/** Results (achievements and corrections with a course code) stored before they carried a courseKey get it, once. */
+export const keyCourseEntries = (models: Models): Promise<number> =>
+  keyEntries(models, COURSE_KEYS_MARK, ['achievement', 'correction'], 'courseKey', courseKeyOf);
 
 export function mongoRepositories(models: Models): Repositories {
   const institutions: InstitutionRepository = {
